@@ -1,0 +1,54 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "../generated/prisma/client.ts";
+import { SqlRunner } from "./sql-runner.ts";
+
+export type Database = {
+  prisma: PrismaClient;
+  /** Raw SQL for migrations and health checks, on the same database. */
+  sql: SqlRunner;
+  /** Where the data lives, for messages: a URL without password, or the PGlite folder. */
+  location: string;
+  embedded: boolean;
+  close(): Promise<void>;
+};
+
+export function redactUrl(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = "***";
+  return parsed.toString();
+}
+
+/** PostgreSQL when a URL is given, otherwise an embedded PGlite database in dataDir. */
+export function createDatabase(options: { databaseUrl?: string; dataDir: string }): Database {
+  if (options.databaseUrl) {
+    const adapter = new PrismaPg({ connectionString: options.databaseUrl });
+    const prisma = new PrismaClient({ adapter });
+    const sql = SqlRunner.postgres(options.databaseUrl);
+    return {
+      prisma,
+      sql,
+      location: redactUrl(options.databaseUrl),
+      embedded: false,
+      async close() {
+        await prisma.$disconnect();
+        await sql.close();
+      },
+    };
+  }
+  mkdirSync(options.dataDir, { recursive: true });
+  const pglite = new PGlite(options.dataDir);
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    prisma,
+    sql: SqlRunner.pglite(pglite),
+    location: options.dataDir,
+    embedded: true,
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}

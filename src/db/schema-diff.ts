@@ -8,11 +8,18 @@ import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-util
 
 type DiffSide = { tag: "empty" } | { tag: "schemaDatamodel"; files: { path: string; content: string }[] };
 
+// lib.dom is not loaded in this Node project, so the two WebAssembly constructors are typed here.
+type WasmApi = {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
+};
+
 // Node 20 cannot import a .wasm module, so the wasm-bindgen glue is wired by hand.
 async function loadSchemaEngine() {
   const require = createRequire(import.meta.url);
   const dir = dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
   const bg = await import(pathToFileURL(join(dir, "schema_engine_bg.js")).href);
+  const { WebAssembly } = globalThis as unknown as { WebAssembly: WasmApi };
   const wasmModule = new WebAssembly.Module(await readFile(join(dir, "schema_engine_bg.wasm")));
   const instance = new WebAssembly.Instance(wasmModule, { "./schema_engine_bg.js": bg });
   bg.__wbg_set_wasm(instance.exports);

@@ -1,0 +1,114 @@
+import { run, type RunnerHandle } from "@grammyjs/runner";
+import type { Bot } from "grammy";
+import type { Redis } from "ioredis";
+import type { BotContext } from "./bot/context.ts";
+import { createBot } from "./bot/create-bot.ts";
+import { requireBotToken, type Config } from "./config.ts";
+import { createDatabase, type Database } from "./db/create-prisma.ts";
+import { migrate } from "./db/migrate.ts";
+import { isLocale } from "./i18n.ts";
+import type { Logger } from "./logger.ts";
+import { checkDatabase, checkRedis, createRedisConnection, ServiceUnreachableError } from "./process/service-checks.ts";
+import { createHttpServer, WEBHOOK_PATH, type HttpServer } from "./server/create-server.ts";
+
+export type AppMode = "all" | "bot" | "worker";
+
+export type App = {
+  db: Database;
+  bot?: Bot<BotContext>;
+  http: HttpServer;
+  port: number;
+  /** Finishes the update and job in hand, then releases every connection. */
+  stop(): Promise<void>;
+};
+
+/** Starts the parts of Tổng hợp that this process runs: the bot, the reminder worker, or both. */
+export async function startApp(mode: AppMode, config: Config, logger: Logger): Promise<App> {
+  const runsBot = mode === "all" || mode === "bot";
+  const token = runsBot ? requireBotToken(config) : undefined;
+
+  const db = createDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const stops: (() => Promise<unknown>)[] = [];
+  let redis: Redis | undefined;
+  try {
+    await checkDatabase(db);
+    // Safe with several instances: migrations run under Prisma's advisory lock.
+    const applied = await migrate(db.sql);
+    if (applied.length) logger.info({ applied, database: db.location }, "database migrated");
+    await checkRedis(config.REDIS_URL);
+    redis = createRedisConnection(config.REDIS_URL);
+    redis.on("error", (error) => logger.warn({ err: error }, "redis connection error"));
+    await redis.connect();
+
+    let bot: Bot<BotContext> | undefined;
+    let runner: RunnerHandle | undefined;
+    if (runsBot) {
+      bot = createBot(token!, {
+        apiRoot: config.BOT_API_ROOT,
+        deps: { prisma: db.prisma, logger, defaultLocale: isLocale(config.DEFAULT_LOCALE) ? config.DEFAULT_LOCALE : "vi", timezone: config.TZ_REPORTS },
+      });
+      try {
+        await bot.init();
+      } catch (error) {
+        throw new ServiceUnreachableError(
+          `the Bot API at ${config.BOT_API_ROOT} refused BOT_TOKEN or cannot be reached (${(error as Error).message}); check BOT_TOKEN and BOT_API_ROOT`,
+        );
+      }
+    }
+
+    const connection = redis;
+    const http = createHttpServer({
+      logger,
+      healthChecks: {
+        database: async () => {
+          await db.sql.query("SELECT 1");
+        },
+        redis: async () => {
+          await connection.ping();
+        },
+      },
+      webhook: bot && config.WEBHOOK_URL ? { bot, secretToken: config.WEBHOOK_SECRET! } : undefined,
+    });
+    const port = await http.listen(config.PORT);
+    stops.push(() => http.close());
+
+    if (bot) {
+      if (config.WEBHOOK_URL) {
+        const url = new URL(WEBHOOK_PATH, config.WEBHOOK_URL.endsWith("/") ? config.WEBHOOK_URL : `${config.WEBHOOK_URL}/`).toString();
+        await bot.api.setWebhook(url, { secret_token: config.WEBHOOK_SECRET, allowed_updates: ["message", "callback_query", "my_chat_member"] });
+        logger.info({ url, port }, "bot receives updates by webhook");
+      } else {
+        await bot.api.deleteWebhook();
+        runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query", "my_chat_member"] } } });
+        // Stop fetching first; the runner then waits for the updates in hand.
+        stops.unshift(async () => {
+          if (runner?.isRunning()) await runner.stop();
+        });
+        logger.info({ username: bot.botInfo.username, port }, "bot receives updates by long polling");
+      }
+    }
+
+    stops.push(async () => connection.quit().catch(() => connection.disconnect()));
+    stops.push(() => db.close());
+    return {
+      db,
+      bot,
+      http,
+      port,
+      async stop() {
+        for (const stop of stops.splice(0)) {
+          try {
+            await stop();
+          } catch (error) {
+            logger.warn({ err: error }, "error while stopping");
+          }
+        }
+      },
+    };
+  } catch (error) {
+    for (const stop of stops.reverse()) await stop().catch(() => {});
+    redis?.disconnect();
+    await db.close().catch(() => {});
+    throw error;
+  }
+}

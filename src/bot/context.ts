@@ -1,0 +1,28 @@
+import type { Context } from "grammy";
+import type { I18nFlavor } from "@grammyjs/i18n";
+import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { Actor } from "../domain/permissions.ts";
+import type { Locale } from "../i18n.ts";
+import type { Logger } from "../logger.ts";
+
+export type PersonRecord = { id: number; telegramId: bigint; name: string; locale: string | null };
+
+/** What every handler may use; built once per process in createBot(). */
+export type BotDependencies = {
+  prisma: PrismaClient;
+  logger: Logger;
+  defaultLocale: Locale;
+  timezone: string;
+};
+
+type BotExtras = {
+  deps: BotDependencies;
+  /** The registered person behind this update, or null for a stranger. */
+  person: PersonRecord | null;
+  /** The person's current grants; null for a stranger. */
+  actor: Actor | null;
+  locale: Locale;
+  logger: Logger;
+};
+
+export type BotContext = Context & I18nFlavor & BotExtras;

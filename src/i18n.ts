@@ -1,0 +1,32 @@
+import { resolve } from "node:path";
+import { I18n } from "@grammyjs/i18n";
+import type { BotContext } from "./bot/context.ts";
+
+export const LOCALES = ["vi", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const LOCALES_DIR = resolve(import.meta.dirname, "../locales");
+
+export function isLocale(value: unknown): value is Locale {
+  return value === "vi" || value === "en";
+}
+
+/** Telegram's language_code → one of ours: English speakers get en, everyone else the default. */
+export function localeFromTelegram(languageCode: string | undefined, fallback: Locale): Locale {
+  if (!languageCode) return fallback;
+  return languageCode.toLowerCase().startsWith("en") ? "en" : languageCode.toLowerCase().startsWith("vi") ? "vi" : fallback;
+}
+
+export function createI18n(defaultLocale: Locale = "vi"): I18n<BotContext> {
+  return new I18n<BotContext>({
+    defaultLocale,
+    directory: LOCALES_DIR,
+    // Bidi isolation marks would show up as stray characters in Telegram and in the .docx.
+    fluentBundleOptions: { useIsolating: false },
+    // The locale is chosen by our own middleware (person's choice, then Telegram's language).
+    localeNegotiator: (ctx) => ctx.locale ?? defaultLocale,
+  });
+}
+
+/** Shared instance for code outside an update (workers, CLI): i18n.t(locale, key, vars). */
+export const i18n = createI18n();

@@ -1,0 +1,14 @@
+/**
+ * Characters XML 1.0 allows: tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD and U+10000–U+10FFFF
+ * (as well-formed surrogate pairs). Everything else — C0 controls, lone surrogates, U+FFFE/U+FFFF —
+ * would make Word refuse the file. DEL and the C1 controls (U+007F–U+009F) are allowed but invisible
+ * and discouraged by the XML spec, so they go as well.
+ */
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN = /[^\t\n\r\u0020-\u007E\u00A0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** Text safe to put in a .docx: forbidden characters removed, CR/LF unified, Unicode in NFC. */
+export function sanitizeXmlText(text: string): string {
+  // With the `u` flag a lone surrogate is one unmatched code point, so it is removed too.
+  return text.replace(FORBIDDEN, "").replace(/\r\n?/g, "\n").normalize("NFC");
+}

@@ -1,0 +1,47 @@
+import { existsSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FakeBotApi } from "./support/fake-bot-api.ts";
+import { spawnApp } from "./support/spawn-app.ts";
+
+const startUpdate = (languageCode: string, userId: number) => ({
+  message: {
+    message_id: 1,
+    date: Math.floor(Date.now() / 1000),
+    chat: { id: userId, type: "private", first_name: "Lan" },
+    from: { id: userId, is_bot: false, first_name: "Lan", language_code: languageCode },
+    text: "/start",
+    entities: [{ type: "bot_command", offset: 0, length: 6 }],
+  },
+});
+
+describe("npm start against a Bot API server (embedded database, long polling)", () => {
+  const api = new FakeBotApi();
+  beforeAll(() => api.start());
+  afterAll(() => api.stop());
+
+  it("creates the data folder, answers /start in Vietnamese and English, and stops cleanly on SIGTERM", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "tong-hop-run-"));
+    const app = spawnApp({ BOT_TOKEN: "123:abc", BOT_API_ROOT: api.apiRoot, PORT: "0", LOG_LEVEL: "info" }, "all", cwd);
+    try {
+      await api.waitForCall((call) => call.method === "deleteWebhook", 30_000);
+      api.pushUpdate(startUpdate("vi", 501));
+      const vi = await api.waitForCall((call) => call.method === "sendMessage" && call.payload.chat_id === 501, 15_000);
+      expect(vi.payload.text).toMatch(/^Xin chào Anh\/Chị! Tôi là trợ lý Tổng hợp/);
+      expect(vi.payload.text).toContain("Anh/Chị chưa được gắn với đơn vị");
+
+      api.pushUpdate(startUpdate("en-US", 502));
+      const en = await api.waitForCall((call) => call.method === "sendMessage" && call.payload.chat_id === 502, 15_000);
+      expect(en.payload.text).toMatch(/^Hello! I am the Tổng hợp assistant/);
+
+      expect(existsSync(join(cwd, "data", "PG_VERSION"))).toBe(true);
+      app.child.kill("SIGTERM");
+      expect(await app.exited).toBe(0);
+      expect(app.output()).toContain('"msg":"stopped"');
+    } finally {
+      if (app.child.exitCode === null) app.child.kill("SIGKILL");
+    }
+  }, 60_000);
+});

@@ -1,0 +1,78 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migrate, readMigrations } from "../src/db/migrate.ts";
+import { diffSchemas } from "../src/db/schema-diff.ts";
+import { SqlRunner } from "../src/db/sql-runner.ts";
+import { describeDatabase } from "./support/describe-database.ts";
+import { createTestDatabase, type TestDatabase } from "./support/test-database.ts";
+
+const schemaText = readFileSync(resolve(import.meta.dirname, "../prisma/schema.prisma"), "utf8");
+const modelNames = [...schemaText.matchAll(/^model (\w+) \{/gm)].map((m) => m[1]!);
+
+// The reference: the SQL Prisma's schema engine writes for schema.prisma as it stands now.
+let expectedSql: string;
+beforeAll(async () => {
+  expectedSql = await diffSchemas(null, schemaText);
+}, 60_000);
+
+describe("migrations on PostgreSQL", () => {
+  let migrated: TestDatabase;
+  let reference: TestDatabase;
+  beforeAll(async () => {
+    [migrated, reference] = await Promise.all([createTestDatabase(), createTestDatabase({ migrate: false })]);
+    await reference.sql.exec(expectedSql);
+  });
+  afterAll(async () => {
+    await Promise.all([migrated?.drop(), reference?.drop()]);
+  });
+
+  it("produce exactly the tables, columns, types, nullability, indexes and constraints of schema.prisma", async () => {
+    const actual = await describeDatabase(migrated.sql);
+    const expected = await describeDatabase(reference.sql);
+    expect(actual).toEqual(expected);
+    const tables = new Set(actual.columns.map((line) => line.split(".")[0]));
+    for (const model of modelNames) expect(tables, `table for model ${model}`).toContain(model);
+  });
+
+  it("are recorded in _prisma_migrations the way Prisma records them, and applying again does nothing", async () => {
+    const rows = await migrated.sql.query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }>(
+      `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`,
+    );
+    const files = readMigrations();
+    expect(rows.map((r) => r.migration_name)).toEqual(files.map((f) => f.name));
+    expect(rows.map((r) => r.checksum)).toEqual(files.map((f) => f.checksum));
+    expect(rows.every((r) => r.finished_at !== null && r.applied_steps_count === 1)).toBe(true);
+    expect(await migrate(migrated.sql)).toEqual([]);
+  });
+
+  it("refuse a migration file that changed after it was applied", async () => {
+    const files = readMigrations();
+    const tampered = files.map((f, i) => (i === 0 ? { ...f, checksum: "0".repeat(64) } : f));
+    await expect(migrate(migrated.sql, tampered)).rejects.toThrow(/changed after it was applied/);
+  });
+
+  it("roll back a failing migration entirely", async () => {
+    const broken = [...readMigrations(), { name: "29990101000000_broken", sql: 'CREATE TABLE "Half" (id int); SELECT 1/0;', checksum: "x".repeat(64) }];
+    await expect(migrate(migrated.sql, broken)).rejects.toThrow(/29990101000000_broken failed/);
+    const half = await migrated.sql.query(`SELECT 1 FROM information_schema.tables WHERE table_name = 'Half'`);
+    expect(half).toHaveLength(0);
+    const recorded = await migrated.sql.query(`SELECT 1 FROM "_prisma_migrations" WHERE migration_name = '29990101000000_broken'`);
+    expect(recorded).toHaveLength(0);
+  });
+});
+
+describe("migrations on the embedded database (PGlite)", () => {
+  it("produce the same schema as schema.prisma", async () => {
+    const migratedDb = new PGlite();
+    const referenceDb = new PGlite();
+    try {
+      await migrate(SqlRunner.pglite(migratedDb));
+      await SqlRunner.pglite(referenceDb).exec(expectedSql);
+      expect(await describeDatabase(SqlRunner.pglite(migratedDb))).toEqual(await describeDatabase(SqlRunner.pglite(referenceDb)));
+    } finally {
+      await Promise.all([migratedDb.close(), referenceDb.close()]);
+    }
+  });
+});

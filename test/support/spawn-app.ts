@@ -1,0 +1,23 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+export const ROOT = resolve(import.meta.dirname, "../..");
+
+export type Spawned = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
+
+/** Runs src/main.ts as `npm start` would, in an empty folder, with only the given environment. */
+export function spawnApp(env: Record<string, string>, mode = "all", cwd = mkdtempSync(join(tmpdir(), "tong-hop-"))): Spawned {
+  // Resolved here, since the child runs in a folder without node_modules.
+  const child = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), join(ROOT, "src/main.ts"), mode], {
+    cwd,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", LOG_LEVEL: "warn", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (chunk) => (output += chunk));
+  child.stderr!.on("data", (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}

@@ -1,7 +1,9 @@
 import type { SqlRunner } from "../../src/db/sql-runner.ts";
 
 /** A comparable description of the public schema: tables, columns, indexes, constraints, enums. */
-export async function describeDatabase(sql: SqlRunner): Promise<Record<string, string[]>> {
+export type DatabaseDescription = { columns: string[]; indexes: string[]; constraints: string[]; enums: string[] };
+
+export async function describeDatabase(sql: SqlRunner): Promise<DatabaseDescription> {
   const columns = await sql.query<{ line: string }>(`
     SELECT table_name || '.' || column_name || ' ' || udt_name || ' ' || is_nullable || ' ' || coalesce(column_default, '-') AS line
     FROM information_schema.columns

@@ -39,7 +39,8 @@ export function createDatabase(options: { databaseUrl?: string; dataDir: string 
     };
   }
   mkdirSync(options.dataDir, { recursive: true });
-  const pglite = new PGlite(options.dataDir);
+  // PGlite's default initial heap (~512 MB) dwarfs the bot; the smallest it accepts grows on demand.
+  const pglite = new PGlite(options.dataDir, { initialMemory: 128 * 1024 * 1024 });
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
     prisma,

@@ -1,16 +1,29 @@
 // Cold start to the first answered update, and idle memory, of the bot + worker process.
-export const title = "Cold start and idle memory";
-export const description =
-  "`npx tsx bench/cold-start.bench.ts` — `src/main.ts all` started with a /start update already waiting at a local Bot API; time from spawn to the reply, then RSS after 5 s idle.";
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import pg from "pg";
 import { FakeBotApi } from "../test/support/fake-bot-api.ts";
 import { markdownTable } from "./markdown-table.ts";
 
+export const title = "Cold start and idle memory";
+export const description =
+  "`npx tsx bench/cold-start.bench.ts` — `src/main.ts all` started with a /start update already waiting at a local Bot API; time from spawn to the reply, then RSS after 5 s idle.";
+
 const ROOT = resolve(import.meta.dirname, "..");
+
+/** A database of the benchmarks' own, so runs never touch anyone's data. */
+async function benchDatabaseUrl(): Promise<string> {
+  if (process.env.BENCH_DATABASE_URL) return process.env.BENCH_DATABASE_URL;
+  const client = new pg.Client({ connectionString: "postgresql://postgres@127.0.0.1:5432/postgres" });
+  await client.connect();
+  const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = 'tonghop_bench'");
+  if (exists.rowCount === 0) await client.query("CREATE DATABASE tonghop_bench");
+  await client.end();
+  return "postgresql://postgres@127.0.0.1:5432/tonghop_bench";
+}
 
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
@@ -30,7 +43,7 @@ async function measure(database: "embedded (PGlite)" | "PostgreSQL"): Promise<Sa
     PORT: "0",
     LOG_LEVEL: "warn",
   };
-  if (database === "PostgreSQL") env.DATABASE_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
+  if (database === "PostgreSQL") env.DATABASE_URL = await benchDatabaseUrl();
   // The update waits at the Bot API from the start, as after a restart.
   api.pushUpdate({
     message: { message_id: 1, date: 1, chat: { id: 7, type: "private" }, from: { id: 7, is_bot: false, first_name: "A" }, text: "/start", entities: [{ type: "bot_command", offset: 0, length: 6 }] },

@@ -3,6 +3,7 @@ import type { Bot } from "grammy";
 import type { Redis } from "ioredis";
 import type { BotContext } from "./bot/context.ts";
 import { createBot } from "./bot/create-bot.ts";
+import { createRedisUpdateLog } from "./bot/middlewares/ignore-duplicate-updates.ts";
 import { requireBotToken, type Config } from "./config.ts";
 import { createDatabase, type Database } from "./db/create-prisma.ts";
 import { migrate } from "./db/migrate.ts";
@@ -45,7 +46,13 @@ export async function startApp(mode: AppMode, config: Config, logger: Logger): P
     if (runsBot) {
       bot = createBot(token!, {
         apiRoot: config.BOT_API_ROOT,
-        deps: { prisma: db.prisma, logger, defaultLocale: isLocale(config.DEFAULT_LOCALE) ? config.DEFAULT_LOCALE : "vi", timezone: config.TZ_REPORTS },
+        deps: {
+          prisma: db.prisma,
+          logger,
+          defaultLocale: isLocale(config.DEFAULT_LOCALE) ? config.DEFAULT_LOCALE : "vi",
+          timezone: config.TZ_REPORTS,
+          updateLog: createRedisUpdateLog(redis, Number(token!.split(":")[0])),
+        },
       });
       try {
         await bot.init();

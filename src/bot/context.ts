@@ -4,6 +4,7 @@ import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { Actor } from "../domain/permissions.ts";
 import type { Locale } from "../i18n.ts";
 import type { Logger } from "../logger.ts";
+import type { UpdateLog } from "./middlewares/ignore-duplicate-updates.ts";
 
 export type PersonRecord = { id: number; telegramId: bigint; name: string; locale: string | null };
 
@@ -13,6 +14,8 @@ export type BotDependencies = {
   logger: Logger;
   defaultLocale: Locale;
   timezone: string;
+  /** Shared record of handled update ids; absent in single-process tests. */
+  updateLog?: UpdateLog;
 };
 
 type BotExtras = {

@@ -5,6 +5,7 @@ import { createI18n } from "../i18n.ts";
 import type { BotContext, BotDependencies } from "./context.ts";
 import { handleBotError } from "./error-boundary.ts";
 import { startFeature } from "./features/start.ts";
+import { ignoreDuplicateUpdates } from "./middlewares/ignore-duplicate-updates.ts";
 import { loadActor } from "./middlewares/load-actor.ts";
 
 export type CreateBotOptions = {
@@ -29,10 +30,13 @@ export function createBot(token: string, options: CreateBotOptions): Bot<BotCont
     ctx.logger = deps.logger.child({ updateId: ctx.update.update_id });
     await next();
   });
-  bot.use(loadActor);
-  bot.use(createI18n(deps.defaultLocale));
+  if (deps.updateLog) bot.use(ignoreDuplicateUpdates(deps.updateLog));
+  // Inside the boundary a failure is logged and the person told to try again, in webhook mode too.
+  const guarded = bot.errorBoundary(handleBotError);
+  guarded.use(loadActor);
+  guarded.use(createI18n(deps.defaultLocale));
 
-  bot.use(startFeature);
+  guarded.use(startFeature);
 
   bot.catch(handleBotError);
   return bot;

@@ -1,0 +1,328 @@
+import { DEFAULT_LIMITS, isIsoDate, type AnswerValue, type DocumentRef } from "./answer-value.ts";
+import type { ChoiceOption, Question } from "./template/template-schema.ts";
+
+/** Why an input was not accepted; `code` names a message, `vars` fill it. */
+export type ParseProblem = { code: ParseProblemCode; vars?: Record<string, string | number> };
+
+export type ParseProblemCode =
+  | "empty"
+  | "too-long"
+  | "not-a-number"
+  | "number-below-min"
+  | "number-above-max"
+  | "number-not-integer"
+  | "not-a-date"
+  | "impossible-date"
+  | "not-yes-no"
+  | "unknown-option"
+  | "too-many-items"
+  | "item-too-long"
+  | "too-many-options";
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; problem: ParseProblem };
+
+const ok = <T>(value: T): ParseResult<T> => ({ ok: true, value });
+const fail = (code: ParseProblemCode, vars?: ParseProblem["vars"]): ParseResult<never> => ({ ok: false, problem: { code, vars } });
+
+// C0/C1 controls (except tab and line feed), zero-width space, bidi overrides and isolates, BOM and
+// non-characters. Zero-width joiners and variation selectors stay: emoji sequences need them.
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF\uFFFE\uFFFF]/g;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * What a typed message becomes before any parsing: controls and lone surrogates removed, line ends unified,
+ * tabs as spaces, trailing spaces and runs of blank lines dropped, Unicode NFC (some keyboards send
+ * Vietnamese letters decomposed). Emoji are kept.
+ */
+export function cleanText(raw: string): string {
+  return raw
+    .replace(/\r\n?/g, "\n")
+    .replace(/\t/g, " ")
+    .replace(LONE_SURROGATE, "")
+    .replace(INVISIBLE, "")
+    .normalize("NFC")
+    .split("\n")
+    .map((line) => line.replace(/\s+$/u, ""))
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
+
+/** Lower case without Vietnamese diacritics, for forgiving comparisons ("Không" = "khong"). */
+export function foldText(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Typed words that end a multi-message answer, like the "Xong" button. */
+export function isDoneWord(text: string): boolean {
+  return ["xong", "done", "het", "ket thuc", "finish"].includes(foldText(text).replace(/[.!]+$/, ""));
+}
+
+export type EffectiveLimits = { maxLength: number; maxItems: number; min?: number; max?: number; integer: boolean };
+
+/** The question's limits with the defaults filled in. */
+export function limitsOf(question: Pick<Question, "type" | "limits" | "options">): EffectiveLimits {
+  const limits = question.limits ?? {};
+  const defaultLength =
+    question.type === "long_text"
+      ? DEFAULT_LIMITS.longTextMaxLength
+      : question.type === "list"
+        ? DEFAULT_LIMITS.listItemMaxLength
+        : question.type === "document_ref"
+          ? DEFAULT_LIMITS.documentRefMaxLength
+          : DEFAULT_LIMITS.shortTextMaxLength;
+  const defaultItems = question.type === "multiple_choice" ? (question.options?.length ?? 1) : DEFAULT_LIMITS.listMaxItems;
+  return {
+    maxLength: limits.maxLength ?? defaultLength,
+    maxItems: limits.maxItems ?? defaultItems,
+    min: limits.min,
+    max: limits.max,
+    integer: limits.integer ?? false,
+  };
+}
+
+function checkLength(text: string, maxLength: number): ParseResult<string> {
+  if (text === "") return fail("empty");
+  // UTF-16 length, the same measure the stored-value check uses.
+  if (text.length > maxLength) return fail("too-long", { max: maxLength, length: text.length });
+  return ok(text);
+}
+
+export function parseShortText(raw: string, maxLength: number): ParseResult<string> {
+  // A short answer is one line in the report.
+  return checkLength(cleanText(raw).replace(/\s*\n\s*/g, " "), maxLength);
+}
+
+export function parseLongText(raw: string, maxLength: number): ParseResult<string> {
+  return checkLength(cleanText(raw), maxLength);
+}
+
+const ZERO_WORDS = new Set(["khong", "ko", "k", "khong co", "none", "zero", "no", "nil"]);
+
+/** "1,5 triệu" is 1 500 000: the scale words people write after a figure. */
+const SCALE_WORDS: Record<string, number> = { nghin: 1e3, ngan: 1e3, trieu: 1e6, ty: 1e9, ti: 1e9, thousand: 1e3, million: 1e6, billion: 1e9 };
+
+/** "1.234" and "1.234.567" group thousands with dots; "1.5" is a decimal point; "1,5" a decimal comma. */
+function numberFromDigits(digits: string): number | null {
+  let s = digits;
+  if (/\s/.test(s)) {
+    if (!/^\d{1,3}( \d{3})+([.,]\d+)?$/.test(s)) return null;
+    s = s.replace(/ /g, "");
+  }
+  const dots = (s.match(/\./g) ?? []).length;
+  const commas = (s.match(/,/g) ?? []).length;
+  let integerPart: string;
+  let fraction = "";
+  let group: "." | "," | null = null;
+  if (dots > 0 && commas > 0) {
+    const decimal = s.lastIndexOf(".") > s.lastIndexOf(",") ? "." : ",";
+    group = decimal === "." ? "," : ".";
+    const at = s.lastIndexOf(decimal);
+    if (s.indexOf(decimal) !== at) return null;
+    integerPart = s.slice(0, at);
+    fraction = s.slice(at + 1);
+  } else if (dots > 1 || (dots === 1 && /^\d{1,3}\.\d{3}$/.test(s))) {
+    group = ".";
+    integerPart = s;
+  } else if (dots === 1) {
+    [integerPart, fraction] = s.split(".") as [string, string];
+  } else if (commas > 1) {
+    group = ",";
+    integerPart = s;
+  } else if (commas === 1) {
+    [integerPart, fraction] = s.split(",") as [string, string];
+  } else {
+    integerPart = s;
+  }
+  if (group !== null) {
+    const grouped = new RegExp(`^\\d{1,3}(\\${group}\\d{3})*$`);
+    if (!grouped.test(integerPart)) return null;
+    integerPart = integerPart.split(group).join("");
+  }
+  if (!/^\d+$/.test(integerPart) || (fraction !== "" && !/^\d+$/.test(fraction))) return null;
+  const value = Number(fraction === "" ? integerPart : `${integerPart}.${fraction}`);
+  return Number.isFinite(value) ? value : null;
+}
+
+/**
+ * A number as people type it: "1.234" (= 1234), "1,5" (= 1.5), "không" (= 0), "12 đơn" (= 12, a unit word
+ * after the number is allowed), "-3". Two numbers ("12 đơn, 3 vụ") are refused rather than guessed.
+ */
+export function parseNumber(raw: string, limits: Pick<EffectiveLimits, "min" | "max" | "integer"> = { integer: false }): ParseResult<number> {
+  const text = cleanText(raw).replace(/[.!]+$/, "");
+  if (text === "") return fail("empty");
+  let value: number | null = null;
+  if (ZERO_WORDS.has(foldText(text))) {
+    value = 0;
+  } else {
+    const match = /^([+-]?)(\d[\d.,\s]*\d|\d)(.*)$/su.exec(text);
+    if (match) {
+      const rest = match[3]!.trim();
+      // Whatever follows must be a word such as "đơn", "vụ", "%", not another figure.
+      if (!/\d/.test(rest) && (rest === "" || /^[\p{L}%‰°][\p{L}\p{M}%‰°.\s/-]*$/u.test(rest))) {
+        const magnitude = numberFromDigits(match[2]!.trim());
+        const scale = SCALE_WORDS[foldText(rest).split(" ")[0] ?? ""] ?? 1;
+        // Rounded so that 1,1 triệu is 1100000, not 1100000.0000000002.
+        const scaled = magnitude === null ? null : scale === 1 ? magnitude : Math.round(magnitude * scale * 1000) / 1000;
+        if (scaled !== null) value = match[1] === "-" ? -scaled : scaled;
+      }
+    }
+  }
+  if (value === null) return fail("not-a-number", { text: text.slice(0, 40) });
+  if (limits.integer && !Number.isInteger(value)) return fail("number-not-integer");
+  if (limits.min !== undefined && value < limits.min) return fail("number-below-min", { min: limits.min });
+  if (limits.max !== undefined && value > limits.max) return fail("number-above-max", { max: limits.max });
+  return ok(value);
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+function isoFromParts(day: number, month: number, year: number): string {
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+/**
+ * A date written day first, as Vietnamese does: "5/3/2025", "05-03-2025", "5.3.2025", "ngày 5 tháng 3 năm 2025";
+ * or ISO "2025-03-05". Two-digit years are 20xx. Impossible days ("31/2/2025") are refused. Gives "YYYY-MM-DD".
+ */
+export function parseDate(raw: string): ParseResult<string> {
+  const text = foldText(cleanText(raw)).replace(/[.,;]+$/, "");
+  if (text === "") return fail("empty");
+  let parts: [number, number, number] | null = null;
+  let match = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})$/.exec(text);
+  if (match) parts = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (!parts) {
+    match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+    if (match) parts = [Number(match[3]), Number(match[2]), Number(match[1])];
+  }
+  if (!parts) {
+    match = /^(?:ngay\s+)?(\d{1,2})\s+thang\s+(\d{1,2})\s*(?:,\s*)?nam\s+(\d{4})$/.exec(text);
+    if (match) parts = [Number(match[1]), Number(match[2]), Number(match[3])];
+  }
+  if (!parts) return fail("not-a-date", { text: cleanText(raw).slice(0, 40) });
+  let [day, month, year] = parts;
+  if (year < 100) year += 2000;
+  const iso = isoFromParts(day, month, year);
+  if (year < 1900 || year > 2100 || !isIsoDate(iso)) return fail("impossible-date", { text: cleanText(raw).slice(0, 40) });
+  return ok(iso);
+}
+
+const YES = new Set(["co", "c", "yes", "y", "dung", "roi", "da", "ok", "co a", "vang", "true"]);
+const NO = new Set(["khong", "ko", "k", "no", "n", "chua", "sai", "khong a", "false"]);
+
+/** "có" / "không" and their everyday variants, with or without diacritics; "yes" / "no". */
+export function parseYesNo(raw: string): ParseResult<boolean> {
+  const text = foldText(cleanText(raw)).replace(/[.!]+$/, "");
+  if (text === "") return fail("empty");
+  if (YES.has(text)) return ok(true);
+  if (NO.has(text)) return ok(false);
+  return fail("not-yes-no");
+}
+
+function matchOption(text: string, options: readonly ChoiceOption[]): ChoiceOption | undefined {
+  const folded = foldText(text).replace(/[.!]+$/, "");
+  if (/^\d+$/.test(folded)) return options[Number(folded) - 1];
+  return options.find(
+    (option) => option.key === folded || foldText(option.label.vi) === folded || foldText(option.label.en) === folded,
+  );
+}
+
+/** One option by its number ("2"), its label (any case, with or without diacritics) or its key. */
+export function parseChoice(raw: string, options: readonly ChoiceOption[]): ParseResult<string> {
+  const text = cleanText(raw);
+  if (text === "") return fail("empty");
+  const option = matchOption(text, options);
+  return option ? ok(option.key) : fail("unknown-option", { text: text.slice(0, 40) });
+}
+
+/** Several options separated by commas, semicolons or lines: "1, 3" or "Hội nghị; Niêm yết". */
+export function parseChoices(raw: string, options: readonly ChoiceOption[], maxItems: number): ParseResult<string[]> {
+  const text = cleanText(raw);
+  if (text === "") return fail("empty");
+  const keys: string[] = [];
+  for (const part of text.split(/[,;\n]+/).map((p) => p.trim()).filter(Boolean)) {
+    const option = matchOption(part, options);
+    if (!option) return fail("unknown-option", { text: part.slice(0, 40) });
+    if (!keys.includes(option.key)) keys.push(option.key);
+  }
+  if (keys.length === 0) return fail("empty");
+  if (keys.length > maxItems) return fail("too-many-options", { max: maxItems });
+  return ok(options.filter((o) => keys.includes(o.key)).map((o) => o.key));
+}
+
+const BULLET = /^(?:[-–—•*+●▪◦]|\d{1,3}[.)]|[a-zđ]\))\s+/iu;
+
+/** Items of a list message: one per line, bullets and numbering ("- ", "1. ", "a) ") removed. */
+export function splitListItems(raw: string): string[] {
+  return cleanText(raw)
+    .split("\n")
+    .map((line) => line.trim().replace(BULLET, "").trim())
+    .filter((line) => line !== "");
+}
+
+/** A whole list answer: at least one item, each within the length limit, not too many items. */
+export function checkListItems(items: readonly string[], limits: Pick<EffectiveLimits, "maxLength" | "maxItems">): ParseResult<string[]> {
+  if (items.length === 0) return fail("empty");
+  const index = items.findIndex((item) => item.length > limits.maxLength);
+  if (index >= 0) return fail("item-too-long", { item: index + 1, max: limits.maxLength, length: items[index]!.length });
+  if (items.length > limits.maxItems) return fail("too-many-items", { max: limits.maxItems, count: items.length });
+  return ok([...items]);
+}
+
+// "09-CV/BCĐ", "219/QĐ-SKHCN": digits, then parts joined by - or /, with at least one letter (unlike a date).
+const NUMBER_PATTERN = /\d+[0-9A-Za-zĐđ.]*(?:[-/][0-9A-Za-zĐđ.]+)+/gu;
+const DATE_PATTERN = /(\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})/;
+const ISSUER_PATTERN = /\bc[uủ]a\s+(.+?)(?:\s+(?:v[eề]|v\/v)\s|[.;]?$)/iu;
+
+/**
+ * A cited document, e.g. "Công văn số 09-CV/BCĐ ngày 10/9/2024 của Ban Chỉ đạo về …": the whole text is kept
+ * and the number, date and issuer are picked out when they are there.
+ */
+export function parseDocumentRef(raw: string, maxLength: number): ParseResult<DocumentRef> {
+  const text = cleanText(raw).replace(/\s*\n\s*/g, " ");
+  const checked = checkLength(text, maxLength);
+  if (!checked.ok) return checked;
+  const ref: DocumentRef = { text };
+  const number = [...text.matchAll(NUMBER_PATTERN)].map((m) => m[0]).find((candidate) => /[A-Za-zĐđ]/.test(candidate));
+  if (number) ref.number = number.replace(/\.$/, "");
+  const date = DATE_PATTERN.exec(text)?.[1];
+  if (date) {
+    const parsed = parseDate(date);
+    if (parsed.ok) ref.date = parsed.value;
+  }
+  const issuer = ISSUER_PATTERN.exec(text)?.[1]?.trim();
+  if (issuer) ref.issuer = issuer;
+  return ok(ref);
+}
+
+/** A complete answer typed in one message, for any question type. */
+export function parseAnswer(question: Pick<Question, "type" | "limits" | "options">, raw: string): ParseResult<AnswerValue> {
+  const limits = limitsOf(question);
+  switch (question.type) {
+    case "short_text":
+      return parseShortText(raw, limits.maxLength);
+    case "long_text":
+      return parseLongText(raw, limits.maxLength);
+    case "list":
+      return checkListItems(splitListItems(raw), limits);
+    case "number":
+      return parseNumber(raw, limits);
+    case "yes_no":
+      return parseYesNo(raw);
+    case "single_choice":
+      return parseChoice(raw, question.options ?? []);
+    case "multiple_choice":
+      return parseChoices(raw, question.options ?? [], limits.maxItems);
+    case "date":
+      return parseDate(raw);
+    case "document_ref":
+      return parseDocumentRef(raw, limits.maxLength);
+  }
+}

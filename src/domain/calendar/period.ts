@@ -60,7 +60,9 @@ export function periodLabel(period: Period, locale: Locale = "vi"): string {
     return `${periodLabelWithoutYear(period, "en")} of ${period.year}`;
   }
   if (period.kind === "YEAR") return `năm ${period.year}`;
-  return `${periodLabelWithoutYear(period, "vi")} năm ${period.year}`;
+  const label = periodLabelWithoutYear(period, "vi");
+  // "9 tháng đầu năm" and "6 tháng cuối năm" already end with "năm": "9 tháng đầu năm 2024".
+  return label.endsWith(" năm") ? `${label} ${period.year}` : `${label} năm ${period.year}`;
 }
 
 /**

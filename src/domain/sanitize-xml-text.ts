@@ -12,3 +12,13 @@ export function sanitizeXmlText(text: string): string {
   // With the `u` flag a lone surrogate is one unmatched code point, so it is removed too.
   return text.replace(FORBIDDEN, "").replace(/\r\n?/g, "\n").normalize("NFC");
 }
+
+/** The same cleaning applied to every string inside a JSON-like value (answers, stored options). */
+export function sanitizeXmlValue<T>(value: T): T {
+  if (typeof value === "string") return sanitizeXmlText(value) as T;
+  if (Array.isArray(value)) return value.map((item) => sanitizeXmlValue(item)) as T;
+  if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, sanitizeXmlValue(item)])) as T;
+  }
+  return value;
+}

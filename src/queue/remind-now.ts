@@ -1,0 +1,66 @@
+import { reminderJobId } from "../domain/reminders/reminder-job-id.ts";
+import type { RoundState } from "../domain/reminders/reminder-plan.ts";
+import { localMinuteStamp } from "../domain/calendar/zoned-time.ts";
+import type { PrismaClient } from "../generated/prisma/client.ts";
+import { REMINDER_JOB_NAMES, type ReminderQueue } from "./reminder-queue.ts";
+import { loadRoundReminderState } from "./round-reminder-state.ts";
+
+export type RemindNowResult = {
+  /** null when the round does not exist; nothing is queued unless it is OPEN. */
+  roundStatus: RoundState | null;
+  owedUnitIds: number[];
+  /** Job ids queued by this call. */
+  queued: string[];
+  /** Units already reminded by a /remind within the last minute: not queued again. */
+  alreadyQueued: string[];
+};
+
+const DEDUPE_WINDOW_MS = 60_000;
+
+/**
+ * /remind: one job per unit that has not submitted, to go out now through the same queue and
+ * limits as the planned reminders. The job id carries the local minute, so pressing twice
+ * within a minute queues once; a press in the next minute is caught by the log and the queue.
+ */
+export async function remindNow(
+  prisma: PrismaClient,
+  queue: ReminderQueue,
+  roundId: number,
+  actorId: number | null,
+  now: Date = new Date(),
+): Promise<RemindNowResult> {
+  const state = await loadRoundReminderState(prisma, roundId);
+  if (!state || state.status !== "OPEN") return { roundStatus: state?.status ?? null, owedUnitIds: [], queued: [], alreadyQueued: [] };
+
+  const stamp = localMinuteStamp(now, state.timeZone);
+  const previousStamp = localMinuteStamp(new Date(now.getTime() - DEDUPE_WINDOW_MS), state.timeZone);
+  const recentlyLogged = new Set(
+    (
+      await prisma.reminderLog.findMany({
+        where: { roundId, kind: "manual", plannedFor: { gt: new Date(now.getTime() - DEDUPE_WINDOW_MS) } },
+        select: { unitId: true },
+      })
+    ).map((row) => row.unitId),
+  );
+
+  const queued: string[] = [];
+  const alreadyQueued: string[] = [];
+  for (const unitId of state.owedUnitIds) {
+    const jobId = reminderJobId({ roundId, unitId, kind: "manual", stamp });
+    const previousId = reminderJobId({ roundId, unitId, kind: "manual", stamp: previousStamp });
+    const previous = previousId === jobId ? undefined : await queue.getJob(previousId);
+    const pressedAt = previous && "plannedFor" in previous.data ? new Date(previous.data.plannedFor).getTime() : Number.NEGATIVE_INFINITY;
+    const recentPrevious = now.getTime() - pressedAt < DEDUPE_WINDOW_MS;
+    if (recentlyLogged.has(unitId) || recentPrevious || (await queue.getJob(jobId))) {
+      alreadyQueued.push(jobId);
+      continue;
+    }
+    await queue.add(
+      REMINDER_JOB_NAMES.manual,
+      { type: "manual", roundId, unitId, kind: "manual", plannedFor: now.toISOString(), requestedBy: actorId },
+      { jobId },
+    );
+    queued.push(jobId);
+  }
+  return { roundStatus: state.status, owedUnitIds: state.owedUnitIds, queued, alreadyQueued };
+}

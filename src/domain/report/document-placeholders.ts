@@ -1,15 +1,7 @@
-import { nextPeriod, periodLabel as calendarPeriodLabel, periodLabelWithoutYear, type Period } from "../calendar/period.ts";
+import { nextPeriod, periodLabel, periodLabelWithoutYear, type Period } from "../calendar/period.ts";
 import type { DOCUMENT_PLACEHOLDERS } from "../template/placeholders.ts";
 
 type DocumentPlaceholder = (typeof DOCUMENT_PLACEHOLDERS)[number];
-
-/**
- * "9 tháng đầu năm 2024", not "9 tháng đầu năm năm 2024": labels that already end in "năm" take the year
- * directly.
- */
-function periodLabel(period: Period): string {
-  return calendarPeriodLabel(period).replace(/ năm năm (\d{4})$/u, " năm $1");
-}
 
 /** Shown when the preamble cites a request document the round has not named yet. */
 export const MISSING_REQUEST_DOCUMENT = "[số, ngày, trích yếu văn bản yêu cầu báo cáo]";

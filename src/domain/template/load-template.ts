@@ -57,14 +57,13 @@ export function parseTemplateYaml(source: string, sourceName = "template"): Temp
   const lines = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    throw new TemplateError(
-      sourceName,
-      doc.errors.map((error) => ({
-        path: "",
-        line: lines.linePos(error.pos[0]).line,
-        message: `YAML syntax: ${error.message.split("\n")[0]}`,
-      })),
-    );
+    // One syntax error cascades into many; the first per line, on the first few lines, is what helps.
+    const byLine = new Map<number, TemplateProblem>();
+    for (const error of doc.errors) {
+      const line = lines.linePos(error.pos[0]).line;
+      if (!byLine.has(line)) byLine.set(line, { path: "", line, message: `YAML syntax: ${error.message.split("\n")[0]}` });
+    }
+    throw new TemplateError(sourceName, [...byLine.values()].slice(0, 3));
   }
   const result = templateSchema.safeParse(doc.toJS());
   if (!result.success) throw new TemplateError(sourceName, problemsFromIssues(result.error.issues, doc, lines));

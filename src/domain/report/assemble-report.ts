@@ -29,8 +29,13 @@ function byReportOrder(a: UnitInfo, b: UnitInfo): number {
   return a.order - b.order || a.name.localeCompare(b.name, "vi") || a.id - b.id;
 }
 
+/** Names and titles print on one line whatever was stored. */
+function oneLine(text: string): string {
+  return sanitizeXmlText(text).replace(/\s+/g, " ").trim();
+}
+
 function nonEmptyLines(items: readonly string[]): string[] {
-  return items.map((item) => itemText(sanitizeXmlText(item))).filter((item) => item.length > 0);
+  return items.map((item) => itemText(oneLine(item))).filter((item) => item.length > 0);
 }
 
 /**
@@ -54,8 +59,8 @@ export function assembleReport(input: ReportInput, options: AssembleOptions = {}
   );
   const placeholders = documentPlaceholders({
     period: round.period,
-    organisationShortName: sanitizeXmlText(org.shortName),
-    requestDocument: round.requestDocument === null ? null : sanitizeXmlText(round.requestDocument).replace(/\s+/g, " "),
+    organisationShortName: oneLine(org.shortName),
+    requestDocument: round.requestDocument === null ? null : oneLine(round.requestDocument),
     recipients,
   });
   const fill = (text: string) => sanitizeXmlText(fillPlaceholders(text, placeholders));
@@ -163,7 +168,7 @@ export function assembleReport(input: ReportInput, options: AssembleOptions = {}
   const unitStatus: UnitStatusLine[] = units.map((unit) => {
     const status = statusOf(unit);
     const included = isIncluded(status, includeDrafts);
-    return { unitId: unit.id, unitName: sanitizeXmlText(unit.name), kind: unit.kind, status, statusLabel: statusLabel(status, included), included };
+    return { unitId: unit.id, unitName: oneLine(unit.name), kind: unit.kind, status, statusLabel: statusLabel(status, included), included };
   });
   const submitted = unitStatus.filter((line) => isSubmitted(line.status)).length;
 
@@ -174,12 +179,12 @@ export function assembleReport(input: ReportInput, options: AssembleOptions = {}
   return {
     draft: round.reportDate === null,
     header: {
-      parentName: upper(sanitizeXmlText(org.parentName)),
-      organisationName: upper(sanitizeXmlText(org.name)),
-      documentNumber: `Số:   /BC-${sanitizeXmlText(org.symbol)}`,
+      parentName: upper(oneLine(org.parentName)),
+      organisationName: upper(oneLine(org.name)),
+      documentNumber: `Số:   /BC-${oneLine(org.symbol)}`,
       nationalTitle: NATIONAL_TITLE,
       motto: MOTTO,
-      placeAndDate: placeAndDateLine(sanitizeXmlText(org.place), round.reportDate, fallbackYear),
+      placeAndDate: placeAndDateLine(oneLine(org.place), round.reportDate, fallbackYear),
     },
     title: upper(fill(template.title)),
     subject: fill(template.subject),
@@ -189,9 +194,9 @@ export function assembleReport(input: ReportInput, options: AssembleOptions = {}
     closing: fill(template.closing).replace(/\s+/g, " "),
     distribution: listLines(distribution, { dashSingle: true }),
     signer: {
-      authority: org.signerAuthority?.trim() ? upper(sanitizeXmlText(org.signerAuthority.trim())) : null,
-      title: upper(sanitizeXmlText(org.signerTitle)),
-      name: sanitizeXmlText(org.signerName),
+      authority: org.signerAuthority && oneLine(org.signerAuthority) ? upper(oneLine(org.signerAuthority)) : null,
+      title: upper(oneLine(org.signerTitle)),
+      name: oneLine(org.signerName),
     },
     unitStatus,
     statusSummary: `Đã nộp ${submitted}/${units.length} đơn vị.`,

@@ -30,6 +30,7 @@ export class DeliveryFailed extends Error {
 
 // Marks a claim whose send has not been confirmed yet.
 const CLAIM_DETAIL = "sending";
+const IN_DOUBT_DETAIL = "not confirmed: the worker stopped during the send; not repeated";
 
 /**
  * Sends one reminder to one person at most once. Before the Bot API call a SENT row without
@@ -48,7 +49,7 @@ export async function deliverOnce(
   const where = { jobId: target.jobId, personId: target.person.id, outcome: { in: ["SENT", "BLOCKED"] as ("SENT" | "BLOCKED")[] } };
   // Cheap check first, so a redelivered job does not wait for rate-limit slots it will not use.
   const done = await prisma.reminderLog.findFirst({ where });
-  if (done) return outcomeOfExisting(done);
+  if (done) return settleExisting(prisma, done);
 
   const chatId = target.person.telegramId.toString();
   await pacer.take(chatId);
@@ -71,7 +72,7 @@ export async function deliverOnce(
     });
     return { row };
   });
-  if (claim.existing) return outcomeOfExisting(claim.existing);
+  if (claim.existing) return settleExisting(prisma, claim.existing);
   const claimId = claim.row.id;
 
   try {
@@ -106,7 +107,13 @@ export async function deliverOnce(
   return "sent";
 }
 
-function outcomeOfExisting(row: { outcome: string; sentAt: Date | null }): DeliveryOutcome {
+async function settleExisting(prisma: PrismaClient, row: { id: number; outcome: string; sentAt: Date | null; detail: string | null }): Promise<DeliveryOutcome> {
   if (row.outcome === "BLOCKED") return "blocked";
-  return row.sentAt ? "already-sent" : "in-doubt";
+  if (row.sentAt) return "already-sent";
+  if (row.detail === CLAIM_DETAIL) {
+    // Left by a worker that died between claiming and confirming. Unless that send is still
+    // running somewhere (it would set sentAt), say so in the log.
+    await prisma.reminderLog.updateMany({ where: { id: row.id, sentAt: null, detail: CLAIM_DETAIL }, data: { detail: IN_DOUBT_DETAIL } });
+  }
+  return "in-doubt";
 }

@@ -1,6 +1,7 @@
 import { UnrecoverableError, Worker, type Job, type WorkerOptions } from "bullmq";
 import type { Api } from "grammy";
 import type { Redis } from "ioredis";
+import type { WorkingCalendar } from "../domain/calendar/working-calendar.ts";
 import { isLocale, type Locale } from "../i18n.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { loadWorkingCalendar } from "./holidays.ts";
@@ -73,6 +74,17 @@ export function createReminderWorker(options: ReminderWorkerOptions): ReminderWo
     perChatMs: options.perChatIntervalMs ?? 1000,
   });
 
+  // The holiday list changes rarely; reading it once a minute is plenty.
+  let cachedCalendar: { at: number; value: Promise<WorkingCalendar> } | undefined;
+  function calendar(): Promise<WorkingCalendar> {
+    if (!cachedCalendar || Date.now() - cachedCalendar.at > 60_000) {
+      const value = loadWorkingCalendar(prisma);
+      value.catch(() => (cachedCalendar = undefined));
+      cachedCalendar = { at: Date.now(), value };
+    }
+    return cachedCalendar.value;
+  }
+
   async function logSkip(job: Job<ReminderJobData>, data: Exclude<ReminderJobData, { type: "reconcile" }>, reason: string) {
     await prisma.reminderLog.create({
       data: {
@@ -97,7 +109,7 @@ export function createReminderWorker(options: ReminderWorkerOptions): ReminderWo
       if (!unit.owed) return `submission is ${unit.status.toLowerCase()}`;
     }
     if (data.type !== "manual") {
-      const plan = planForRound(state, await loadWorkingCalendar(prisma));
+      const plan = planForRound(state, await calendar());
       if (!plan.some((p) => p.jobId === job.id)) return "no longer planned (deadline, settings or calendar changed)";
       const late = now().getTime() - new Date(data.plannedFor).getTime();
       if (late > staleAfterMs) return `fired ${Math.round(late / 60_000)} min after its planned time`;
@@ -142,7 +154,7 @@ export function createReminderWorker(options: ReminderWorkerOptions): ReminderWo
   }
 
   async function processReminder(job: Job<ReminderJobData>, data: Exclude<ReminderJobData, { type: "reconcile" }>): Promise<ReminderJobResult> {
-    const state = await loadRoundReminderState(prisma, data.roundId);
+    const state = await loadRoundReminderState(prisma, data.roundId, data.type === "office" ? undefined : data.unitId);
     if (!state) return { skipped: "round no longer exists", sent: 0, alreadySent: 0, inDoubt: 0, blocked: 0, rejected: 0 };
     const skip = await reasonToSkip(job, data, state);
     if (skip) return logSkip(job, data, skip);

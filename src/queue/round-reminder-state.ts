@@ -25,13 +25,21 @@ export type RoundReminderState = {
   owedUnitIds: number[];
 };
 
-export async function loadRoundReminderStates(prisma: PrismaClient, where: { id?: number; status?: RoundState }): Promise<RoundReminderState[]> {
+/** `onlyUnitId` reads just that unit's submission: enough for one unit's reminder, cheap in big rounds. */
+export async function loadRoundReminderStates(
+  prisma: PrismaClient,
+  where: { id?: number; status?: RoundState },
+  onlyUnitId?: number,
+): Promise<RoundReminderState[]> {
   const rounds = await prisma.round.findMany({
     where,
     include: {
       organisation: { select: { timezone: true, locale: true } },
       template: { select: { name: true } },
-      submissions: { select: { unitId: true, status: true, unit: { select: { name: true, order: true, active: true } } } },
+      submissions: {
+        where: onlyUnitId === undefined ? undefined : { unitId: onlyUnitId },
+        select: { unitId: true, status: true, unit: { select: { name: true, order: true, active: true } } },
+      },
     },
     orderBy: { id: "asc" },
   });
@@ -55,8 +63,8 @@ export async function loadRoundReminderStates(prisma: PrismaClient, where: { id?
   });
 }
 
-export async function loadRoundReminderState(prisma: PrismaClient, roundId: number): Promise<RoundReminderState | null> {
-  return (await loadRoundReminderStates(prisma, { id: roundId }))[0] ?? null;
+export async function loadRoundReminderState(prisma: PrismaClient, roundId: number, onlyUnitId?: number): Promise<RoundReminderState | null> {
+  return (await loadRoundReminderStates(prisma, { id: roundId }, onlyUnitId))[0] ?? null;
 }
 
 /** The round's reminder plan as the database has it now; `after` leaves out what is already due. */

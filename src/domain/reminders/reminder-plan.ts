@@ -64,21 +64,27 @@ export function planReminders(input: ReminderPlanInput): PlannedReminder[] {
   ];
 
   const after = input.after?.getTime() ?? Number.NEGATIVE_INFINITY;
-  const build = (unitId: number | null, schedule: { kind: ReminderKind; day: LocalDate }[]): PlannedReminder[] => {
+  // Times and stamps are the same for every unit: work them out once per schedule.
+  const resolve = (schedule: { kind: ReminderKind; day: LocalDate }[]) => {
     // Later entries are nearer the deadline and replace earlier ones on the same morning.
     const byDay = new Map<LocalDate, ReminderKind>();
     for (const { kind, day } of schedule) byDay.set(day, kind);
-    const items: PlannedReminder[] = [];
-    for (const [day, kind] of byDay) {
-      const plannedFor = slot(day);
-      if (plannedFor.getTime() <= after) continue;
-      const jobId = reminderJobId({ roundId: round.id, unitId, kind, stamp: localMinuteStamp(plannedFor, timeZone) });
-      items.push({ jobId, roundId: round.id, unitId, kind, plannedFor });
-    }
-    return items;
+    return [...byDay]
+      .map(([day, kind]) => ({ kind, plannedFor: slot(day) }))
+      .filter((item) => item.plannedFor.getTime() > after)
+      .map((item) => ({ ...item, stamp: localMinuteStamp(item.plannedFor, timeZone) }));
   };
+  const build = (unitId: number | null, slots: ReturnType<typeof resolve>): PlannedReminder[] =>
+    slots.map(({ kind, plannedFor, stamp }) => ({
+      jobId: reminderJobId({ roundId: round.id, unitId, kind, stamp }),
+      roundId: round.id,
+      unitId,
+      kind,
+      plannedFor,
+    }));
 
+  const unitSlots = resolve(unitSchedule);
   const units = [...new Set(input.owedUnitIds)].sort((a, b) => a - b);
-  const plan = [...build(null, officeSchedule), ...units.flatMap((unitId) => build(unitId, unitSchedule))];
+  const plan = [...build(null, resolve(officeSchedule)), ...units.flatMap((unitId) => build(unitId, unitSlots))];
   return plan.sort((a, b) => a.plannedFor.getTime() - b.plannedFor.getTime() || (a.unitId ?? -1) - (b.unitId ?? -1));
 }

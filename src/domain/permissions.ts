@@ -60,6 +60,29 @@ export function canAnswerForUnit(actor: Actor | null, unitId: number): boolean {
   return reportingUnitIds(actor).includes(unitId);
 }
 
+/** Roles an actor may hand out with an invite link from the bot (the first admin comes from the command line). */
+export function invitableRoles(actor: Actor | null): Role[] {
+  return can(actor, "invites.create") ? ["REPORTER", "SECRETARY"] : [];
+}
+
+/** Who a command or a screen is for; the commands menu and /help ask here. */
+export type Audience = "everyone" | "member" | "reporter" | "office" | "admin";
+
+export function inAudience(actor: Actor | null, audience: Audience): boolean {
+  switch (audience) {
+    case "everyone":
+      return true;
+    case "member":
+      return primaryRole(actor) !== null;
+    case "reporter":
+      return reportingUnitIds(actor).length > 0;
+    case "office":
+      return isOffice(actor);
+    case "admin":
+      return hasRole(actor, "ADMIN");
+  }
+}
+
 export function primaryRole(actor: Actor | null): Role | null {
   if (hasRole(actor, "ADMIN")) return "ADMIN";
   if (hasRole(actor, "SECRETARY")) return "SECRETARY";

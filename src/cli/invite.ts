@@ -1,0 +1,78 @@
+import { parseArgs } from "node:util";
+import { Api } from "grammy";
+import { loadConfig, requireBotToken } from "../config.ts";
+import { createDatabase } from "../db/create-prisma.ts";
+import { migrate } from "../db/migrate.ts";
+import type { Role } from "../domain/permissions.ts";
+import { inviteLink } from "../invites/invite-code.ts";
+import { createInvite, DEFAULT_INVITE_DAYS, InviteError, revokeInvite, unitByCode } from "../invites/invite-service.ts";
+import { failAndExit } from "../process/fail-and-exit.ts";
+
+const USAGE = `usage:
+  npm run invite -- --role admin|secretary [--days N]
+  npm run invite -- --role reporter --unit <unit code> [--days N]
+  npm run invite -- --revoke <code>
+Prints a one-time invite link (valid ${DEFAULT_INVITE_DAYS} days unless --days is given).`;
+
+class UsageError extends Error {}
+
+const ROLES: Record<string, Role> = { admin: "ADMIN", secretary: "SECRETARY", reporter: "REPORTER" };
+
+try {
+  const { values } = parseArgs({
+    options: { role: { type: "string" }, unit: { type: "string" }, days: { type: "string" }, revoke: { type: "string" }, help: { type: "boolean", short: "h" } },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const config = loadConfig();
+  const db = createDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  try {
+    await migrate(db.sql);
+    if (values.revoke !== undefined) {
+      const result = await revokeInvite(db.prisma, values.revoke);
+      const text = {
+        revoked: "invite revoked: the link no longer works",
+        unknown: "no invite has this code",
+        "already-used": "this invite was already used; it cannot be revoked (remove the person's role instead)",
+        "already-revoked": "this invite was already revoked",
+      }[result];
+      console.log(text);
+      process.exitCode = result === "revoked" || result === "already-revoked" ? 0 : 1;
+    } else {
+      const role = ROLES[(values.role ?? "").toLowerCase()];
+      if (!role) throw new UsageError(`--role must be admin, secretary or reporter\n${USAGE}`);
+      const days = values.days === undefined ? DEFAULT_INVITE_DAYS : Number(values.days);
+      if (!Number.isInteger(days) || days < 1 || days > 365) throw new UsageError("--days must be a whole number from 1 to 365");
+      let unit: Awaited<ReturnType<typeof unitByCode>> = null;
+      if (role === "REPORTER") {
+        if (!values.unit) throw new UsageError(`--role reporter needs --unit <unit code>\n${USAGE}`);
+        unit = await unitByCode(db.prisma, values.unit);
+        if (!unit) throw new UsageError(`no unit has the code "${values.unit}" (import the organisation first: npm run import -- org.yaml)`);
+      } else if (values.unit) {
+        throw new UsageError(`--unit applies to reporter invites only`);
+      }
+      // The bot's username first: without it the link cannot be made, so no invite is stored in vain.
+      const api = new Api(requireBotToken(config), { apiRoot: config.BOT_API_ROOT });
+      const me = await api.getMe().catch((error: Error) => {
+        throw new UsageError(`cannot reach the Bot API at ${config.BOT_API_ROOT} (${error.message}); check BOT_TOKEN and BOT_API_ROOT`);
+      });
+      const invite = await createInvite(db.prisma, { role, unitId: unit?.id ?? null, days });
+      const who = unit ? `reporter of ${unit.name} (${unit.code})` : role.toLowerCase();
+      console.log(`One-time invite for the ${who}, valid until ${invite.expiresAt.toISOString()}:`);
+      console.log(inviteLink(me.username, invite.code));
+      console.log(`code: ${invite.code}`);
+      console.log(`(revoke with: npm run invite -- --revoke ${invite.code})`);
+    }
+  } finally {
+    await db.close();
+  }
+} catch (error) {
+  if (error instanceof UsageError || error instanceof InviteError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(2);
+  }
+  failAndExit(error);
+}

@@ -1,0 +1,214 @@
+import { canAnswerForUnit, reportingUnitIds, type Actor } from "../domain/permissions.ts";
+import { editability } from "../domain/submission-rules.ts";
+import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
+import type { Locale } from "../i18n.ts";
+import { saveAnswer } from "../submissions/save-answer.ts";
+import { submitSubmission } from "../submissions/submit-submission.ts";
+import { IDLE, readConversation, SESSION_PART, type Flow } from "./conversation-state.ts";
+import { flowAfterAnswer, interpret, type ConversationEvent, type Notice, type Step } from "./engine.ts";
+import { formatDateTime } from "./format-time.ts";
+import type { OutMessage, Translate } from "./out-message.ts";
+import { noticeText, renderStep, type RenderContext } from "./render.ts";
+import { FOCUS, lockSession, patchSession, readSession, type SessionData } from "./session-store.ts";
+import { loadSnapshot, openSubmissions } from "./submission-store.ts";
+import type { SubmissionSnapshot } from "./submission-snapshot.ts";
+
+export type ConversationDeps = {
+  prisma: PrismaClient;
+  timezone: string;
+  defaultLocale: Locale;
+  translatorFor: (locale: Locale) => Translate;
+  /** The channel's message length limit. */
+  messageLimit: number;
+  now?: () => Date;
+};
+
+/** The person talking, as the channel identified them. */
+export type Speaker = { personId: number; name: string; actor: Actor | null; locale: Locale };
+
+/** A message for another person (e.g. whose answer was just replaced), already in their language. */
+export type Notification = { personId: number; text: string };
+
+export type SubmittedEvent = { submissionId: number; roundId: number; unitId: number; personId: number; resubmitted: boolean; at: Date };
+
+export type Outcome = {
+  replies: OutMessage[];
+  /** Short answer to a pressed button. */
+  toast?: string;
+  notify: Notification[];
+  /** Set when this step submitted the unit's report, for the office's notifications. */
+  submitted?: SubmittedEvent;
+};
+
+const FOCUS_NAME = "report";
+
+function contextFor(deps: ConversationDeps, speaker: Speaker): RenderContext {
+  return { t: deps.translatorFor(speaker.locale), locale: speaker.locale, timezone: deps.timezone, messageLimit: deps.messageLimit };
+}
+
+function sessionPatch(data: SessionData, flow: Flow): { set: SessionData; remove: string[] } {
+  const set: SessionData = { [SESSION_PART]: { v: 1, flow } };
+  if (flow.kind !== "idle") return { set: { ...set, [FOCUS]: FOCUS_NAME }, remove: [] };
+  return { set, remove: data[FOCUS] === FOCUS_NAME ? [FOCUS] : [] };
+}
+
+/** Whether the chat is in the middle of answering, and which feature waits for typed text. */
+export async function conversationStatus(db: PrismaClient, sessionKey: string): Promise<{ active: boolean; focus: string | undefined }> {
+  const data = await readSession(db, sessionKey);
+  const flow = readConversation(data[SESSION_PART]).flow;
+  return { active: flow.kind !== "idle", focus: typeof data[FOCUS] === "string" ? (data[FOCUS] as string) : undefined };
+}
+
+/** /cancel: leaves the current question; a multi-message draft not yet finished is dropped, saved answers stay. */
+export async function cancelConversation(db: PrismaClient, sessionKey: string): Promise<{ wasActive: boolean; droppedDraft: number }> {
+  const data = await readSession(db, sessionKey);
+  const flow = readConversation(data[SESSION_PART]).flow;
+  const patch = sessionPatch(data, IDLE);
+  await patchSession(db, sessionKey, patch.set, patch.remove);
+  return { wasActive: flow.kind !== "idle", droppedDraft: flow.kind === "question" ? flow.draft.length : 0 };
+}
+
+/**
+ * /report: the open rounds' submissions of the person's units. One: continue it. Several: let the person
+ * choose (buttons). None: say so.
+ */
+export async function startReport(deps: ConversationDeps, sessionKey: string, speaker: Speaker): Promise<Outcome> {
+  const ctx = contextFor(deps, speaker);
+  const { t } = ctx;
+  const units = reportingUnitIds(speaker.actor);
+  if (units.length === 0) return { replies: [{ text: t("conversation-not-a-reporter") }], notify: [] };
+  const open = await openSubmissions(deps.prisma, units, speaker.locale);
+  if (open.length === 0) return { replies: [{ text: t("conversation-no-open-round") }], notify: [] };
+  if (open.length === 1) return handleEvent(deps, sessionKey, speaker, { type: "resume" }, open[0]!.submissionId);
+  const current = readConversation((await readSession(deps.prisma, sessionKey))[SESSION_PART]).flow;
+  const lines = open.map((o, i) =>
+    t("conversation-choose-line", {
+      number: i + 1,
+      unit: o.unitName,
+      round: o.roundLabel,
+      deadline: formatDateTime(o.deadline, deps.timezone, speaker.locale),
+      status: t(`status-${o.status.toLowerCase().replace("_", "-")}`),
+    }),
+  );
+  return {
+    replies: [
+      {
+        text: [t("conversation-choose", { count: open.length }), ...lines].join("\n\n"),
+        buttons: open.map((o, i) => [
+          {
+            label: `${current.kind !== "idle" && current.sid === o.submissionId ? "▶️ " : ""}${i + 1}. ${o.unitName} — ${o.roundLabel}`,
+            action: { op: "open", sid: o.submissionId },
+          },
+        ]),
+      },
+    ],
+    notify: [],
+  };
+}
+
+async function noticeForOther(deps: ConversationDeps, tx: Prisma.TransactionClient, personId: number, key: string, vars: Record<string, string | number>): Promise<Notification | null> {
+  const person = await tx.person.findUnique({ where: { id: personId }, select: { locale: true } });
+  if (!person) return null;
+  const locale: Locale = person.locale === "en" || person.locale === "vi" ? person.locale : deps.defaultLocale;
+  return { personId, text: deps.translatorFor(locale)(key, vars) };
+}
+
+/**
+ * One event of the conversation, in one transaction that holds the chat's session row: read where the
+ * person stands, decide (engine), store the answer or the submission, store where they stand now.
+ * Messages are sent by the caller after the commit.
+ */
+export async function handleEvent(
+  deps: ConversationDeps,
+  sessionKey: string,
+  speaker: Speaker,
+  event: ConversationEvent,
+  submissionId?: number,
+): Promise<Outcome> {
+  const ctx = contextFor(deps, speaker);
+  const now = deps.now?.() ?? new Date();
+  return deps.prisma.$transaction(
+    async (tx) => {
+      const data = await lockSession(tx, sessionKey);
+      const flow = readConversation(data[SESSION_PART]).flow;
+      const sid = event.type === "button" ? event.action.sid : (submissionId ?? (flow.kind === "idle" ? undefined : flow.sid));
+      const finish = async (next: Flow, outcome: Omit<Outcome, "notify"> & { notify?: Notification[] }): Promise<Outcome> => {
+        const patch = sessionPatch(data, next);
+        await patchSession(tx, sessionKey, patch.set, patch.remove);
+        return { notify: [], ...outcome };
+      };
+      if (sid === undefined) return finish(flow, { replies: [{ text: ctx.t("conversation-idle-hint") }] });
+
+      const s = await loadSnapshot(tx, sid, speaker.locale);
+      const mine = flow.kind !== "idle" && flow.sid === sid;
+      if (!s || !canAnswerForUnit(speaker.actor, s.unitId)) {
+        // A unit the person does not (or no longer) report for: refuse, and leave it if they stood there.
+        const text = ctx.t("conversation-not-your-unit");
+        return finish(mine ? IDLE : flow, { replies: [{ text }], toast: event.type === "button" ? text : undefined });
+      }
+
+      const step = interpret(s, flow, event);
+      const toast = step.toast ? noticeText(step.toast, ctx) : undefined;
+      if (!step.write) {
+        const replies = renderStep(s, step, ctx, editability(s, s.roundStatus).editable);
+        await updateCursor(tx, s, step.flow);
+        return finish(step.flow, { replies, toast });
+      }
+
+      if (step.write.kind === "submit") {
+        const result = await submitSubmission(tx, { submissionId: s.id, personId: speaker.personId, expectedVersion: step.write.expectedVersion, now });
+        const fresh = (await loadSnapshot(tx, s.id, speaker.locale))!;
+        const editable = editability(fresh, fresh.roundStatus).editable;
+        if (result.ok) {
+          const notices: Notice[] = [{ key: result.wasReturned ? "conversation-resubmitted" : "conversation-submitted", vars: { unit: s.unitName, time: now } }];
+          return finish(IDLE, {
+            replies: renderStep(fresh, { flow: IDLE, screen: "none", notices }, ctx, editable),
+            toast,
+            submitted: { submissionId: s.id, roundId: s.roundId, unitId: s.unitId, personId: speaker.personId, resubmitted: result.resubmitted, at: now },
+          });
+        }
+        const next: Flow = { kind: "preview", sid: s.id };
+        const refused: Step =
+          result.reason === "version-changed" || result.reason === "incomplete"
+            ? { flow: next, screen: result.reason === "incomplete" ? "preview-actions" : "preview", notices: result.reason === "version-changed" ? [{ key: "conversation-changed-since-preview" }] : [] }
+            : { flow: IDLE, screen: "none", notices: [{ key: `conversation-submit-refused-${result.reason}` }] };
+        return finish(refused.flow, { replies: renderStep(fresh, refused, ctx, editable), toast });
+      }
+
+      const answered = step.flow as Extract<Flow, { kind: "question" }>;
+      const result = await saveAnswer(tx, { ...step.write, submissionId: s.id, authorId: speaker.personId, now });
+      const fresh = (await loadSnapshot(tx, s.id, speaker.locale))!;
+      if (!result.ok) {
+        const refused: Step = { flow: IDLE, screen: "none", notices: [{ key: `conversation-save-refused-${result.reason}` }] };
+        return finish(IDLE, { replies: renderStep(fresh, refused, ctx, false), toast });
+      }
+      const number = s.questions.findIndex((q) => q.key === answered.key) + 1;
+      const notices: Notice[] = [{ key: step.write.skipped ? "conversation-skipped" : "conversation-saved", vars: { number } }];
+      const notify: Notification[] = [];
+      if (result.overwrote) {
+        const other = result.overwrote.authorId === null ? null : await tx.person.findUnique({ where: { id: result.overwrote.authorId }, select: { name: true } });
+        notices.push({ key: "conversation-overwrote", vars: { name: other?.name ?? "—", time: result.overwrote.at } });
+        if (result.overwrote.authorId !== null) {
+          const message = await noticeForOther(deps, tx, result.overwrote.authorId, "conversation-overwritten-by", {
+            name: speaker.name,
+            number,
+            unit: s.unitName,
+          });
+          if (message) notify.push(message);
+        }
+      }
+      if (result.previousStatus === "SUBMITTED") notices.push({ key: "conversation-reopened" });
+      const next = flowAfterAnswer(fresh, answered);
+      await updateCursor(tx, fresh, next);
+      const replies = renderStep(fresh, { flow: next, screen: next.kind === "question" ? "question" : "preview", notices }, ctx, true);
+      return finish(next, { replies, toast, notify });
+    },
+    { timeout: 20_000 },
+  );
+}
+
+/** Submission.cursor follows the question the conversation stands at, for the office's progress view. */
+async function updateCursor(tx: Prisma.TransactionClient, s: SubmissionSnapshot, flow: Flow): Promise<void> {
+  if (flow.kind !== "question" || flow.sid !== s.id) return;
+  await tx.submission.updateMany({ where: { id: s.id, OR: [{ cursor: null }, { cursor: { not: flow.key } }] }, data: { cursor: flow.key } });
+}

@@ -1,0 +1,39 @@
+import type { AnswerValue, DocumentRef } from "../domain/answer-value.ts";
+import type { Question } from "../domain/template/template-schema.ts";
+import type { Locale } from "../i18n.ts";
+import { formatIsoDate } from "./format-time.ts";
+import type { Translate } from "./out-message.ts";
+
+function optionLabel(question: Question, key: string, locale: Locale): string {
+  return question.options?.find((o) => o.key === key)?.label[locale] ?? key;
+}
+
+/** A stored answer as the person reads it back in the chat. */
+export function displayAnswer(question: Question, value: AnswerValue, locale: Locale, t: Translate): string {
+  switch (question.type) {
+    case "list":
+      return (value as string[]).map((item) => `• ${item}`).join("\n");
+    case "number":
+      return new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-US", { maximumFractionDigits: 6 }).format(value as number);
+    case "yes_no":
+      return t(value ? "value-yes" : "value-no");
+    case "single_choice":
+      return optionLabel(question, value as string, locale);
+    case "multiple_choice":
+      return (value as string[]).map((key) => `• ${optionLabel(question, key, locale)}`).join("\n");
+    case "date":
+      return formatIsoDate(value as string);
+    case "document_ref":
+      return (value as DocumentRef).text;
+    default:
+      return String(value);
+  }
+}
+
+/** At most `max` characters, cut at a word and marked, for quoting an answer above a question. */
+export function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}

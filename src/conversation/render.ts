@@ -1,0 +1,213 @@
+import { limitsOf } from "../domain/answer-parsing.ts";
+import { canSubmitFrom, missingRequired } from "../domain/submission-rules.ts";
+import type { Question } from "../domain/template/template-schema.ts";
+import type { Locale } from "../i18n.ts";
+import type { Flow } from "./conversation-state.ts";
+import { displayAnswer, shorten } from "./display-answer.ts";
+import { askedQuestions, isAnswered, type Notice, type Step } from "./engine.ts";
+import { formatDateTime } from "./format-time.ts";
+import type { Button, OutMessage, Translate } from "./out-message.ts";
+import { splitMessage } from "./split-message.ts";
+import type { SubmissionSnapshot } from "./submission-snapshot.ts";
+
+export type RenderContext = {
+  t: Translate;
+  locale: Locale;
+  timezone: string;
+  /** The channel's message length limit (Telegram 4096, Zalo 2000). */
+  messageLimit: number;
+};
+
+type QuestionFlow = Extract<Flow, { kind: "question" }>;
+
+/** Quoted answers above a question are shortened; the preview shows them whole. */
+const QUOTE_LENGTH = 700;
+
+export function noticeText(notice: Notice, ctx: RenderContext): string {
+  const vars: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(notice.vars ?? {})) {
+    vars[name] = value instanceof Date ? formatDateTime(value, ctx.timezone, ctx.locale) : value;
+  }
+  return ctx.t(notice.key, vars);
+}
+
+function withNotices(notices: readonly Notice[], ctx: RenderContext, body: string): string {
+  return [...notices.map((n) => noticeText(n, ctx)), body].filter((part) => part !== "").join("\n\n");
+}
+
+/** Splits a long text; the buttons go under the last piece. */
+function messages(text: string, ctx: RenderContext, buttons?: Button[][], replace?: boolean): OutMessage[] {
+  const pieces = splitMessage(text, ctx.messageLimit);
+  return pieces.map((piece, i) => ({
+    text: piece,
+    ...(i === pieces.length - 1 && buttons && buttons.length > 0 ? { buttons } : {}),
+    ...(replace && pieces.length === 1 ? { replace } : {}),
+  }));
+}
+
+function author(s: SubmissionSnapshot, key: string, ctx: RenderContext): Record<string, string> {
+  const answer = s.answers[key]!;
+  return { author: answer.authorName ?? "—", time: formatDateTime(answer.updatedAt, ctx.timezone, ctx.locale) };
+}
+
+function hint(question: Question, ctx: RenderContext): string {
+  const limits = limitsOf(question);
+  return ctx.t(`question-hint-${question.type.replace("_", "-")}`, { max: limits.maxLength, maxItems: limits.maxItems });
+}
+
+function questionButtons(s: SubmissionSnapshot, flow: QuestionFlow, question: Question, ctx: RenderContext): Button[][] {
+  const { t, locale } = ctx;
+  const q = s.questions.indexOf(question);
+  const sid = s.id;
+  const rows: Button[][] = [];
+  switch (question.type) {
+    case "yes_no":
+      rows.push([
+        { label: t("button-yes"), action: { op: "choose", sid, q, option: 1 } },
+        { label: t("button-no"), action: { op: "choose", sid, q, option: 0 } },
+      ]);
+      break;
+    case "single_choice":
+      (question.options ?? []).forEach((option, i) => rows.push([{ label: `${i + 1}. ${option.label[locale]}`, action: { op: "choose", sid, q, option: i } }]));
+      break;
+    case "multiple_choice":
+      (question.options ?? []).forEach((option, i) =>
+        rows.push([{ label: `${flow.selection.includes(option.key) ? "☑️" : "⬜"} ${option.label[locale]}`, action: { op: "toggle", sid, q, option: i } }]),
+      );
+      rows.push([{ label: t("button-done-selected", { count: flow.selection.length }), action: { op: "done", sid, q } }]);
+      break;
+    case "long_text":
+    case "list":
+      if (flow.draft.length > 0) {
+        rows.push([
+          { label: t("button-done"), action: { op: "done", sid, q } },
+          { label: t("button-clear"), action: { op: "clear", sid, q } },
+        ]);
+      }
+      break;
+  }
+  if (question.offerKeepLast && s.lastValues[question.key] !== undefined) rows.push([{ label: t("button-keep-last"), action: { op: "keep-last", sid, q } }]);
+  if (s.answers[question.key]) rows.push([{ label: t("button-keep-current"), action: { op: "keep-current", sid, q } }]);
+  if (!question.required) rows.push([{ label: t("button-skip"), action: { op: "skip", sid, q } }]);
+  const nav: Button[] = [];
+  if (askedQuestions(s).indexOf(question) > 0) nav.push({ label: t("button-back"), action: { op: "back", sid, q } });
+  nav.push({ label: t("button-preview"), action: { op: "preview", sid, q } });
+  rows.push(nav);
+  return rows;
+}
+
+export function renderQuestion(s: SubmissionSnapshot, flow: QuestionFlow, notices: readonly Notice[], ctx: RenderContext, replace = false): OutMessage[] {
+  const { t, locale } = ctx;
+  const question = s.questions.find((q) => q.key === flow.key);
+  if (!question) return [];
+  const number = s.questions.indexOf(question) + 1;
+  const lines: string[] = [t("question-header", { number, total: s.questions.length, unit: s.unitName }), question.prompt[locale]];
+  const about = [t("question-help", { help: question.help[locale] })];
+  if (question.example) about.push(t("question-example", { example: question.example[locale] }));
+  const extra: string[] = [];
+  if (s.returnedQuestionKeys.includes(question.key) && s.status === "RETURNED") extra.push(t("question-returned", { comment: s.returnComment ?? "—" }));
+  const current = s.answers[question.key];
+  if (current) {
+    extra.push(
+      current.skipped || current.value === null
+        ? t("question-current-skipped", author(s, question.key, ctx))
+        : t("question-current", { ...author(s, question.key, ctx), answer: shorten(displayAnswer(question, current.value, locale, t), QUOTE_LENGTH) }),
+    );
+  }
+  const last = s.lastValues[question.key];
+  if (question.offerKeepLast && last !== undefined) {
+    extra.push(t("question-last-period", { answer: shorten(displayAnswer(question, last, locale, t), QUOTE_LENGTH) }));
+  }
+  const how = [hint(question, ctx)];
+  if (!question.required) how.push(t("question-optional"));
+  if (question.type === "multiple_choice") how.push(t("question-selected", { count: flow.selection.length }));
+  if (flow.draft.length > 0) how.push(draftStatus(question, flow, ctx));
+  const body = [lines.join("\n"), about.join("\n"), extra.join("\n\n"), how.join("\n")].filter((p) => p !== "").join("\n\n");
+  return messages(withNotices(notices, ctx, body), ctx, questionButtons(s, flow, question, ctx), replace);
+}
+
+function draftStatus(question: Question, flow: QuestionFlow, ctx: RenderContext): string {
+  const limits = limitsOf(question);
+  return question.type === "list"
+    ? ctx.t("draft-status-list", { count: flow.draft.length, maxItems: limits.maxItems })
+    : ctx.t("draft-status-text", { parts: flow.draft.length, length: flow.draft.join("\n").length, max: limits.maxLength });
+}
+
+/** The short reply to one part of a multi-message answer. */
+export function renderDraft(s: SubmissionSnapshot, flow: QuestionFlow, notices: readonly Notice[], ctx: RenderContext): OutMessage[] {
+  const question = s.questions.find((q) => q.key === flow.key);
+  if (!question) return [];
+  const q = s.questions.indexOf(question);
+  const text = withNotices(notices, ctx, [draftStatus(question, flow, ctx), ctx.t("draft-how-to-finish")].join("\n"));
+  return messages(text, ctx, [
+    [
+      { label: ctx.t("button-done"), action: { op: "done", sid: s.id, q } },
+      { label: ctx.t("button-clear"), action: { op: "clear", sid: s.id, q } },
+    ],
+  ]);
+}
+
+function previewBody(s: SubmissionSnapshot, ctx: RenderContext): string {
+  const { t, locale } = ctx;
+  const head = [
+    t("preview-title", { unit: s.unitName }),
+    t("preview-round", { round: s.roundLabel, deadline: formatDateTime(s.deadline, ctx.timezone, locale) }),
+    t("preview-status", { status: t(`status-${s.status.toLowerCase().replace("_", "-")}`) }),
+  ];
+  if (s.status === "RETURNED" && s.returnComment) head.push(t("preview-returned-comment", { comment: s.returnComment }));
+  const blocks = s.questions.map((question, i) => {
+    const answer = s.answers[question.key];
+    const shown = !answer
+      ? t(question.required ? "preview-missing-required" : "preview-missing")
+      : answer.skipped || answer.value === null
+        ? t("preview-skipped")
+        : displayAnswer(question, answer.value, locale, t);
+    const mark = s.status === "RETURNED" && s.returnedQuestionKeys.includes(question.key) ? "🔁 " : "";
+    return `${mark}${i + 1}. ${question.prompt[locale]}\n${shown}`;
+  });
+  return [head.join("\n"), ...blocks].join("\n\n");
+}
+
+function previewActions(s: SubmissionSnapshot, ctx: RenderContext, editable: boolean): { text: string; buttons: Button[][] } {
+  const { t } = ctx;
+  if (!editable) return { text: t("preview-locked"), buttons: [] };
+  const missing = missingRequired(s.questions, s.answers);
+  const asked = askedQuestions(s);
+  const lines: string[] = [];
+  if (missing.length > 0) {
+    const numbers = missing.map((key) => s.questions.findIndex((q) => q.key === key) + 1).join(", ");
+    lines.push(t("preview-missing-list", { count: missing.length, numbers }));
+  } else if (s.status === "SUBMITTED") {
+    lines.push(t("preview-submitted", { time: s.submittedAt ? formatDateTime(s.submittedAt, ctx.timezone, ctx.locale) : "—" }));
+  } else {
+    lines.push(t("preview-ready"));
+  }
+  lines.push(t("preview-edit-hint"));
+  const buttons: Button[][] = [];
+  if (missing.length === 0 && canSubmitFrom(s.status)) buttons.push([{ label: t("button-submit"), action: { op: "submit", sid: s.id, version: s.version } }]);
+  if (asked.some((q) => !isAnswered(s, q.key))) buttons.push([{ label: t("button-continue"), action: { op: "open", sid: s.id } }]);
+  const edits = asked.map((q) => ({ label: `✏️ ${s.questions.indexOf(q) + 1}`, action: { op: "edit" as const, sid: s.id, q: s.questions.indexOf(q) } }));
+  for (let i = 0; i < edits.length; i += 5) buttons.push(edits.slice(i, i + 5));
+  return { text: lines.join("\n"), buttons };
+}
+
+/** All answers before submitting, split to the channel's limit; submit and edit buttons under the last part. */
+export function renderPreview(s: SubmissionSnapshot, notices: readonly Notice[], ctx: RenderContext, options: { actionsOnly?: boolean; editable: boolean }): OutMessage[] {
+  const actions = previewActions(s, ctx, options.editable);
+  const body = options.actionsOnly ? actions.text : `${previewBody(s, ctx)}\n\n${actions.text}`;
+  return messages(withNotices(notices, ctx, body), ctx, actions.buttons);
+}
+
+/** What the person sees after a step. */
+export function renderStep(s: SubmissionSnapshot | null, step: Step, ctx: RenderContext, editable: boolean): OutMessage[] {
+  const flow = step.flow;
+  if (s && flow.kind === "question" && flow.sid === s.id) {
+    if (step.screen === "question") return renderQuestion(s, flow, step.notices, ctx, step.replace);
+    if (step.screen === "draft") return renderDraft(s, flow, step.notices, ctx);
+  }
+  if (s && (step.screen === "preview" || step.screen === "preview-actions")) {
+    return renderPreview(s, step.notices, ctx, { actionsOnly: step.screen === "preview-actions", editable });
+  }
+  const text = withNotices(step.notices, ctx, "");
+  return text === "" ? [] : messages(text, ctx);
+}

@@ -1,0 +1,33 @@
+import type { Db } from "../submissions/db-client.ts";
+
+/**
+ * A chat's stored state (ChatSession row): one JSON object whose top-level keys belong to features
+ * ("report", "admin", …) and "focus", the feature that waits for the person's next typed text.
+ * Parts are patched, never rewritten whole, so features do not overwrite each other.
+ */
+export type SessionData = Record<string, unknown>;
+
+export const FOCUS = "focus";
+
+/** Reads the session and locks its row until the transaction ends, so one chat's updates run one at a time. */
+export async function lockSession(tx: Db, key: string): Promise<SessionData> {
+  await tx.$executeRaw`INSERT INTO "ChatSession" ("key", "data", "updatedAt") VALUES (${key}, '{}'::jsonb, now()) ON CONFLICT ("key") DO NOTHING`;
+  const rows = await tx.$queryRaw<{ data: unknown }[]>`SELECT "data" FROM "ChatSession" WHERE "key" = ${key} FOR UPDATE`;
+  const data = rows[0]?.data;
+  return data && typeof data === "object" && !Array.isArray(data) ? (data as SessionData) : {};
+}
+
+export async function readSession(db: Db, key: string): Promise<SessionData> {
+  const row = await db.chatSession.findUnique({ where: { key }, select: { data: true } });
+  const data = row?.data;
+  return data && typeof data === "object" && !Array.isArray(data) ? (data as SessionData) : {};
+}
+
+/** Sets some top-level parts and removes others, leaving the rest as it is. */
+export async function patchSession(db: Db, key: string, set: SessionData, remove: readonly string[] = []): Promise<void> {
+  const json = JSON.stringify(set);
+  const removed = [...remove];
+  await db.$executeRaw`
+    INSERT INTO "ChatSession" ("key", "data", "updatedAt") VALUES (${key}, ${json}::jsonb, now())
+    ON CONFLICT ("key") DO UPDATE SET "data" = ("ChatSession"."data" - ${removed}::text[]) || ${json}::jsonb, "updatedAt" = now()`;
+}

@@ -1,0 +1,60 @@
+import { inTransaction, type Db } from "../submissions/db-client.ts";
+import type { OrgFile } from "./org-file.ts";
+
+export type ImportSummary = {
+  organisationId: number;
+  organisationCreated: boolean;
+  created: string[];
+  updated: string[];
+  /** Units in the database that the file does not name; left unchanged. */
+  notInFile: string[];
+};
+
+/**
+ * Creates or updates the organisation (one deployment serves one: the first one is updated) and upserts
+ * its units by code. Units without an order get the position after the last given one.
+ */
+export function importOrganisation(db: Db, file: OrgFile, actorId: number | null = null): Promise<ImportSummary> {
+  return inTransaction(db, async (tx) => {
+    const { organisation } = file;
+    const data = {
+      name: organisation.name,
+      shortName: organisation.shortName,
+      parentName: organisation.parentName,
+      symbol: organisation.symbol,
+      place: organisation.place,
+      signerAuthority: organisation.signerAuthority ?? null,
+      signerTitle: organisation.signerTitle,
+      signerName: organisation.signerName,
+      recipients: organisation.recipients,
+      distribution: organisation.distribution,
+      profileText: organisation.profileText.trim(),
+      timezone: organisation.timezone,
+    };
+    const existing = await tx.organisation.findFirst({ orderBy: { id: "asc" }, select: { id: true } });
+    const org = existing
+      ? await tx.organisation.update({ where: { id: existing.id }, data, select: { id: true } })
+      : await tx.organisation.create({ data, select: { id: true } });
+
+    const before = await tx.unit.findMany({ where: { organisationId: org.id }, select: { code: true } });
+    const known = new Set(before.map((u) => u.code));
+    const created: string[] = [];
+    const updated: string[] = [];
+    let order = 0;
+    for (const unit of file.units) {
+      order = unit.order ?? order + 1;
+      await tx.unit.upsert({
+        where: { organisationId_code: { organisationId: org.id, code: unit.code } },
+        create: { organisationId: org.id, code: unit.code, name: unit.name, kind: unit.kind, order, active: unit.active },
+        update: { name: unit.name, kind: unit.kind, order, active: unit.active },
+      });
+      (known.has(unit.code) ? updated : created).push(unit.code);
+    }
+    const named = new Set(file.units.map((u) => u.code));
+    const notInFile = before.map((u) => u.code).filter((code) => !named.has(code));
+    await tx.auditEvent.create({
+      data: { actorId, action: "organisation.imported", entityType: "Organisation", entityId: String(org.id), data: { created, updated } },
+    });
+    return { organisationId: org.id, organisationCreated: !existing, created, updated, notInFile };
+  });
+}

@@ -1,0 +1,82 @@
+import type { AnswerValue } from "../domain/answer-value.ts";
+import { editability, statusAfterAnswer, type SubmissionStatus } from "../domain/submission-rules.ts";
+import { Prisma } from "../generated/prisma/client.ts";
+import { inTransaction, type Db } from "./db-client.ts";
+
+export type SaveAnswerInput = {
+  submissionId: number;
+  questionKey: string;
+  /** Ignored (stored as JSON null) when skipped. */
+  value: AnswerValue | null;
+  skipped: boolean;
+  authorId: number;
+  /** typed, kept (last period's answer), imported … */
+  source: string;
+  /** Revision the author saw when answering (0: none); a newer one by someone else is reported back. */
+  seenRevision?: number;
+  now?: Date;
+};
+
+export type SaveAnswerResult =
+  | {
+      ok: true;
+      revision: number;
+      previousStatus: SubmissionStatus;
+      status: SubmissionStatus;
+      /** The submission's version after this change. */
+      version: number;
+      /** Someone else's answer stored after the author last saw the question, now replaced (kept in the history). */
+      overwrote: { authorId: number | null; revision: number; at: Date } | null;
+    }
+  | { ok: false; reason: "not-found" | "round-closed" | "round-not-open" | "accepted" | "not-returned" };
+
+/**
+ * Stores one answer and its revision in one transaction. The submission row is locked first, so two people
+ * of a unit saving at once are serialised: both revisions are kept and the later one is told it replaced
+ * the other's. A submitted report goes back to "in progress".
+ */
+export function saveAnswer(db: Db, input: SaveAnswerInput): Promise<SaveAnswerResult> {
+  return inTransaction(db, async (tx) => {
+    const now = input.now ?? new Date();
+    const locked = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "Submission" WHERE id = ${input.submissionId} FOR UPDATE`;
+    if (locked.length === 0) return { ok: false, reason: "not-found" };
+    const submission = await tx.submission.findUniqueOrThrow({
+      where: { id: input.submissionId },
+      select: { status: true, returnedQuestionKeys: true, round: { select: { status: true } } },
+    });
+    const e = editability(submission, submission.round.status);
+    if (!e.editable) return { ok: false, reason: e.reason };
+    if (e.returnedOnly && !e.keys.includes(input.questionKey)) return { ok: false, reason: "not-returned" };
+
+    const value = input.skipped || input.value === null ? Prisma.JsonNull : (input.value as Prisma.InputJsonValue);
+    const existing = await tx.answer.findUnique({
+      where: { submissionId_questionKey: { submissionId: input.submissionId, questionKey: input.questionKey } },
+      select: { id: true, revision: true, authorId: true, updatedAt: true },
+    });
+    const answer = existing
+      ? await tx.answer.update({
+          where: { id: existing.id },
+          data: { value, skipped: input.skipped, authorId: input.authorId, revision: { increment: 1 } },
+          select: { id: true, revision: true },
+        })
+      : await tx.answer.create({
+          data: { submissionId: input.submissionId, questionKey: input.questionKey, value, skipped: input.skipped, authorId: input.authorId },
+          select: { id: true, revision: true },
+        });
+    await tx.answerRevision.create({
+      data: { answerId: answer.id, revision: answer.revision, value, skipped: input.skipped, authorId: input.authorId, source: input.source, createdAt: now },
+    });
+    const status = statusAfterAnswer(submission.status);
+    const updated = await tx.submission.update({
+      where: { id: input.submissionId },
+      data: { status, version: { increment: 1 }, lastActivityAt: now, cursor: input.questionKey },
+      select: { version: true },
+    });
+    const seen = input.seenRevision;
+    const overwrote =
+      existing && seen !== undefined && existing.revision > seen && existing.authorId !== input.authorId
+        ? { authorId: existing.authorId, revision: existing.revision, at: existing.updatedAt }
+        : null;
+    return { ok: true, revision: answer.revision, previousStatus: submission.status, status, version: updated.version, overwrote };
+  });
+}

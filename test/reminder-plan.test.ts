@@ -3,7 +3,7 @@ import { loadHolidayFile } from "../src/domain/calendar/holiday-data.ts";
 import { WorkingCalendar } from "../src/domain/calendar/working-calendar.ts";
 import { parseReminderJobId, reminderJobId } from "../src/domain/reminders/reminder-job-id.ts";
 import { planReminders, type ReminderPlanInput } from "../src/domain/reminders/reminder-plan.ts";
-import { DEFAULT_REMINDER_SETTINGS, parseReminderSettings, ReminderSettingsError } from "../src/domain/reminders/reminder-settings.ts";
+import { DEFAULT_REMINDER_SETTINGS, isNightTime, parseReminderSettings, ReminderSettingsError } from "../src/domain/reminders/reminder-settings.ts";
 
 const HCM = "Asia/Ho_Chi_Minh";
 const calendar = new WorkingCalendar(loadHolidayFile());
@@ -95,6 +95,13 @@ describe("reminder plan", () => {
     for (const status of ["DRAFT", "CLOSED"] as const) {
       expect(planReminders(input("2024-10-10T10:00:00Z", { round: { id: 7, deadline: new Date("2024-10-10T10:00:00Z"), status, settings } }))).toEqual([]);
     }
+  });
+
+  it("knows night time in the organisation's zone", () => {
+    expect(isNightTime(new Date("2024-10-03T13:59:00Z"), HCM)).toBe(false); // 20:59
+    expect(isNightTime(new Date("2024-10-03T14:00:00Z"), HCM)).toBe(true); // 21:00
+    expect(isNightTime(new Date("2024-10-02T22:59:00Z"), HCM)).toBe(true); // 05:59
+    expect(isNightTime(new Date("2024-10-02T23:00:00Z"), HCM)).toBe(false); // 06:00
   });
 
   it("refuses night hours and unknown settings, naming the field", () => {

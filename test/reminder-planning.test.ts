@@ -221,6 +221,9 @@ describe("remindNow", () => {
     await planRoundReminders(db.prisma, queue, roundId, at);
     expect(await queue.getJob(first.queued[0]!)).toBeTruthy();
 
+    // 22:30 in Hà Nội: nothing goes out at night.
+    expect(await remindNow(db.prisma, queue, roundId, null, new Date("2024-10-03T15:30:00Z"))).toMatchObject({ nightTime: true, queued: [] });
+
     await db.prisma.round.update({ where: { id: roundId }, data: { status: "CLOSED" } });
     expect(await remindNow(db.prisma, queue, roundId, null, at)).toMatchObject({ roundStatus: "CLOSED", queued: [] });
     await planRoundReminders(db.prisma, queue, roundId, at);

@@ -1,5 +1,6 @@
 import { reminderJobId } from "../domain/reminders/reminder-job-id.ts";
 import type { RoundState } from "../domain/reminders/reminder-plan.ts";
+import { isNightTime } from "../domain/reminders/reminder-settings.ts";
 import { localMinuteStamp } from "../domain/calendar/zoned-time.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { REMINDER_JOB_NAMES, type ReminderQueue } from "./reminder-queue.ts";
@@ -13,6 +14,8 @@ export type RemindNowResult = {
   queued: string[];
   /** Units already reminded by a /remind within the last minute: not queued again. */
   alreadyQueued: string[];
+  /** True when nothing was queued because it is night in the organisation's time zone. */
+  nightTime: boolean;
 };
 
 const DEDUPE_WINDOW_MS = 60_000;
@@ -30,7 +33,8 @@ export async function remindNow(
   now: Date = new Date(),
 ): Promise<RemindNowResult> {
   const state = await loadRoundReminderState(prisma, roundId);
-  if (!state || state.status !== "OPEN") return { roundStatus: state?.status ?? null, owedUnitIds: [], queued: [], alreadyQueued: [] };
+  if (!state || state.status !== "OPEN") return { roundStatus: state?.status ?? null, owedUnitIds: [], queued: [], alreadyQueued: [], nightTime: false };
+  if (isNightTime(now, state.timeZone)) return { roundStatus: state.status, owedUnitIds: state.owedUnitIds, queued: [], alreadyQueued: [], nightTime: true };
 
   const stamp = localMinuteStamp(now, state.timeZone);
   const previousStamp = localMinuteStamp(new Date(now.getTime() - DEDUPE_WINDOW_MS), state.timeZone);
@@ -62,5 +66,5 @@ export async function remindNow(
     );
     queued.push(jobId);
   }
-  return { roundStatus: state.status, owedUnitIds: state.owedUnitIds, queued, alreadyQueued };
+  return { roundStatus: state.status, owedUnitIds: state.owedUnitIds, queued, alreadyQueued, nightTime: false };
 }

@@ -2,9 +2,10 @@ import { UnrecoverableError, Worker, type Job, type WorkerOptions } from "bullmq
 import type { Api } from "grammy";
 import type { Redis } from "ioredis";
 import type { WorkingCalendar } from "../domain/calendar/working-calendar.ts";
+import { isNightTime } from "../domain/reminders/reminder-settings.ts";
 import { isLocale, type Locale } from "../i18n.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import { loadWorkingCalendar } from "./holidays.ts";
+import { loadWorkingCalendar, seedHolidays } from "./holidays.ts";
 import { DEFAULT_GRACE_MS } from "./plan-round-reminders.ts";
 import { DEFAULT_RECONCILE_EVERY_MS, reconcileReminders, scheduleReconciler } from "./reconciler.ts";
 import { deliverOnce, DeliveryFailed, TelegramRateLimited, type DeliveryOutcome } from "./reminder-delivery.ts";
@@ -35,6 +36,8 @@ export type ReminderWorkerOptions = {
   /** How often the reconciler runs; false leaves the scheduler alone. */
   reconcileEveryMs?: number | false;
   logger?: ReminderLogger;
+  /** Load the shipped holidays when the Holiday table is empty (default true). */
+  seedHolidaysIfEmpty?: boolean;
   /** Passed to BullMQ (lockDuration, stalledInterval …). */
   workerOptions?: Partial<WorkerOptions>;
 };
@@ -111,9 +114,10 @@ export function createReminderWorker(options: ReminderWorkerOptions): ReminderWo
     if (data.type !== "manual") {
       const plan = planForRound(state, await calendar());
       if (!plan.some((p) => p.jobId === job.id)) return "no longer planned (deadline, settings or calendar changed)";
-      const late = now().getTime() - new Date(data.plannedFor).getTime();
-      if (late > staleAfterMs) return `fired ${Math.round(late / 60_000)} min after its planned time`;
     }
+    const late = now().getTime() - new Date(data.plannedFor).getTime();
+    if (late > staleAfterMs) return `fired ${Math.round(late / 60_000)} min after its planned time`;
+    if (isNightTime(now(), state.timeZone)) return "night time in the organisation's time zone";
     return null;
   }
 
@@ -230,6 +234,14 @@ export function createReminderWorker(options: ReminderWorkerOptions): ReminderWo
     if (job && !(error.name === "RateLimitError")) logger.warn({ jobId: job.id, attempts: job.attemptsMade, err: error.message }, "reminder job failed");
   });
   worker.on("error", (error) => logger.error({ err: error.message }, "reminder worker error"));
+
+  if (options.seedHolidaysIfEmpty !== false) {
+    // A fresh database gets the shipped holiday list; an edited one is left as the admin made it.
+    void prisma.holiday
+      .count()
+      .then((count) => (count === 0 ? seedHolidays(prisma) : undefined))
+      .catch((error) => logger.warn({ err: (error as Error).message }, "could not seed the holiday list"));
+  }
 
   let timer: NodeJS.Timeout | undefined;
   if (options.reconcileEveryMs !== false) {

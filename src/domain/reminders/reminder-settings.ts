@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { localHourOf } from "../calendar/zoned-time.ts";
 
 /** Per-round reminder schedule; Round.reminderSettings stores the fields that differ from the defaults. */
 export type ReminderSettings = {
@@ -21,6 +22,12 @@ export const DEFAULT_REMINDER_SETTINGS: Readonly<ReminderSettings> = Object.free
 // Office hours only: a reminder must never go out at night.
 export const EARLIEST_REMINDER_HOUR = 6;
 export const LATEST_REMINDER_HOUR = 20;
+
+/** 21:00–05:59 local: no reminder goes out, even a late or a requested one. */
+export function isNightTime(instant: Date, timeZone: string): boolean {
+  const hour = localHourOf(instant, timeZone);
+  return hour < EARLIEST_REMINDER_HOUR || hour > LATEST_REMINDER_HOUR;
+}
 
 export class ReminderSettingsError extends Error {
   override name = "ReminderSettingsError";

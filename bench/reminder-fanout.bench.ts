@@ -1,0 +1,208 @@
+// Reminder fan-out against a Bot API that enforces Telegram's limits, and lateness of delayed reminders.
+import { randomUUID } from "node:crypto";
+import { pathToFileURL } from "node:url";
+import { Api } from "grammy";
+import { planRoundReminders } from "../src/queue/plan-round-reminders.ts";
+import { remindNow } from "../src/queue/remind-now.ts";
+import { createReminderQueue } from "../src/queue/reminder-queue.ts";
+import { createReminderWorker } from "../src/queue/reminder-worker.ts";
+import { seedHolidays } from "../src/queue/holidays.ts";
+import type { PrismaClient } from "../src/generated/prisma/client.ts";
+import { FakeBotApi, type RecordedCall } from "../test/support/fake-bot-api.ts";
+import { createTestRedis, deleteKeys } from "../test/support/reminder-fixtures.ts";
+import { createTestDatabase } from "../test/support/test-database.ts";
+import { markdownTable } from "./markdown-table.ts";
+
+export const title = "Reminders";
+export const description =
+  "`npx tsx bench/reminder-fanout.bench.ts` — one in-process reminder worker (defaults: 25 msg/s, 1 msg/s per chat, concurrency 10) on local PostgreSQL and Redis. (a) /remind to 1,000 units with one reporter each, against a fake Bot API that answers 429 (retry_after 1) above 30 msg/s overall or 1 msg/s per chat; the rate is accepted messages between the first and the last. (b) 100 rounds, each with one unit's before-1 reminder and the office digest due at the same moment, due 100 ms apart; lateness is the send time at the Bot API minus the job's due time (BullMQ timestamp + delay).";
+
+const FANOUT = 1000;
+const DELAYED = 100;
+// Each round also has its office digest due at the same moment: two jobs per step stay under 25 jobs/s.
+const SPACING_MS = 100;
+
+/** A Bot API with Telegram's limits: a sliding second of 30 messages overall, one per chat. */
+function limitedBotApi() {
+  const accepted: number[] = [];
+  const lastPerChat = new Map<string, number>();
+  const delivered = new Map<string, number[]>();
+  let refused = 0;
+  const api = new FakeBotApi({
+    respond: (call: RecordedCall) => {
+      if (call.method !== "sendMessage") return undefined;
+      const t = call.at;
+      while (accepted.length && accepted[0]! <= t - 1000) accepted.shift();
+      const chat = String(call.payload.chat_id);
+      if (accepted.length >= 30 || (lastPerChat.get(chat) ?? -Infinity) > t - 1000) {
+        refused++;
+        return { ok: false, error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } };
+      }
+      accepted.push(t);
+      lastPerChat.set(chat, t);
+      delivered.set(chat, [...(delivered.get(chat) ?? []), t]);
+      return undefined;
+    },
+  });
+  return { api, delivered, refused: () => refused };
+}
+
+async function seed(prisma: PrismaClient, units: number, roundsOfOne: boolean) {
+  await seedHolidays(prisma);
+  const org = await prisma.organisation.create({
+    data: { name: "SỞ KHOA HỌC VÀ CÔNG NGHỆ", shortName: "Sở KH&CN", parentName: "UBND TỈNH HƯNG YÊN", symbol: "SKHCN", place: "Hưng Yên", signerTitle: "PHÓ GIÁM ĐỐC", signerName: "Nguyễn Văn A" },
+  });
+  const template = await prisma.template.create({ data: { key: `bench-${org.id}`, version: 1, name: "Kết quả thực hiện Quy chế dân chủ ở cơ sở", definition: {} } });
+  await prisma.unit.createMany({ data: Array.from({ length: units }, (_, i) => ({ organisationId: org.id, code: `u${i}`, name: `Đơn vị ${i + 1}`, kind: "department", order: i })) });
+  const unitRows = await prisma.unit.findMany({ where: { organisationId: org.id }, orderBy: { order: "asc" } });
+  await prisma.person.createMany({ data: unitRows.map((u, i) => ({ telegramId: 9_000_000_000n + BigInt(org.id * 100_000 + i), name: `Người báo cáo ${i + 1}` })) });
+  const people = await prisma.person.findMany({ where: { telegramId: { gte: 9_000_000_000n + BigInt(org.id * 100_000), lt: 9_000_000_000n + BigInt(org.id * 100_000 + units) } }, orderBy: { telegramId: "asc" } });
+  await prisma.membership.createMany({ data: people.map((p, i) => ({ personId: p.id, role: "REPORTER" as const, unitId: unitRows[i]!.id })) });
+  const round = (unitIds: number[]) =>
+    prisma.round.create({
+      data: {
+        organisationId: org.id,
+        templateId: template.id,
+        periodKind: "NINE_MONTHS",
+        periodYear: 2024,
+        periodNumber: 1,
+        deadline: new Date("2024-10-10T10:00:00Z"),
+        status: "OPEN",
+        submissions: { create: unitIds.map((unitId) => ({ unitId })) },
+      },
+    });
+  const roundIds = roundsOfOne ? [] : [(await round(unitRows.map((u) => u.id))).id];
+  if (roundsOfOne) for (const u of unitRows) roundIds.push((await round([u.id])).id);
+  return roundIds;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+
+async function until(probe: () => boolean, timeoutMs: number): Promise<boolean> {
+  const end = Date.now() + timeoutMs;
+  while (!probe()) {
+    if (Date.now() > end) return false;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return true;
+}
+
+async function scenario<T>(fn: (ctx: { prisma: PrismaClient; prefix: string; redis: ReturnType<typeof createTestRedis> }) => Promise<T>): Promise<T> {
+  const db = await createTestDatabase();
+  const redis = createTestRedis();
+  const prefix = `bench-${randomUUID()}`;
+  try {
+    return await fn({ prisma: db.prisma, prefix, redis });
+  } finally {
+    await deleteKeys(redis, prefix);
+    redis.disconnect();
+    await db.drop();
+  }
+}
+
+async function fanOut() {
+  return scenario(async ({ prisma, prefix, redis }) => {
+    const [roundId] = await seed(prisma, FANOUT, false);
+    const bot = limitedBotApi();
+    await bot.api.start();
+    const queue = createReminderQueue({ connection: redis, prefix });
+    // A weekday morning in Hà Nội, whatever the time of the run (no reminder goes out at night).
+    const offsetMs = new Date("2024-10-03T03:00:00Z").getTime() - Date.now();
+    const now = () => new Date(Date.now() + offsetMs);
+    const reminders = createReminderWorker({ connection: redis, prisma, api: new Api("1:bench", { apiRoot: bot.api.apiRoot }), prefix, reconcileEveryMs: false, now });
+    try {
+      await reminders.worker.waitUntilReady();
+      const started = Date.now();
+      const queued = await remindNow(prisma, queue, roundId!, null, now());
+      const done = await until(() => bot.delivered.size >= FANOUT, 180_000);
+      // Anything still to come (a duplicate) would show up in this second.
+      await new Promise((r) => setTimeout(r, 1000));
+      const times = [...bot.delivered.values()].flat().sort((a, b) => a - b);
+      const rate = (times.length - 1) / ((times.at(-1)! - times[0]!) / 1000);
+      const duplicated = [...bot.delivered.values()].filter((t) => t.length > 1).length;
+      const sentLogged = await prisma.reminderLog.count({ where: { roundId, outcome: "SENT", sentAt: { not: null } } });
+      return {
+        queued: queued.queued.length,
+        delivered: bot.delivered.size,
+        lost: FANOUT - bot.delivered.size,
+        duplicated,
+        refused: bot.refused(),
+        seconds: (times.at(-1)! - started) / 1000,
+        rate,
+        sentLogged,
+        done,
+      };
+    } finally {
+      await reminders.close();
+      await queue.close();
+      await bot.api.stop();
+    }
+  });
+}
+
+async function lateness() {
+  return scenario(async ({ prisma, prefix, redis }) => {
+    const roundIds = await seed(prisma, DELAYED, true);
+    const bot = limitedBotApi();
+    await bot.api.start();
+    const queue = createReminderQueue({ connection: redis, prefix });
+    const slot = new Date("2024-10-09T01:00:00Z"); // before-1, 08:00 local
+    const offsetMs = slot.getTime() - Date.now();
+    const reminders = createReminderWorker({
+      connection: redis,
+      prisma,
+      api: new Api("1:bench", { apiRoot: bot.api.apiRoot }),
+      prefix,
+      reconcileEveryMs: false,
+      now: () => new Date(Date.now() + offsetMs),
+    });
+    try {
+      await reminders.worker.waitUntilReady();
+      const due = new Map<string, number>();
+      // Round i's reminder is due (1 s + SPACING_MS × i) from now: planned as if "now" were that much before 08:00.
+      const base = Date.now();
+      for (const [i, roundId] of roundIds.entries()) {
+        const lead = 1000 + SPACING_MS * i - (Date.now() - base);
+        const result = await planRoundReminders(prisma, queue, roundId, new Date(slot.getTime() - lead));
+        const id = result.added.find((j) => j.includes("_before-1_"))!;
+        const job = (await queue.getJob(id))!;
+        due.set(id, job.timestamp + job.delay);
+      }
+      await until(() => bot.delivered.size >= DELAYED, 60_000);
+      const sends = bot.api.callsOf("sendMessage");
+      const late: number[] = [];
+      for (const row of await prisma.reminderLog.findMany({ where: { kind: "before-1", outcome: "SENT" }, include: { person: true } })) {
+        const at = bot.delivered.get(row.person!.telegramId.toString())?.[0];
+        if (at !== undefined) late.push(at - due.get(row.jobId)!);
+      }
+      late.sort((a, b) => a - b);
+      return { count: late.length, median: percentile(late, 50), p99: percentile(late, 99), max: late.at(-1)!, calls: sends.length };
+    } finally {
+      await reminders.close();
+      await queue.close();
+      await bot.api.stop();
+    }
+  });
+}
+
+export async function run(): Promise<string> {
+  const a = await fanOut();
+  const b = await lateness();
+  return markdownTable(
+    ["scenario", "result", "target"],
+    [
+      ["(a) fan-out: reminders queued / delivered", `${a.queued} / ${a.delivered} in ${a.seconds.toFixed(1)} s`, "1000 / 1000"],
+      ["(a) achieved rate (first → last accepted)", `${a.rate.toFixed(1)} msg/s = ${(a.rate / 30).toFixed(2)} of 30/s`, "≥ 0.80"],
+      ["(a) lost / duplicated", `${a.lost} / ${a.duplicated}`, "0 / 0"],
+      ["(a) 429 answers received and retried", String(a.refused), "—"],
+      ["(a) SENT rows in the reminder log", String(a.sentLogged), "1000"],
+      ["(b) delayed reminders sent", String(b.count), String(DELAYED)],
+      ["(b) lateness median / p99 / max", `${b.median} / ${b.p99} / ${b.max} ms`, "median < 100 ms"],
+    ],
+  );
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]!).href) {
+  console.log(await run());
+  process.exit(0);
+}

@@ -19,15 +19,31 @@ function paragraphXml(xml: string, text: string): string {
   throw new Error(`no paragraph "${text}"`);
 }
 
-function headerFiles(docx: DocxParts): Record<string, string> {
+/** Part names of the section's headers by type ("default", "first"). */
+function headerNames(docx: DocxParts): Record<string, string> {
   const document = docx.xml("word/document.xml");
   const rels = docx.xml("word/_rels/document.xml.rels");
   const out: Record<string, string> = {};
   for (const ref of document.matchAll(/<w:headerReference w:type="(\w+)" r:id="(\w+)"\/>/g)) {
-    const target = new RegExp(`Id="${ref[2]}"[^>]*Target="([^"]+)"`).exec(rels)![1]!;
-    out[ref[1]!] = docx.xml(`word/${target}`);
+    out[ref[1]!] = `word/${new RegExp(`Id="${ref[2]}"[^>]*Target="([^"]+)"`).exec(rels)![1]!}`;
   }
   return out;
+}
+
+function headerFiles(docx: DocxParts): Record<string, string> {
+  return Object.fromEntries(Object.entries(headerNames(docx)).map(([type, name]) => [type, docx.xml(name)]));
+}
+
+/** Font size in half-points of a paragraph's runs: explicit, or the document default of 28 (14 pt). */
+function sizes(paragraph: string): number[] {
+  return [...paragraph.matchAll(/<w:r>([\s\S]*?)<\/w:r>/g)].map((run) => Number(/<w:sz w:val="(\d+)"\/>/.exec(run[1]!)?.[1] ?? 28));
+}
+
+/** The pPr of a paragraph style in styles.xml. */
+function styleOf(docx: DocxParts, paragraph: string): string {
+  const id = /<w:pStyle w:val="(\w+)"\/>/.exec(paragraph)?.[1];
+  if (!id) throw new Error("paragraph has no style");
+  return new RegExp(`<w:style w:type="paragraph" w:styleId="${id}">[\\s\\S]*?</w:style>`).exec(docx.xml("word/styles.xml"))![0];
 }
 
 describe("renderReportDocx", () => {
@@ -52,13 +68,18 @@ describe("renderReportDocx", () => {
     expect(margins).toContain('w:right="850"');
   });
 
-  it("sets everything in Times New Roman", () => {
-    const fonts = [...document.matchAll(/<w:rFonts ([^>]*)\/>/g)].map((m) => m[1]!);
-    expect(fonts.length).toBeGreaterThan(50);
-    for (const attributes of fonts) {
-      for (const value of attributes.matchAll(/w:\w+="([^"]*)"/g)) expect(value[1]).toBe("Times New Roman");
+  it("sets everything in Times New Roman, 14 pt unless said otherwise", () => {
+    const styles = docx.xml("word/styles.xml");
+    const defaults = /<w:docDefaults>[\s\S]*?<\/w:docDefaults>/.exec(styles)![0];
+    expect(defaults).toContain('<w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="Times New Roman" w:hAnsi="Times New Roman"/>');
+    expect(defaults).toContain('<w:sz w:val="28"/>');
+    // Nothing anywhere names another font.
+    for (const name of ["word/document.xml", "word/styles.xml", ...Object.values(headerNames(docx))]) {
+      for (const fonts of docx.xml(name).matchAll(/<w:rFonts ([^>]*)\/>/g)) {
+        for (const value of fonts[1]!.matchAll(/w:\w+="([^"]*)"/g)) expect(value[1], name).toBe("Times New Roman");
+      }
     }
-    expect(docx.xml("word/styles.xml")).toMatch(/<w:docDefaults>[\s\S]*w:ascii="Times New Roman"/);
+    expect(docx.xml("word/document.xml")).not.toMatch(/<w:rFonts /);
   });
 
   it("opens with the borderless two-column header table", () => {
@@ -75,7 +96,8 @@ describe("renderReportDocx", () => {
     expect(paragraphXml(table, "UBND TỈNH HƯNG YÊN")).toContain('<w:sz w:val="26"/>');
     expect(paragraphXml(table, "SỞ KHOA HỌC VÀ CÔNG NGHỆ")).toMatch(/<w:b\/>[\s\S]*<w:sz w:val="26"\/>/);
     expect(paragraphXml(table, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")).toMatch(/<w:b\/>[\s\S]*<w:sz w:val="26"\/>/);
-    expect(paragraphXml(table, "Độc lập - Tự do - Hạnh phúc")).toMatch(/<w:b\/>[\s\S]*<w:sz w:val="28"\/>/);
+    expect(paragraphXml(table, "Độc lập - Tự do - Hạnh phúc")).toContain("<w:b/>");
+    expect(sizes(paragraphXml(table, "Độc lập - Tự do - Hạnh phúc"))).toEqual([28]);
     expect(paragraphXml(table, "Hưng Yên, ngày   tháng   năm 2024")).toContain("<w:i/>");
     // The two rules: solid bottom borders on empty paragraphs, the agency's shorter than the motto's.
     const rules = [...table.matchAll(/<w:p>(?:(?!<\/w:p>)[\s\S])*?<w:pBdr><w:bottom w:val="single"[\s\S]*?<\/w:p>/g)].map((m) => m[0]);
@@ -102,7 +124,8 @@ describe("renderReportDocx", () => {
     expect(paragraphs[title + 1]).toBe("Kết quả thực hiện Quy chế dân chủ ở cơ sở 9 tháng đầu năm, nhiệm vụ trọng tâm Quý IV năm 2024");
     const titleXml = paragraphXml(document, "BÁO CÁO");
     expect(titleXml).toContain('<w:jc w:val="center"/>');
-    expect(titleXml).toMatch(/<w:b\/>[\s\S]*<w:sz w:val="28"\/>/);
+    expect(titleXml).toContain("<w:b/>");
+    expect(sizes(titleXml)).toEqual([28]);
     expect(paragraphs).toContain("Kính gửi:\t- Ban Chỉ đạo về thực hiện Quy chế dân chủ ở cơ sở;");
     expect(paragraphs).toContain("- Ban Dân vận Tỉnh ủy.");
     expect(paragraphs.find((p) => p.startsWith("Thực hiện Công văn số 09-CV/BCĐ ngày 10/9/2024"))).toBeDefined();
@@ -110,13 +133,16 @@ describe("renderReportDocx", () => {
 
   it("lays out the body justified, 14 pt, first-line indent 1.27 cm, 6 pt apart", () => {
     const body = paragraphXml(document, paragraphs.find((p) => p.startsWith("Sở có trụ sở tại"))!);
-    expect(body).toContain('<w:jc w:val="both"/>');
-    expect(body).toContain('w:firstLine="720"');
-    expect(Number(/w:before="(\d+)"/.exec(body)![1])).toBeGreaterThanOrEqual(120);
-    const line = Number(/w:line="(\d+)"/.exec(body)![1]);
+    const style = styleOf(docx, body);
+    expect(style).toContain('<w:jc w:val="both"/>');
+    expect(style).toContain('w:firstLine="720"');
+    expect(Number(/w:before="(\d+)"/.exec(style)![1])).toBeGreaterThanOrEqual(120);
+    const line = Number(/w:line="(\d+)"/.exec(style)![1]);
     expect(line).toBeGreaterThanOrEqual(240);
     expect(line).toBeLessThanOrEqual(360);
-    expect(body).toContain('<w:sz w:val="28"/>');
+    expect(sizes(body)).toEqual([28]);
+    // Contributions (bullets, numbered tasks) are body paragraphs too.
+    expect(styleOf(docx, paragraphXml(document, paragraphs.find((p) => p.startsWith("1. Tiếp tục phát huy"))!))).toBe(style);
   });
 
   it("prints the section headings in order with generated numbers", () => {
@@ -136,7 +162,11 @@ describe("renderReportDocx", () => {
     const positions = headings.map((h) => paragraphs.indexOf(h));
     expect(positions.every((p) => p > 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    expect(paragraphXml(document, headings[0]!)).toContain("<w:b/>");
+    // Headings: bold through their style, kept with the text that follows.
+    const heading = styleOf(docx, paragraphXml(document, headings[0]!));
+    expect(heading).toContain("<w:b/>");
+    expect(heading).toContain("<w:keepNext/>");
+    expect(heading).toContain('<w:basedOn w:val="ReportBody"/>');
   });
 
   it("numbers pages in the header from page 2 on", () => {

@@ -46,8 +46,22 @@ const nonBlank = (max: number) =>
     .refine((value) => value.trim().length > 0, { message: "must not be empty" })
     .max(max, { message: `must be at most ${max} characters` });
 
+type SchemaQuestion = Pick<Question, "type" | "limits" | "options">;
+
+// Building a schema costs more than using it; a template's questions are long-lived objects.
+const schemas = new WeakMap<SchemaQuestion, z.ZodType<AnswerValue>>();
+
 /** The zod schema a stored answer value of this question must satisfy (type, options and limits). */
-export function answerValueSchemaFor(question: Pick<Question, "type" | "limits" | "options">): z.ZodType<AnswerValue> {
+export function answerValueSchemaFor(question: SchemaQuestion): z.ZodType<AnswerValue> {
+  let schema = schemas.get(question);
+  if (!schema) {
+    schema = buildSchema(question);
+    schemas.set(question, schema);
+  }
+  return schema;
+}
+
+function buildSchema(question: SchemaQuestion): z.ZodType<AnswerValue> {
   const limits = question.limits ?? {};
   const optionKeys = (question.options ?? []).map((option) => option.key);
   const isOption = (value: string) => optionKeys.includes(value);
@@ -96,7 +110,7 @@ export function answerValueSchemaFor(question: Pick<Question, "type" | "limits" 
 
 /** Narrows an unknown stored value to the question's answer type, or says why it does not fit. */
 export function parseAnswerValue(
-  question: Pick<Question, "type" | "limits" | "options">,
+  question: SchemaQuestion,
   value: unknown,
 ): { ok: true; value: AnswerValue } | { ok: false; error: string } {
   const result = answerValueSchemaFor(question).safeParse(value);

@@ -53,15 +53,19 @@ const HEADER_RIGHT = 5670;
 
 type RunStyle = { size: number; bold?: boolean; italics?: boolean; highlight?: boolean };
 
-/** Every run goes through here: one font, cleaned text, line breaks for "\n". */
+const BODY_SIZE = 14;
+
+/**
+ * Every run goes through here: cleaned text, line breaks for "\n". Font and the 14 pt body size come from
+ * the document defaults, so a long report does not repeat them on every run.
+ */
 function runs(text: string, style: RunStyle): TextRun[] {
   const lines = sanitizeXmlText(text).split("\n");
   return lines.map(
     (line, i) =>
       new TextRun({
         text: line,
-        font: FONT,
-        size: style.size * 2,
+        size: style.size === BODY_SIZE ? undefined : style.size * 2,
         bold: style.bold,
         italics: style.italics,
         highlight: style.highlight ? "yellow" : undefined,
@@ -138,14 +142,12 @@ function headerTable(model: ReportModel): Table {
   return borderlessTable([HEADER_LEFT, HEADER_RIGHT], [left, right], HEADER_INDENT);
 }
 
+/** Body text and section headings share one paragraph style, so Word users can restyle the whole report at once. */
+const BODY_STYLE = "ReportBody";
+const HEADING_STYLE = "ReportHeading";
+
 function bodyParagraph(children: TextRun[], extra: Partial<IParagraphOptions> = {}): Paragraph {
-  return new Paragraph({
-    alignment: AlignmentType.JUSTIFIED,
-    indent: { firstLine: FIRST_LINE_INDENT },
-    spacing: { before: PARAGRAPH_SPACING, after: 0, line: LINE_SPACING, lineRule: LineRuleType.AUTO },
-    children,
-    ...extra,
-  });
+  return new Paragraph({ style: BODY_STYLE, children, ...extra });
 }
 
 function titleBlock(model: ReportModel): Paragraph[] {
@@ -179,17 +181,19 @@ function recipientBlock(model: ReportModel): Paragraph[] {
 function blockParagraph(block: ReportBlock): Paragraph {
   if (block.kind === "placeholder") return bodyParagraph(runs(block.text, { size: 14, italics: true, highlight: true }));
   const prefix = block.kind === "bullet" ? "- " : block.kind === "numbered" ? `${block.number}. ` : "";
-  const children = runs(`${prefix}${block.text}`, { size: 14 });
-  if (block.attribution) children.push(...runs(` (${block.attribution})`, { size: 14, italics: true }));
-  if (block.ending) children.push(...runs(block.ending, { size: 14 }));
-  return bodyParagraph(children);
+  if (!block.attribution) return bodyParagraph(runs(`${prefix}${block.text}${block.ending}`, { size: 14 }));
+  return bodyParagraph([
+    ...runs(`${prefix}${block.text}`, { size: 14 }),
+    ...runs(` (${block.attribution})`, { size: 14, italics: true }),
+    ...(block.ending ? runs(block.ending, { size: 14 }) : []),
+  ]);
 }
 
 function sectionParagraphs(section: ReportSection): Paragraph[] {
   const heading = section.number ? `${section.number} ${section.heading}` : section.heading;
   const italics = section.style === "alpha";
   return [
-    bodyParagraph(runs(heading, { size: 14, bold: true, italics }), { keepNext: true }),
+    new Paragraph({ style: HEADING_STYLE, children: runs(heading, { size: 14, bold: true, italics }) }),
     ...section.blocks.map(blockParagraph),
     ...section.children.flatMap(sectionParagraphs),
   ];
@@ -259,9 +263,7 @@ export async function renderReportDocx(model: ReportModel): Promise<Buffer> {
     headerTable(model),
     ...titleBlock(model),
     ...recipientBlock(model),
-    bodyParagraph(runs(model.preamble, { size: 14 }), {
-      spacing: { before: 240, after: 0, line: LINE_SPACING, lineRule: LineRuleType.AUTO },
-    }),
+    bodyParagraph(runs(model.preamble, { size: 14 }), { spacing: { before: 240, after: 0, line: LINE_SPACING, lineRule: LineRuleType.AUTO } }),
     ...model.sections.flatMap(sectionParagraphs),
     bodyParagraph(runs(model.closing, { size: 14 })),
     new Paragraph({ spacing: { before: 120, after: 0 }, children: [] }),
@@ -275,10 +277,32 @@ export async function renderReportDocx(model: ReportModel): Promise<Buffer> {
     styles: {
       default: {
         document: {
-          run: { font: FONT, size: 28, language: { value: "vi-VN" } },
+          run: { font: FONT, size: BODY_SIZE * 2, language: { value: "vi-VN" } },
           paragraph: { spacing: { before: 0, after: 0 } },
         },
       },
+      paragraphStyles: [
+        {
+          id: BODY_STYLE,
+          name: "Report body",
+          basedOn: "Normal",
+          quickFormat: true,
+          paragraph: {
+            alignment: AlignmentType.JUSTIFIED,
+            indent: { firstLine: FIRST_LINE_INDENT },
+            spacing: { before: PARAGRAPH_SPACING, after: 0, line: LINE_SPACING, lineRule: LineRuleType.AUTO },
+          },
+        },
+        {
+          id: HEADING_STYLE,
+          name: "Report heading",
+          basedOn: BODY_STYLE,
+          next: BODY_STYLE,
+          quickFormat: true,
+          paragraph: { keepNext: true, keepLines: true },
+          run: { bold: true },
+        },
+      ],
     },
     sections: [
       {
@@ -303,7 +327,7 @@ export async function renderReportDocx(model: ReportModel): Promise<Buffer> {
             children: [
               new Paragraph({
                 alignment: AlignmentType.CENTER,
-                children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: 28 })],
+                children: [new TextRun({ children: [PageNumber.CURRENT] })],
               }),
             ],
           }),

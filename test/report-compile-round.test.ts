@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../src/generated/prisma/client.ts";
 import { loadBundledTemplate } from "../src/report/bundled-templates.ts";
 import { CompileError, compileRound, getCompiledReport } from "../src/report/compile-round.ts";
-import { ensureTemplate } from "../src/report/ensure-template.ts";
+import { ensureBundledTemplates, ensureTemplate } from "../src/report/ensure-template.ts";
 import { SAMPLE_ORGANISATION, SAMPLE_SUBMISSIONS, SAMPLE_UNITS } from "../src/report/sample/sample-report-input.ts";
 import { TemplateError } from "../src/domain/template/template-error.ts";
 import { openDocx, paragraphTexts } from "./support/docx-xml.ts";
@@ -170,8 +170,11 @@ describe("ensureTemplate", () => {
     expect(await ensureTemplate(prisma, { ...changed, version: 2, subject: "Khác {period}" })).toMatchObject({ id: next.id, updated: true });
   });
 
-  it("stores a second bundled template alongside", async () => {
+  it("stores a second bundled template alongside, and all of them at once", async () => {
     const row = await ensureTemplate(prisma, loadBundledTemplate("cai-cach-hanh-chinh"));
     expect(row).toMatchObject({ key: "cai-cach-hanh-chinh", created: true, name: "Báo cáo công tác cải cách hành chính" });
+    const all = await ensureBundledTemplates(prisma);
+    expect(all.map((t) => `${t.key} v${t.version}`)).toEqual(["cai-cach-hanh-chinh v1", "dan-chu-co-so v1"]);
+    expect(all.find((t) => t.key === "cai-cach-hanh-chinh")!.id).toBe(row.id);
   });
 });

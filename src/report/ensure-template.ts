@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import { TemplateError } from "../domain/template/template-error.ts";
 import type { Template } from "../domain/template/template-schema.ts";
+import { bundledTemplateKeys, loadBundledTemplate } from "./bundled-templates.ts";
 import { canonicalJson } from "./canonical-json.ts";
 
 export type StoredTemplate = { id: number; key: string; version: number; name: string };
@@ -36,4 +37,14 @@ export async function ensureTemplate(prisma: PrismaClient, template: Template): 
   }
   const updated = await prisma.template.update({ where, data: { name: template.name.vi, definition }, select });
   return { ...updated, created: false, updated: true };
+}
+
+/** Every template shipped in templates/, stored or found (first run, upgrades). */
+export async function ensureBundledTemplates(prisma: PrismaClient): Promise<StoredTemplate[]> {
+  const stored: StoredTemplate[] = [];
+  for (const key of bundledTemplateKeys()) {
+    const { id, version, name } = await ensureTemplate(prisma, loadBundledTemplate(key));
+    stored.push({ id, key, version, name });
+  }
+  return stored;
 }

@@ -2,7 +2,7 @@ import { parseAnswerValue } from "../answer-value.ts";
 import { sanitizeXmlText, sanitizeXmlValue } from "../sanitize-xml-text.ts";
 import { numberingOf, sectionNumber, type NumberingStyle } from "../template/numbering-style.ts";
 import { fillPlaceholders } from "../template/placeholders.ts";
-import type { Question, TemplateSection } from "../template/template-schema.ts";
+import { templateQuestions, type Question, type TemplateSection } from "../template/template-schema.ts";
 import { formatDocumentDate, placeAndDateLine } from "./document-date.ts";
 import { documentPlaceholders } from "./document-placeholders.ts";
 import { finishBulletRuns, mergeQuestion, type Contribution } from "./merge-question.ts";
@@ -66,19 +66,12 @@ export function assembleReport(input: ReportInput, options: AssembleOptions = {}
   const fill = (text: string) => sanitizeXmlText(fillPlaceholders(text, placeholders));
 
   // Every question's usable answers, validated once, in unit order.
-  const questionKinds = new Map<string, Question>();
-  const visitQuestions = (sections: readonly TemplateSection[]) => {
-    for (const section of sections) {
-      if (section.content?.type === "questions") for (const q of section.content.questions) questionKinds.set(q.key, q);
-      visitQuestions(section.children);
-    }
-  };
-  visitQuestions(template.sections);
+  const questionsByKey = new Map<string, Question>(templateQuestions(template).map((q) => [q.key, q]));
   const contributions = new Map<string, Contribution[]>();
   for (const unit of includedUnits) {
     const answers = submissions.get(unit.id)?.answers ?? {};
     for (const [key, answer] of Object.entries(answers)) {
-      const question = questionKinds.get(key);
+      const question = questionsByKey.get(key);
       if (!question) {
         warnings.push(`${unit.name}: answer to "${key}" ignored, the template has no such question`);
         continue;

@@ -349,3 +349,39 @@ describe("document dates", () => {
     expect(placeAndDateLine("Hà Nội", null, 2025)).toBe("Hà Nội, ngày   tháng   năm 2025");
   });
 });
+
+describe("second template", () => {
+  it("numbers parts I., II. in capitals with items 1., 2. under them, and sums with either wording", () => {
+    const template = loadBundledTemplate("cai-cach-hanh-chinh");
+    const units: UnitInfo[] = [
+      { id: 1, name: "Văn phòng", kind: "department", order: 1 },
+      { id: 2, name: "Trung tâm", kind: "affiliated", order: 2 },
+    ];
+    const submissions: SubmissionInfo[] = [
+      { unitId: 1, status: "SUBMITTED", answers: { direction: a("Ban hành kế hoạch"), applications_received: a(120), applications_late: a(0), next_tasks: a(["Rà soát thủ tục"]) } },
+      { unitId: 2, status: "SUBMITTED", answers: { applications_received: a(1234), applications_late: a(0), next_tasks: a(["Số hóa hồ sơ"]) } },
+    ];
+    const model = assembleReport({
+      organisation: ORG,
+      round: { ...ROUND, period: { kind: "QUARTER", year: 2024, number: 4 } },
+      template,
+      units,
+      submissions,
+    });
+    expect(outline(model.sections)).toEqual([
+      "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH",
+      "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH",
+      "1. Cải cách thể chế",
+      "2. Cải cách thủ tục hành chính",
+      "3. Xây dựng chính quyền điện tử, chính quyền số",
+      "III. TỒN TẠI, HẠN CHẾ",
+      "IV. NHIỆM VỤ TRỌNG TÂM QUÝ I NĂM 2025",
+    ]);
+    expect(model.subject).toBe("Kết quả công tác cải cách hành chính Quý IV năm 2024, nhiệm vụ trọng tâm Quý I năm 2025");
+    expect(texts(byKey(model.sections, "procedures").blocks)).toEqual([
+      "Trong Quý IV, Sở Khoa học và Công nghệ tiếp nhận 1.354 hồ sơ thủ tục hành chính.",
+      "100% hồ sơ được giải quyết đúng hạn, không có hồ sơ quá hạn.",
+    ]);
+    expect(texts(byKey(model.sections, "next_tasks").blocks)).toEqual(["1. Rà soát thủ tục.", "2. Số hóa hồ sơ."]);
+  });
+});

@@ -1,6 +1,7 @@
 import type { Context } from "grammy";
 import type { I18nFlavor } from "@grammyjs/i18n";
 import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { SubmittedEvent } from "../conversation/conversation-service.ts";
 import type { Actor } from "../domain/permissions.ts";
 import type { Locale } from "../i18n.ts";
 import type { Logger } from "../logger.ts";
@@ -16,6 +17,8 @@ export type BotDependencies = {
   timezone: string;
   /** Shared record of handled update ids; absent in single-process tests. */
   updateLog?: UpdateLog;
+  /** Called after a unit's report is submitted (or resubmitted), e.g. to tell the office. */
+  onSubmitted?: (event: SubmittedEvent) => Promise<void>;
 };
 
 type BotExtras = {

@@ -1,10 +1,18 @@
 import { autoRetry } from "@grammyjs/auto-retry";
+import { sequentialize } from "@grammyjs/runner";
 import { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { createI18n } from "../i18n.ts";
 import type { BotContext, BotDependencies } from "./context.ts";
 import { handleBotError } from "./error-boundary.ts";
+import { fallbackFeature } from "./features/fallback.ts";
+import { groupChatGuard } from "./features/group-chat.ts";
+import { inviteFeature } from "./features/invite.ts";
+import { joinFeature } from "./features/join.ts";
+import { menuFeature } from "./features/menu.ts";
+import { reportFeature } from "./features/report.ts";
 import { startFeature } from "./features/start.ts";
+import { unitsFeature } from "./features/units.ts";
 import { ignoreDuplicateUpdates } from "./middlewares/ignore-duplicate-updates.ts";
 import { loadActor } from "./middlewares/load-actor.ts";
 
@@ -33,10 +41,21 @@ export function createBot(token: string, options: CreateBotOptions): Bot<BotCont
   if (deps.updateLog) bot.use(ignoreDuplicateUpdates(deps.updateLog));
   // Inside the boundary a failure is logged and the person told to try again, in webhook mode too.
   const guarded = bot.errorBoundary(handleBotError);
+  // One chat's updates in arrival order (parts of a long answer sent in quick succession stay in order).
+  guarded.use(sequentialize((ctx: BotContext) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   guarded.use(loadActor);
   guarded.use(createI18n(deps.defaultLocale));
 
+  guarded.use(groupChatGuard);
+  guarded.use(joinFeature);
   guarded.use(startFeature);
+  guarded.use(menuFeature);
+  guarded.use(unitsFeature);
+  guarded.use(inviteFeature);
+  guarded.use(reportFeature);
+
+  // Keep last: answers whatever no feature above took.
+  guarded.use(fallbackFeature);
 
   bot.catch(handleBotError);
   return bot;

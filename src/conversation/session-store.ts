@@ -31,3 +31,12 @@ export async function patchSession(db: Db, key: string, set: SessionData, remove
     INSERT INTO "ChatSession" ("key", "data", "updatedAt") VALUES (${key}, ${json}::jsonb, now())
     ON CONFLICT ("key") DO UPDATE SET "data" = ("ChatSession"."data" - ${removed}::text[]) || ${json}::jsonb, "updatedAt" = now()`;
 }
+
+/** Sets `part` to the current time unless it is already set; true for the one caller that set it. */
+export async function claimOnce(db: Db, key: string, part: string): Promise<boolean> {
+  await db.$executeRaw`INSERT INTO "ChatSession" ("key", "data", "updatedAt") VALUES (${key}, '{}'::jsonb, now()) ON CONFLICT ("key") DO NOTHING`;
+  const changed = await db.$executeRaw`
+    UPDATE "ChatSession" SET "data" = "data" || jsonb_build_object(${part}::text, now()::text), "updatedAt" = now()
+    WHERE "key" = ${key} AND ("data" -> ${part}::text) IS NULL`;
+  return changed === 1;
+}

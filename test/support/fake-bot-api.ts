@@ -47,7 +47,8 @@ export class FakeBotApi {
   readonly botInfo;
   private server: Server;
   private updates: Record<string, unknown>[] = [];
-  private nextUpdateId = 1;
+  // Like Telegram's, update ids never repeat across runs (bots remember handled ids in Redis).
+  private nextUpdateId = Date.now() % 1_000_000_000;
   private nextMessageId = 1000;
   private waiters: (() => void)[] = [];
   private callWaiters: { predicate: (call: RecordedCall) => boolean; resolve: (call: RecordedCall) => void }[] = [];

@@ -31,6 +31,8 @@ export async function remindNow(
   roundId: number,
   actorId: number | null,
   now: Date = new Date(),
+  /** Only these units (the office's "remind this unit" button); all owed units when absent. */
+  onlyUnitIds?: readonly number[],
 ): Promise<RemindNowResult> {
   const state = await loadRoundReminderState(prisma, roundId);
   if (!state || state.status !== "OPEN") return { roundStatus: state?.status ?? null, owedUnitIds: [], queued: [], alreadyQueued: [], nightTime: false };
@@ -49,7 +51,7 @@ export async function remindNow(
 
   const queued: string[] = [];
   const alreadyQueued: string[] = [];
-  for (const unitId of state.owedUnitIds) {
+  for (const unitId of state.owedUnitIds.filter((id) => !onlyUnitIds || onlyUnitIds.includes(id))) {
     const jobId = reminderJobId({ roundId, unitId, kind: "manual", stamp });
     const previousId = reminderJobId({ roundId, unitId, kind: "manual", stamp: previousStamp });
     const previous = previousId === jobId ? undefined : await queue.getJob(previousId);

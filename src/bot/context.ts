@@ -5,6 +5,7 @@ import type { SubmittedEvent } from "../conversation/conversation-service.ts";
 import type { Actor } from "../domain/permissions.ts";
 import type { Locale } from "../i18n.ts";
 import type { Logger } from "../logger.ts";
+import type { ReminderQueue } from "../queue/reminder-queue.ts";
 import type { UpdateLog } from "./middlewares/ignore-duplicate-updates.ts";
 
 export type PersonRecord = { id: number; telegramId: bigint; name: string; locale: string | null };
@@ -19,6 +20,10 @@ export type BotDependencies = {
   updateLog?: UpdateLog;
   /** Called after a unit's report is submitted (or resubmitted), e.g. to tell the office. */
   onSubmitted?: (event: SubmittedEvent) => Promise<void>;
+  /** The reminder queue, for reminding units now (/remind, /status buttons); absent when Redis is not used. */
+  reminderQueue?: ReminderQueue;
+  /** The clock of the office's actions (reminders are not sent at night); tests fix it. */
+  now?: () => Date;
 };
 
 type BotExtras = {

@@ -1,4 +1,4 @@
-import { Composer, InlineKeyboard, type Api } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
 import { cancelConversation } from "../../conversation/conversation-service.ts";
 import { FOCUS, patchSession, readSession } from "../../conversation/session-store.ts";
 import { reportingUnitIds } from "../../domain/permissions.ts";
@@ -12,11 +12,11 @@ import { ADMIN_PART } from "./admin-session.ts";
 
 export const menuFeature = new Composer<BotContext>();
 
-// The default menu is set once per bot instance, on its first update (start-up code stays channel-free).
-const menusSet = new WeakSet<Api>();
+// The default menu is set once per bot instance (its botInfo object), on its first update.
+const menusSet = new WeakSet<object>();
 menuFeature.use(async (ctx, next) => {
-  if (!menusSet.has(ctx.api)) {
-    menusSet.add(ctx.api);
+  if (!menusSet.has(ctx.me)) {
+    menusSet.add(ctx.me);
     await setDefaultCommands(ctx.api, ctx.deps.defaultLocale).catch((error) => ctx.logger.warn({ err: error }, "could not set the default commands menu"));
   }
   await next();

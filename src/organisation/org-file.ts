@@ -38,16 +38,23 @@ const organisationSchema = z.strictObject({
   timezone: z.string().refine(isTimeZone, "must be an IANA time zone such as Asia/Ho_Chi_Minh").default("Asia/Ho_Chi_Minh"),
 });
 
-export const orgFileSchema = z
-  .strictObject({ organisation: organisationSchema, units: z.array(unitSchema).default([]) })
-  .superRefine((file, ctx) => {
-    const seen = new Map<string, number>();
-    file.units.forEach((unit, i) => {
-      const previous = seen.get(unit.code);
-      if (previous !== undefined) ctx.addIssue({ code: "custom", path: ["units", i, "code"], message: `duplicate unit code "${unit.code}" (also units[${previous}])` });
-      else seen.set(unit.code, i);
-    });
+export const orgFileSchema = z.strictObject({ organisation: organisationSchema, units: z.array(unitSchema).default([]) });
+
+/** Unit codes used twice; checked on the raw data so they are reported along with every other problem. */
+function duplicateCodes(raw: unknown): { path: (string | number)[]; message: string }[] {
+  const units = (raw as { units?: unknown } | null)?.units;
+  if (!Array.isArray(units)) return [];
+  const seen = new Map<string, number>();
+  const problems: { path: (string | number)[]; message: string }[] = [];
+  units.forEach((unit, i) => {
+    const code = (unit as { code?: unknown } | null)?.code;
+    if (typeof code !== "string") return;
+    const previous = seen.get(code);
+    if (previous !== undefined) problems.push({ path: ["units", i, "code"], message: `duplicate unit code "${code}" (also units[${previous}])` });
+    else seen.set(code, i);
   });
+  return problems;
+}
 
 export type OrgFile = z.infer<typeof orgFileSchema>;
 export type OrgFileUnit = OrgFile["units"][number];
@@ -85,16 +92,16 @@ export function parseOrgFile(source: string, sourceName = "org.yaml"): OrgFile {
       doc.errors.map((e) => ({ path: "", line: lines.linePos(e.pos[0]).line, message: `YAML syntax: ${e.message.split("\n")[0]}` })),
     );
   }
-  const result = orgFileSchema.safeParse(doc.toJS());
-  if (!result.success) {
-    throw new OrgFileError(
-      sourceName,
-      result.error.issues.flatMap((issue) =>
-        issue.code === "unrecognized_keys"
-          ? issue.keys.map((key) => ({ path: pathText([...issue.path, key]), line: lineOf(doc, lines, [...issue.path, key]), message: "unknown field (check the spelling)" }))
-          : [{ path: pathText(issue.path), line: lineOf(doc, lines, issue.path), message: issue.message }],
-      ),
-    );
-  }
+  const raw = doc.toJS();
+  const result = orgFileSchema.safeParse(raw);
+  const problems = [
+    ...(result.success ? [] : result.error.issues).flatMap((issue) =>
+      issue.code === "unrecognized_keys"
+        ? issue.keys.map((key) => ({ path: pathText([...issue.path, key]), line: lineOf(doc, lines, [...issue.path, key]), message: "unknown field (check the spelling)" }))
+        : [{ path: pathText(issue.path), line: lineOf(doc, lines, issue.path), message: issue.message }],
+    ),
+    ...duplicateCodes(raw).map((p) => ({ path: pathText(p.path), line: lineOf(doc, lines, p.path), message: p.message })),
+  ].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  if (problems.length > 0 || !result.success) throw new OrgFileError(sourceName, problems);
   return result.data;
 }

@@ -203,6 +203,7 @@ function stale(s: SubmissionSnapshot, flow: Flow): Step {
 }
 
 function onButton(s: SubmissionSnapshot, flow: Flow, action: ButtonAction): Step {
+  if (action.sid !== s.id) return stale(s, flow);
   switch (action.op) {
     case "open":
       return resume(s, flow);

@@ -1,0 +1,205 @@
+import { describe, expect, it } from "vitest";
+import { actionFields, actionFromFields, type ButtonAction } from "../src/conversation/button-action.ts";
+import { readConversation } from "../src/conversation/conversation-state.ts";
+import { firstOpenFlow, interpret, nextFlow, questionFlow } from "../src/conversation/engine.ts";
+import { renderPreview, renderStep } from "../src/conversation/render.ts";
+import { splitMessage } from "../src/conversation/split-message.ts";
+import type { SubmissionSnapshot } from "../src/conversation/submission-snapshot.ts";
+import { can, canAnswerForUnit, canViewUnit, inAudience, invitableRoles, type Actor } from "../src/domain/permissions.ts";
+import { MAX_PAYLOAD_BYTES, signPayload, verifyPayload } from "../src/domain/signed-payload.ts";
+import { loadTemplateFile } from "../src/domain/template/load-template.ts";
+import { questionsForUnitKind } from "../src/domain/template/template-schema.ts";
+import { i18n } from "../src/i18n.ts";
+import { FIXTURE_TEMPLATE } from "./support/report-world.ts";
+
+const questions = questionsForUnitKind(loadTemplateFile(FIXTURE_TEMPLATE), "department");
+
+function snapshot(overrides: Partial<SubmissionSnapshot> = {}): SubmissionSnapshot {
+  return {
+    id: 7,
+    unitId: 1,
+    unitName: "Văn phòng Sở",
+    status: "IN_PROGRESS",
+    version: 3,
+    returnedQuestionKeys: [],
+    returnComment: null,
+    returnedAt: null,
+    submittedAt: null,
+    roundId: 2,
+    roundStatus: "OPEN",
+    roundLabel: "Quý III năm 2024",
+    deadline: new Date("2024-10-14T10:00:00Z"),
+    questions,
+    answers: {},
+    lastValues: {},
+    ...overrides,
+  };
+}
+
+const answer = (value: unknown, revision = 1, updatedAt = new Date("2024-10-01T00:00:00Z")) => ({
+  value: value as never,
+  skipped: false,
+  revision,
+  authorId: 1,
+  authorName: "Lan",
+  updatedAt,
+});
+
+const ctx = { t: (key: string, vars?: Record<string, string | number>) => i18n.t("vi", key, vars), locale: "vi" as const, timezone: "Asia/Ho_Chi_Minh", messageLimit: 4096 };
+
+describe("the conversation engine (pure)", () => {
+  it("starts at the first unanswered question and skips those others already answered", () => {
+    const s = snapshot({ answers: { contact: answer("A"), activities: answer(["x"]) } });
+    expect(firstOpenFlow(s)).toMatchObject({ kind: "question", key: "summary" });
+    expect(nextFlow(s, "summary")).toMatchObject({ kind: "question", key: "complaints" });
+    const all = Object.fromEntries(questions.map((q) => [q.key, answer("x")]));
+    expect(firstOpenFlow(snapshot({ answers: all }))).toEqual({ kind: "preview", sid: 7 });
+  });
+
+  it("decides to store a parsed answer, and refuses a bad one without storing", () => {
+    const s = snapshot();
+    const flow = questionFlow(s, "complaints", "next");
+    expect(interpret(s, flow, { type: "text", text: "1.234" })).toMatchObject({
+      write: { kind: "answer", questionKey: "complaints", value: 1234, skipped: false, source: "typed", seenRevision: 0 },
+    });
+    const bad = interpret(s, flow, { type: "text", text: "nhiều" });
+    expect(bad.write).toBeUndefined();
+    expect(bad).toMatchObject({ flow, screen: "question", notices: [{ key: "answer-error-not-a-number" }] });
+  });
+
+  it("collects a multi-message answer in the flow until done", () => {
+    const s = snapshot();
+    let flow = questionFlow(s, "summary", "next");
+    const first = interpret(s, flow, { type: "text", text: "Một" });
+    expect(first).toMatchObject({ screen: "draft", flow: { draft: ["Một"] } });
+    flow = first.flow as typeof flow;
+    flow = interpret(s, flow, { type: "text", text: "Hai" }).flow as typeof flow;
+    expect(interpret(s, flow, { type: "text", text: "xong" }).write).toMatchObject({ value: "Một\nHai" });
+  });
+
+  it("treats buttons of another question, another submission or an unknown option as stale", () => {
+    const s = snapshot();
+    const flow = questionFlow(s, "form", "next");
+    for (const action of [
+      { op: "skip", sid: 7, q: 0 },
+      { op: "choose", sid: 8, q: 5, option: 0 },
+      { op: "choose", sid: 7, q: 5, option: 9 },
+    ] as ButtonAction[]) {
+      const step = interpret(s, flow, { type: "button", action });
+      expect(step.write, JSON.stringify(action)).toBeUndefined();
+      expect(step.toast?.key).toBe("conversation-stale-button-toast");
+    }
+    expect(interpret(s, flow, { type: "button", action: { op: "choose", sid: 7, q: 5, option: 2 } }).write).toMatchObject({ value: "mixed" });
+  });
+
+  it("locks a closed round and an accepted report", () => {
+    const flow = questionFlow(snapshot(), "contact", "next");
+    expect(interpret(snapshot({ roundStatus: "CLOSED" }), flow, { type: "text", text: "A" })).toMatchObject({ flow: { kind: "idle" }, notices: [{ key: "conversation-locked-round-closed" }] });
+    expect(interpret(snapshot({ status: "ACCEPTED" }), flow, { type: "text", text: "A" }).write).toBeUndefined();
+  });
+
+  it("reads an unreadable stored state as idle rather than failing", () => {
+    expect(readConversation({ v: 9, flow: "?" })).toEqual({ v: 1, flow: { kind: "idle" } });
+    expect(readConversation(undefined).flow.kind).toBe("idle");
+  });
+
+  it("splits a long preview to the channel's limit, buttons under the last part only", () => {
+    const long = "Nội dung rất dài. ".repeat(110).trim();
+    const answers = Object.fromEntries(
+      questions.map((q) => [q.key, answer(q.type === "list" ? [long.slice(0, 100)] : q.type === "number" ? 1 : q.type === "yes_no" ? true : q.type === "single_choice" ? "direct" : q.type === "multiple_choice" ? ["board"] : q.type === "date" ? "2024-01-02" : q.type === "document_ref" ? { text: long } : long)]),
+    );
+    const messages = renderPreview(snapshot({ answers }), [], ctx, { editable: true });
+    expect(messages.length).toBeGreaterThan(2);
+    for (const m of messages) expect(m.text.length).toBeLessThanOrEqual(4096);
+    expect(messages.slice(0, -1).every((m) => m.buttons === undefined)).toBe(true);
+    expect(messages.at(-1)!.buttons![0]![0]!.label).toBe("📤 Nộp báo cáo");
+    const zalo = renderPreview(snapshot({ answers }), [], { ...ctx, messageLimit: 2000 }, { editable: true });
+    for (const m of zalo) expect(m.text.length).toBeLessThanOrEqual(2000);
+  });
+
+  it("renders a question with progress, help, example and the buttons that apply", () => {
+    const s = snapshot({ lastValues: { proposals: "Kỳ trước" }, answers: { proposals: answer("Hiện tại") } });
+    const [message] = renderStep(s, { flow: questionFlow(s, "proposals", "next"), screen: "question", notices: [] }, ctx, true);
+    expect(message!.text).toMatch(/^Câu 10\/10 · Văn phòng Sở\nKiến nghị, đề xuất của đơn vị\?\n\nℹ️ Bỏ qua nếu không có\./);
+    expect(message!.buttons!.flat().map((b) => b.label)).toEqual(["🕘 Giữ như kỳ trước", "➡️ Giữ nguyên câu trả lời", "⏭ Bỏ qua", "⬅️ Câu trước", "📋 Xem lại"]);
+  });
+});
+
+describe("button payloads", () => {
+  it("round-trips every action compactly within Telegram's 64 bytes, signed", () => {
+    const actions: ButtonAction[] = [
+      { op: "open", sid: 123456 },
+      { op: "skip", sid: 123456, q: 12 },
+      { op: "toggle", sid: 99999999, q: 40, option: 11 },
+      { op: "submit", sid: 123456, version: 987 },
+      { op: "edit", sid: 5, q: 0 },
+    ];
+    for (const action of actions) {
+      const data = signPayload(actionFields(action), "secret");
+      expect(Buffer.byteLength(data)).toBeLessThanOrEqual(MAX_PAYLOAD_BYTES);
+      expect(actionFromFields(verifyPayload(data, "secret")!)).toEqual(action);
+      expect(verifyPayload(data, "other secret")).toBeNull();
+    }
+  });
+
+  it("refuses tampered data, another layout and malformed fields", () => {
+    const data = signPayload(actionFields({ op: "skip", sid: 10, q: 2 }), "secret");
+    expect(verifyPayload(data.replace(":a:", ":b:"), "secret")).toBeNull();
+    expect(verifyPayload("no-signature", "secret")).toBeNull();
+    expect(actionFromFields(["r0", "s", "a", "2"])).toBeNull();
+    expect(actionFromFields(["r1", "s", "a"])).toBeNull();
+    expect(actionFromFields(["r1", "?", "a", "2"])).toBeNull();
+    expect(actionFromFields(["r1", "s", "A!", "2"])).toBeNull();
+  });
+});
+
+describe("splitMessage", () => {
+  it("keeps short texts whole and cuts long ones at paragraph, line or word breaks", () => {
+    expect(splitMessage("ngắn", 10)).toEqual(["ngắn"]);
+    expect(splitMessage("aaaa bbbb\n\ncccc dddd", 12)).toEqual(["aaaa bbbb", "cccc dddd"]);
+    expect(splitMessage("một hai ba bốn năm sáu", 10)).toEqual(["một hai ba", "bốn năm", "sáu"]);
+    expect(splitMessage("x".repeat(25), 10)).toEqual(["x".repeat(10), "x".repeat(10), "x".repeat(5)]);
+  });
+
+  it("never splits an emoji's surrogate pair", () => {
+    const pieces = splitMessage("😀".repeat(7), 5);
+    expect(pieces.join("")).toBe("😀".repeat(7));
+    for (const piece of pieces) expect(piece.length).toBeLessThanOrEqual(5);
+    for (const piece of pieces) expect(piece).not.toMatch(/[\uD800-\uDBFF]$/);
+  });
+});
+
+describe("permissions", () => {
+  const admin: Actor = { personId: 1, grants: [{ role: "ADMIN", unitId: null }] };
+  const secretary: Actor = { personId: 2, grants: [{ role: "SECRETARY", unitId: null }] };
+  const reporter: Actor = { personId: 3, grants: [{ role: "REPORTER", unitId: 10 }, { role: "REPORTER", unitId: 11 }] };
+  const nobody: Actor = { personId: 4, grants: [] };
+
+  it("a reporter reads and writes only their own units; the office reads every unit but writes none", () => {
+    expect(canAnswerForUnit(reporter, 10)).toBe(true);
+    expect(canAnswerForUnit(reporter, 11)).toBe(true);
+    expect(canAnswerForUnit(reporter, 12)).toBe(false);
+    expect(canViewUnit(reporter, 12)).toBe(false);
+    expect(canViewUnit(secretary, 12)).toBe(true);
+    expect(canAnswerForUnit(secretary, 12)).toBe(false);
+    expect(canAnswerForUnit(null, 10)).toBe(false);
+  });
+
+  it("only admins manage units and invites; only the office opens rounds and compiles", () => {
+    expect(can(admin, "units.manage")).toBe(true);
+    expect(can(secretary, "units.manage")).toBe(false);
+    expect(can(reporter, "invites.create")).toBe(false);
+    expect(can(secretary, "reports.compile")).toBe(true);
+    expect(can(reporter, "reports.compile")).toBe(false);
+    expect(can(null, "status.all")).toBe(false);
+    expect(invitableRoles(admin)).toEqual(["REPORTER", "SECRETARY"]);
+    expect(invitableRoles(secretary)).toEqual([]);
+  });
+
+  it("audiences of commands", () => {
+    expect(["everyone", "member", "reporter", "office", "admin"].map((a) => inAudience(reporter, a as never))).toEqual([true, true, true, false, false]);
+    expect(["everyone", "member", "reporter", "office", "admin"].map((a) => inAudience(admin, a as never))).toEqual([true, true, false, true, true]);
+    expect(["everyone", "member"].map((a) => inAudience(nobody, a as never))).toEqual([true, false]);
+    expect(inAudience(null, "member")).toBe(false);
+  });
+});

@@ -10,6 +10,10 @@ import { groupChatGuard } from "./features/group-chat.ts";
 import { inviteFeature } from "./features/invite.ts";
 import { joinFeature } from "./features/join.ts";
 import { menuFeature } from "./features/menu.ts";
+import { officeCompileFeature } from "./features/office-compile.ts";
+import { officeExportFeature } from "./features/office-export.ts";
+import { officeReviewFeature } from "./features/office-review.ts";
+import { officeStatusFeature } from "./features/office-status.ts";
 import { reportFeature } from "./features/report.ts";
 import { startFeature } from "./features/start.ts";
 import { unitsFeature } from "./features/units.ts";
@@ -53,6 +57,10 @@ export function createBot(token: string, options: CreateBotOptions): Bot<BotCont
   guarded.use(unitsFeature);
   guarded.use(inviteFeature);
   guarded.use(reportFeature);
+  guarded.use(officeStatusFeature);
+  guarded.use(officeCompileFeature);
+  guarded.use(officeReviewFeature);
+  guarded.use(officeExportFeature);
 
   // Keep last: answers whatever no feature above took.
   guarded.use(fallbackFeature);

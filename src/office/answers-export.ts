@@ -1,0 +1,115 @@
+import { periodSlug } from "../domain/calendar/period.ts";
+import { parseAnswerValue } from "../domain/answer-value.ts";
+import { answersCsv, type AnswerExportRow } from "../domain/office/answers-csv.ts";
+import { answerText } from "../domain/office/answer-text.ts";
+import { questionsForUnitKind } from "../domain/template/template-schema.ts";
+import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { Locale } from "../i18n.ts";
+import { templateById } from "../submissions/round-template.ts";
+
+export type Translate = (key: string, vars?: Record<string, string | number>) => string;
+
+export type AnswersExport = { fileName: string; csv: string; rows: number; units: number };
+
+/** "2024-10-14 10:32" in the organisation's time zone: sorts as text and Excel reads it as a date. */
+function localStamp(instant: Date, timeZone: string): string {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat("en-GB", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+      .formatToParts(instant)
+      .map((part) => [part.type, part.value]),
+  );
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}
+
+/**
+ * The round's raw answers as CSV: one record per unit × question the unit is asked, unanswered ones too, in
+ * report order. Headings and labels in the requester's language; values exactly as stored in the JSON column.
+ */
+export async function exportRoundAnswers(prisma: PrismaClient, roundId: number, locale: Locale, t: Translate): Promise<AnswersExport | null> {
+  const round = await prisma.round.findUnique({
+    where: { id: roundId },
+    select: {
+      id: true,
+      organisationId: true,
+      templateId: true,
+      periodKind: true,
+      periodYear: true,
+      periodNumber: true,
+      template: { select: { key: true } },
+      organisation: { select: { timezone: true } },
+    },
+  });
+  if (!round) return null;
+  const template = await templateById(prisma, round.templateId);
+  const units = await prisma.unit.findMany({
+    where: { organisationId: round.organisationId, OR: [{ active: true }, { submissions: { some: { roundId } } }] },
+    orderBy: [{ order: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      kind: true,
+      order: true,
+      submissions: {
+        where: { roundId },
+        select: {
+          status: true,
+          answers: { select: { questionKey: true, value: true, skipped: true, revision: true, updatedAt: true, author: { select: { name: true } } } },
+        },
+      },
+    },
+  });
+  const yesNo = { yes: t("office-csv-yes"), no: t("office-csv-no") };
+  const rows: AnswerExportRow[] = [];
+  let unitCount = 0;
+  for (const unit of units) {
+    const questions = questionsForUnitKind(template, unit.kind);
+    const submission = unit.submissions[0];
+    if (questions.length === 0) continue;
+    unitCount++;
+    const status = t(`office-status-${(submission?.status ?? "NOT_STARTED").toLowerCase().replace("_", "-")}`);
+    const answers = new Map((submission?.answers ?? []).map((a) => [a.questionKey, a]));
+    questions.forEach((question, index) => {
+      const answer = answers.get(question.key);
+      const parsed = answer && !answer.skipped ? parseAnswerValue(question, answer.value) : null;
+      rows.push({
+        unitOrder: unit.order,
+        unitCode: unit.code,
+        unitName: unit.name,
+        status,
+        questionNumber: index + 1,
+        questionKey: question.key,
+        question: question.prompt[locale],
+        // A stored value that no longer fits the question is still exported, as its JSON.
+        answer: parsed ? (parsed.ok ? answerText(question, parsed.value, locale, yesNo) : JSON.stringify(answer!.value)) : "",
+        valueJson: answer && !answer.skipped ? JSON.stringify(answer.value) : "",
+        skipped: answer?.skipped ?? false,
+        revision: answer?.revision ?? null,
+        author: answer?.author?.name ?? "",
+        updatedAt: answer ? localStamp(answer.updatedAt, round.organisation.timezone) : "",
+      });
+    });
+  }
+  const header = [
+    "unit-order",
+    "unit-code",
+    "unit-name",
+    "status",
+    "question-number",
+    "question-key",
+    "question",
+    "answer",
+    "value-json",
+    "skipped",
+    "revision",
+    "author",
+    "updated-at",
+  ].map((column) => t(`office-csv-${column}`));
+  const period = { kind: round.periodKind, year: round.periodYear, number: round.periodNumber };
+  return {
+    fileName: `TL-${round.template.key}-${periodSlug(period)}.csv`,
+    csv: answersCsv(header, rows, yesNo),
+    rows: rows.length,
+    units: unitCount,
+  };
+}

@@ -1,0 +1,160 @@
+import { Queue, Worker, type Job, type WorkerOptions } from "bullmq";
+import type { Api } from "grammy";
+import type { Redis } from "ioredis";
+import type { SubmittedEvent } from "../conversation/conversation-service.ts";
+import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { Locale } from "../i18n.ts";
+import { sendOfficeNotice, type StoredSubmittedEvent } from "../bot/office-notice.ts";
+
+export const OFFICE_NOTIFY_QUEUE = "office-notifications";
+
+/** Default batching window: submissions within it reach the office as one message. */
+export const DEFAULT_OFFICE_WINDOW_MS = 3 * 60_000;
+
+/**
+ * One pending job per round per window. `events` and `sentTo` are filled in while it runs, so a retry sends
+ * the same batch and skips the secretaries already told.
+ */
+export type OfficeNotifyJob = { roundId: number; slot: number; events?: StoredSubmittedEvent[]; sentTo?: number[] };
+
+type LogFn = (obj: Record<string, unknown>, msg: string) => void;
+export type OfficeLogger = { info: LogFn; warn: LogFn; error: LogFn };
+
+const silent: OfficeLogger = { info: () => {}, warn: () => {}, error: () => {} };
+
+export type OfficeNotificationsOptions = {
+  /** A connection with maxRetriesPerRequest: null (BullMQ's requirement). */
+  connection: Redis;
+  /** Redis key prefix; tests give each file its own. */
+  prefix?: string;
+  windowMs?: number;
+  logger?: OfficeLogger;
+};
+
+export type OfficeWorkerOptions = {
+  prisma: PrismaClient;
+  api: Api;
+  /** Time zone of the times in the message (the reports' zone). */
+  timeZone: string;
+  defaultLocale: Locale;
+  workerOptions?: Partial<WorkerOptions>;
+};
+
+export type OfficeNotifications = {
+  queue: Queue<OfficeNotifyJob>;
+  windowMs: number;
+  /** BotDependencies.onSubmitted: remembers the event and makes sure its round's window job is pending. */
+  onSubmitted(event: SubmittedEvent): Promise<void>;
+  /** Sends the batches as their windows end; run it in a process that has the bot's Api. */
+  startWorker(options: OfficeWorkerOptions): Worker<OfficeNotifyJob>;
+  /** Stops the worker (finishing the batch in hand) and the queue. */
+  close(): Promise<void>;
+};
+
+/** BullMQ refuses custom ids with ":" or that parse as integers. */
+export function officeNotifyJobId(roundId: number, slot: number): string {
+  return `office-notify_r${roundId}_${slot}`;
+}
+
+/**
+ * Notifications to the office when units submit. Each event is appended to a per-round list in Redis and one
+ * delayed job per round and window (deterministic id, so a burst adds one job) sends what the list holds
+ * when the window ends. The list is taken atomically, so an event arriving while a batch is sent waits for
+ * the next window's job, which that event itself adds.
+ */
+export function createOfficeNotifications(options: OfficeNotificationsOptions): OfficeNotifications {
+  const { connection } = options;
+  const prefix = options.prefix ?? "bull";
+  const windowMs = options.windowMs ?? DEFAULT_OFFICE_WINDOW_MS;
+  const logger = options.logger ?? silent;
+  const queue = new Queue<OfficeNotifyJob>(OFFICE_NOTIFY_QUEUE, {
+    connection,
+    prefix,
+    defaultJobOptions: {
+      attempts: 5,
+      backoff: { type: "exponential", delay: 5_000 },
+      // Removed at once: a late event for a window already sent may add its id again and is then sent too.
+      removeOnComplete: true,
+      removeOnFail: { age: 7 * 24 * 3600, count: 1000 },
+    },
+  });
+  const eventsKey = (roundId: number) => `${prefix}:${OFFICE_NOTIFY_QUEUE}:events:${roundId}`;
+  let worker: Worker<OfficeNotifyJob> | undefined;
+
+  async function schedule(roundId: number): Promise<void> {
+    const now = Date.now();
+    const slot = Math.floor(now / windowMs);
+    await queue.add("office-notify", { roundId, slot }, { jobId: officeNotifyJobId(roundId, slot), delay: (slot + 1) * windowMs - now });
+  }
+
+  async function takeEvents(roundId: number): Promise<StoredSubmittedEvent[]> {
+    const key = eventsKey(roundId);
+    const result = await connection.multi().lrange(key, 0, -1).del(key).exec();
+    const raw = (result?.[0]?.[1] as string[] | undefined) ?? [];
+    const events: StoredSubmittedEvent[] = [];
+    for (const text of raw) {
+      try {
+        events.push(JSON.parse(text) as StoredSubmittedEvent);
+      } catch {
+        logger.warn({ roundId }, "unreadable office notification event dropped");
+      }
+    }
+    return events;
+  }
+
+  return {
+    queue,
+    windowMs,
+    async onSubmitted(event) {
+      const stored: StoredSubmittedEvent = {
+        submissionId: event.submissionId,
+        roundId: event.roundId,
+        unitId: event.unitId,
+        personId: event.personId,
+        resubmitted: event.resubmitted,
+        at: event.at.toISOString(),
+      };
+      const key = eventsKey(event.roundId);
+      await connection.multi().rpush(key, JSON.stringify(stored)).expire(key, 7 * 24 * 3600).exec();
+      await schedule(event.roundId);
+    },
+    startWorker(workerOptions) {
+      if (worker) return worker;
+      const { prisma, api } = workerOptions;
+      worker = new Worker<OfficeNotifyJob>(
+        OFFICE_NOTIFY_QUEUE,
+        async (job: Job<OfficeNotifyJob>) => {
+          let events = job.data.events;
+          if (!events) {
+            events = await takeEvents(job.data.roundId);
+            await job.updateData({ ...job.data, events, sentTo: [] });
+          }
+          if (events.length === 0) return { sent: 0 };
+          const sentTo = new Set(job.data.sentTo ?? []);
+          const result = await sendOfficeNotice(
+            { prisma, api, timeZone: workerOptions.timeZone, defaultLocale: workerOptions.defaultLocale },
+            job.data.roundId,
+            events,
+            sentTo,
+            async (personId) => {
+              sentTo.add(personId);
+              await job.updateData({ ...job.data, events, sentTo: [...sentTo] });
+            },
+          );
+          if (result.failed > 0) throw new Error(`${result.failed} secretaries could not be told about round ${job.data.roundId}`);
+          // Events that came while this batch was sent have their own window job; this is a safety net.
+          if ((await connection.llen(eventsKey(job.data.roundId))) > 0) await schedule(job.data.roundId);
+          return result;
+        },
+        { connection, prefix, concurrency: 2, ...workerOptions.workerOptions },
+      );
+      worker.on("failed", (job, error) => logger.warn({ jobId: job?.id, attempts: job?.attemptsMade, err: error.message }, "office notification failed"));
+      worker.on("error", (error) => logger.error({ err: error.message }, "office notification worker error"));
+      return worker;
+    },
+    async close() {
+      await worker?.close();
+      await queue.close();
+    },
+  };
+}

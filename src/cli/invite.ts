@@ -27,6 +27,15 @@ try {
     console.log(USAGE);
     process.exit(0);
   }
+  // Arguments are checked before any connection, so a typo fails fast.
+  const role = values.revoke === undefined ? ROLES[(values.role ?? "").toLowerCase()] : undefined;
+  const days = values.days === undefined ? DEFAULT_INVITE_DAYS : Number(values.days);
+  if (values.revoke === undefined) {
+    if (!role) throw new UsageError(`--role must be admin, secretary or reporter\n${USAGE}`);
+    if (!Number.isInteger(days) || days < 1 || days > 365) throw new UsageError("--days must be a whole number from 1 to 365");
+    if (role === "REPORTER" && !values.unit) throw new UsageError(`--role reporter needs --unit <unit code>\n${USAGE}`);
+    if (role !== "REPORTER" && values.unit) throw new UsageError("--unit applies to reporter invites only");
+  }
   const config = loadConfig();
   const db = createDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   try {
@@ -41,18 +50,11 @@ try {
       }[result];
       console.log(text);
       process.exitCode = result === "revoked" || result === "already-revoked" ? 0 : 1;
-    } else {
-      const role = ROLES[(values.role ?? "").toLowerCase()];
-      if (!role) throw new UsageError(`--role must be admin, secretary or reporter\n${USAGE}`);
-      const days = values.days === undefined ? DEFAULT_INVITE_DAYS : Number(values.days);
-      if (!Number.isInteger(days) || days < 1 || days > 365) throw new UsageError("--days must be a whole number from 1 to 365");
+    } else if (role) {
       let unit: Awaited<ReturnType<typeof unitByCode>> = null;
       if (role === "REPORTER") {
-        if (!values.unit) throw new UsageError(`--role reporter needs --unit <unit code>\n${USAGE}`);
-        unit = await unitByCode(db.prisma, values.unit);
+        unit = await unitByCode(db.prisma, values.unit!);
         if (!unit) throw new UsageError(`no unit has the code "${values.unit}" (import the organisation first: npm run import -- org.yaml)`);
-      } else if (values.unit) {
-        throw new UsageError(`--unit applies to reporter invites only`);
       }
       // The bot's username first: without it the link cannot be made, so no invite is stored in vain.
       const api = new Api(requireBotToken(config), { apiRoot: config.BOT_API_ROOT });

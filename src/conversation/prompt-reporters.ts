@@ -86,3 +86,51 @@ export async function promptRoundReporters(
   }
   return summary;
 }
+
+export type NoticeSummary = { sent: number; unreachable: number[]; failed: number[] };
+
+/**
+ * Tells the reporters of a submission's unit that the office returned some answers (status RETURNED with
+ * returnedQuestionKeys and returnComment set), with a button that opens exactly those questions.
+ */
+export async function promptReturnedAnswers(
+  prisma: PrismaClient,
+  channel: PersonChannel,
+  submissionId: number,
+  translatorFor: (locale: Locale) => Translate,
+): Promise<NoticeSummary> {
+  const submission = await prisma.submission.findUniqueOrThrow({
+    where: { id: submissionId },
+    select: {
+      returnedQuestionKeys: true,
+      returnComment: true,
+      unit: {
+        select: {
+          name: true,
+          memberships: { where: { role: "REPORTER", revokedAt: null }, select: { person: { select: { id: true, telegramId: true, locale: true } } } },
+        },
+      },
+      round: { select: { periodKind: true, periodYear: true, periodNumber: true, organisation: { select: { locale: true } } } },
+    },
+  });
+  const summary: NoticeSummary = { sent: 0, unreachable: [], failed: [] };
+  const orgLocale: Locale = isLocale(submission.round.organisation.locale) ? submission.round.organisation.locale : "vi";
+  for (const { person } of submission.unit.memberships) {
+    const locale: Locale = isLocale(person.locale) ? person.locale : orgLocale;
+    const t = translatorFor(locale);
+    const message: OutMessage = {
+      text: t("prompt-returned", {
+        unit: submission.unit.name,
+        round: periodLabel({ kind: submission.round.periodKind, year: submission.round.periodYear, number: submission.round.periodNumber }, locale),
+        count: submission.returnedQuestionKeys.length,
+        comment: submission.returnComment ?? "—",
+      }),
+      buttons: [[{ label: t("button-continue"), action: { op: "open", sid: submissionId } }]],
+    };
+    const result = await channel.send(person, message);
+    if (result === "sent") summary.sent++;
+    else if (result === "unreachable") summary.unreachable.push(person.id);
+    else summary.failed.push(person.id);
+  }
+  return summary;
+}

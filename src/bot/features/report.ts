@@ -63,7 +63,8 @@ priv.callbackQuery(/^r\d+:/, async (ctx) => {
     return;
   }
   const outcome = await handleEvent(conversationDeps(ctx.deps), telegramSessionKey(ctx.chat.id), speaker, { type: "button", action });
-  await ctx.answerCallbackQuery(outcome.toast ? { text: outcome.toast } : undefined);
+  // Telegram shows at most 200 characters of a callback answer.
+  await ctx.answerCallbackQuery(outcome.toast ? { text: outcome.toast.slice(0, 200) } : undefined);
   await deliver(ctx, outcome, ctx.callbackQuery.message?.message_id);
 });
 

@@ -15,7 +15,7 @@ export const DEFAULT_OFFICE_WINDOW_MS = 3 * 60_000;
  * One pending job per round per window. `events` and `sentTo` are filled in while it runs, so a retry sends
  * the same batch and skips the secretaries already told.
  */
-export type OfficeNotifyJob = { roundId: number; slot: number; events?: StoredSubmittedEvent[]; sentTo?: number[] };
+export type OfficeNotifyJob = { roundId: number; openedAt: number; events?: StoredSubmittedEvent[]; sentTo?: number[] };
 
 type LogFn = (obj: Record<string, unknown>, msg: string) => void;
 export type OfficeLogger = { info: LogFn; warn: LogFn; error: LogFn };
@@ -52,15 +52,16 @@ export type OfficeNotifications = {
 };
 
 /** BullMQ refuses custom ids with ":" or that parse as integers. */
-export function officeNotifyJobId(roundId: number, slot: number): string {
-  return `office-notify_r${roundId}_${slot}`;
+export function officeNotifyJobId(roundId: number, openedAt: number): string {
+  return `office-notify_r${roundId}_${openedAt}`;
 }
 
 /**
- * Notifications to the office when units submit. Each event is appended to a per-round list in Redis and one
- * delayed job per round and window (deterministic id, so a burst adds one job) sends what the list holds
- * when the window ends. The list is taken atomically, so an event arriving while a batch is sent waits for
- * the next window's job, which that event itself adds.
+ * Notifications to the office when units submit. Each event is appended to a per-round list in Redis; the
+ * first event of a quiet round opens a window (one delayed job, id from the round and the window's start),
+ * and every event until the window ends rides on that job, which sends what the list holds. The list is
+ * taken atomically and the window closes before its job fires, so an event is sent once: by the job that
+ * takes it, or by the next window's job, which that event itself opens.
  */
 export function createOfficeNotifications(options: OfficeNotificationsOptions): OfficeNotifications {
   const { connection } = options;
@@ -79,12 +80,24 @@ export function createOfficeNotifications(options: OfficeNotificationsOptions): 
     },
   });
   const eventsKey = (roundId: number) => `${prefix}:${OFFICE_NOTIFY_QUEUE}:events:${roundId}`;
+  const windowKey = (roundId: number) => `${prefix}:${OFFICE_NOTIFY_QUEUE}:window:${roundId}`;
   let worker: Worker<OfficeNotifyJob> | undefined;
 
+  /**
+   * Opens the round's window unless one is open: a key that lives exactly as long as the window, and the
+   * job that fires when it ends. An event that finds the window open rides on its job.
+   */
   async function schedule(roundId: number): Promise<void> {
     const now = Date.now();
-    const slot = Math.floor(now / windowMs);
-    await queue.add("office-notify", { roundId, slot }, { jobId: officeNotifyJobId(roundId, slot), delay: (slot + 1) * windowMs - now });
+    const opened = await connection.set(windowKey(roundId), String(now), "PX", windowMs, "NX");
+    if (opened !== "OK") return;
+    try {
+      await queue.add("office-notify", { roundId, openedAt: now }, { jobId: officeNotifyJobId(roundId, now), delay: windowMs });
+    } catch (error) {
+      // Without its job the window would swallow the next events until it expires.
+      await connection.del(windowKey(roundId)).catch(() => {});
+      throw error;
+    }
   }
 
   async function takeEvents(roundId: number): Promise<StoredSubmittedEvent[]> {
@@ -142,7 +155,7 @@ export function createOfficeNotifications(options: OfficeNotificationsOptions): 
             },
           );
           if (result.failed > 0) throw new Error(`${result.failed} secretaries could not be told about round ${job.data.roundId}`);
-          // Events that came while this batch was sent have their own window job; this is a safety net.
+          // Events that came while this batch was sent opened their own window; this only covers a lost one.
           if ((await connection.llen(eventsKey(job.data.roundId))) > 0) await schedule(job.data.roundId);
           return result;
         },

@@ -1,7 +1,8 @@
 import { run, type RunnerHandle } from "@grammyjs/runner";
-import type { Bot } from "grammy";
+import { Api, type Bot } from "grammy";
 import type { Redis } from "ioredis";
 import type { BotContext } from "./bot/context.ts";
+import { setDefaultCommands } from "./bot/commands-menu.ts";
 import { createBot } from "./bot/create-bot.ts";
 import { createRedisUpdateLog } from "./bot/middlewares/ignore-duplicate-updates.ts";
 import { requireBotToken, type Config } from "./config.ts";
@@ -10,6 +11,8 @@ import { migrate } from "./db/migrate.ts";
 import { isLocale } from "./i18n.ts";
 import type { Logger } from "./logger.ts";
 import { checkDatabase, checkRedis, createRedisConnection, ServiceUnreachableError } from "./process/service-checks.ts";
+import { createReminderQueue } from "./queue/reminder-queue.ts";
+import { createReminderWorker } from "./queue/reminder-worker.ts";
 import { createHttpServer, WEBHOOK_PATH, type HttpServer } from "./server/create-server.ts";
 
 export type AppMode = "all" | "bot" | "worker";
@@ -26,8 +29,11 @@ export type App = {
 /** Starts the parts of Tổng hợp that this process runs: the bot, the reminder worker, or both. */
 export async function startApp(mode: AppMode, config: Config, logger: Logger): Promise<App> {
   const runsBot = mode === "all" || mode === "bot";
-  const token = runsBot ? requireBotToken(config) : undefined;
+  const runsWorker = mode === "all" || mode === "worker";
+  // The worker sends reminders through the Bot API too, so every mode needs the token.
+  const token = requireBotToken(config);
 
+  const defaultLocale = isLocale(config.DEFAULT_LOCALE) ? config.DEFAULT_LOCALE : "vi";
   const db = createDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   const stops: (() => Promise<unknown>)[] = [];
   let redis: Redis | undefined;
@@ -41,17 +47,21 @@ export async function startApp(mode: AppMode, config: Config, logger: Logger): P
     redis.on("error", (error) => logger.warn({ err: error }, "redis connection error"));
     await redis.connect();
 
+    const reminderQueue = createReminderQueue({ connection: redis });
+    stops.push(() => reminderQueue.close());
+
     let bot: Bot<BotContext> | undefined;
     let runner: RunnerHandle | undefined;
     if (runsBot) {
-      bot = createBot(token!, {
+      bot = createBot(token, {
         apiRoot: config.BOT_API_ROOT,
         deps: {
           prisma: db.prisma,
           logger,
-          defaultLocale: isLocale(config.DEFAULT_LOCALE) ? config.DEFAULT_LOCALE : "vi",
+          defaultLocale,
           timezone: config.TZ_REPORTS,
-          updateLog: createRedisUpdateLog(redis, Number(token!.split(":")[0])),
+          updateLog: createRedisUpdateLog(redis, Number(token.split(":")[0])),
+          reminderQueue,
         },
       });
       try {
@@ -61,6 +71,15 @@ export async function startApp(mode: AppMode, config: Config, logger: Logger): P
           `the Bot API at ${config.BOT_API_ROOT} refused BOT_TOKEN or cannot be reached (${(error as Error).message}); check BOT_TOKEN and BOT_API_ROOT`,
         );
       }
+    }
+
+    if (runsWorker) {
+      // No auto-retry here: the worker answers 429 by pausing its queue, which BullMQ coordinates.
+      const api = new Api(token, { apiRoot: config.BOT_API_ROOT });
+      const reminders = createReminderWorker({ connection: redis, prisma: db.prisma, api, logger: logger.child({ part: "reminders" }) });
+      // Stopped before the connections: the job in hand finishes first.
+      stops.unshift(() => reminders.close());
+      logger.info("reminder worker started");
     }
 
     const connection = redis;
@@ -80,6 +99,9 @@ export async function startApp(mode: AppMode, config: Config, logger: Logger): P
     stops.push(() => http.close());
 
     if (bot) {
+      await setDefaultCommands(bot.api, defaultLocale).catch((error) =>
+        logger.warn({ err: error }, "could not set the default commands menu"),
+      );
       if (config.WEBHOOK_URL) {
         const url = new URL(WEBHOOK_PATH, config.WEBHOOK_URL.endsWith("/") ? config.WEBHOOK_URL : `${config.WEBHOOK_URL}/`).toString();
         await bot.api.setWebhook(url, { secret_token: config.WEBHOOK_SECRET, allowed_updates: ["message", "callback_query", "my_chat_member"] });

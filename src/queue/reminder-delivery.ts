@@ -44,11 +44,16 @@ export async function deliverOnce(
   api: Api,
   pacer: SendPacer,
   target: DeliveryTarget,
-  options: { now: () => Date; finalAttempt: boolean },
+  options: {
+    now: () => Date;
+    finalAttempt: boolean;
+    /** The caller's earlier read of this (job, person) row; undefined to read it here. */
+    existing?: LoggedRow | null;
+  },
 ): Promise<DeliveryOutcome> {
   const where = { jobId: target.jobId, personId: target.person.id, outcome: { in: ["SENT", "BLOCKED"] as ("SENT" | "BLOCKED")[] } };
   // Cheap check first, so a redelivered job does not wait for rate-limit slots it will not use.
-  const done = await prisma.reminderLog.findFirst({ where });
+  const done = options.existing === undefined ? await prisma.reminderLog.findFirst({ where }) : options.existing;
   if (done) return settleExisting(prisma, done);
 
   const chatId = target.person.telegramId.toString();
@@ -107,7 +112,9 @@ export async function deliverOnce(
   return "sent";
 }
 
-async function settleExisting(prisma: PrismaClient, row: { id: number; outcome: string; sentAt: Date | null; detail: string | null }): Promise<DeliveryOutcome> {
+type LoggedRow = { id: number; outcome: string; sentAt: Date | null; detail: string | null };
+
+async function settleExisting(prisma: PrismaClient, row: LoggedRow): Promise<DeliveryOutcome> {
   if (row.outcome === "BLOCKED") return "blocked";
   if (row.sentAt) return "already-sent";
   if (row.detail === CLAIM_DETAIL) {

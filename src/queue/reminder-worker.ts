@@ -121,7 +121,7 @@ export function createReminderWorker(options: ReminderWorkerOptions): ReminderWo
     return null;
   }
 
-  async function recipientsOf(state: RoundReminderState, unitId: number | null) {
+  async function recipientsOf(unitId: number | null) {
     const memberships = await prisma.membership.findMany({
       where: unitId === null ? { role: "SECRETARY", revokedAt: null } : { role: "REPORTER", unitId, revokedAt: null },
       include: { person: true },
@@ -158,13 +158,18 @@ export function createReminderWorker(options: ReminderWorkerOptions): ReminderWo
   }
 
   async function processReminder(job: Job<ReminderJobData>, data: Exclude<ReminderJobData, { type: "reconcile" }>): Promise<ReminderJobResult> {
-    const state = await loadRoundReminderState(prisma, data.roundId, data.type === "office" ? undefined : data.unitId);
+    const unitId = data.type === "office" ? null : data.unitId;
+    // Independent reads side by side: a reminder should leave close to its minute.
+    const [state, people, logged] = await Promise.all([
+      loadRoundReminderState(prisma, data.roundId, unitId ?? undefined),
+      recipientsOf(unitId),
+      prisma.reminderLog.findMany({ where: { jobId: job.id!, personId: { not: null }, outcome: { in: ["SENT", "BLOCKED"] } } }),
+    ]);
     if (!state) return { skipped: "round no longer exists", sent: 0, alreadySent: 0, inDoubt: 0, blocked: 0, rejected: 0 };
     const skip = await reasonToSkip(job, data, state);
     if (skip) return logSkip(job, data, skip);
+    const loggedByPerson = new Map(logged.map((row) => [row.personId!, row]));
 
-    const unitId = data.type === "office" ? null : data.unitId;
-    const people = await recipientsOf(state, unitId);
     if (!people.length) return logSkip(job, data, unitId === null ? "no reachable secretary" : "no reachable reporter");
 
     const unit = unitId === null ? undefined : state.units.find((u) => u.unitId === unitId)!;
@@ -182,7 +187,7 @@ export function createReminderWorker(options: ReminderWorkerOptions): ReminderWo
         api,
         pacer,
         { jobId: job.id!, roundId: data.roundId, unitId, kind: data.kind, plannedFor: new Date(data.plannedFor), person, text },
-        { now, finalAttempt },
+        { now, finalAttempt, existing: loggedByPerson.get(person.id) ?? null },
       );
       if (outcome === "sent") result.sent++;
       else if (outcome === "already-sent") result.alreadySent++;

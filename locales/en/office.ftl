@@ -32,6 +32,7 @@ office-line-no-reporter = ⚠️ no reporter yet
 office-line-unreachable = ⚠️ cannot message: { $people }
 office-reporter-status-title = 📊 Your unit's reports:
 office-reporter-nothing-open = There is no open reporting round for your unit at the moment.
+office-reporter-round = { $round } (deadline { $deadline }):
 office-reporter-hint = Type /report to answer or change your answers.
 
 office-button-remind-all = 🔔 Remind all { $count } late units

@@ -26,6 +26,7 @@ office-line-no-reporter = ⚠️ chưa có người báo cáo
 office-line-unreachable = ⚠️ không nhắn được cho: { $people }
 office-reporter-status-title = 📊 Tình hình báo cáo của đơn vị Anh/Chị:
 office-reporter-nothing-open = Hiện không có kỳ báo cáo nào đang mở cho đơn vị của Anh/Chị.
+office-reporter-round = { $round } (hạn nộp { $deadline }):
 office-reporter-hint = Gõ /report để trả lời hoặc sửa câu trả lời.
 
 office-button-remind-all = 🔔 Nhắc tất cả { $count } đơn vị chưa nộp

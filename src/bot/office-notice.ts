@@ -8,7 +8,7 @@ import { i18n, isLocale, type Locale } from "../i18n.ts";
 import { roundSummary, roundTitle } from "../office/round-choice.ts";
 import { loadRoundProgress } from "../office/round-progress.ts";
 import { callbackSecret } from "./callback-secret.ts";
-import { officeButton } from "./keyboards/office-keyboard.ts";
+import { officeButton, tidyKeyboard } from "./keyboards/office-keyboard.ts";
 import { isUnreachableError, markUnreachable } from "./mark-unreachable.ts";
 
 /** A submission event as kept until its batch is sent. */
@@ -89,7 +89,7 @@ export async function sendOfficeNotice(
     const pieces = splitMessage(text, TELEGRAM_TEXT_LIMIT);
     try {
       for (const [i, piece] of pieces.entries()) {
-        await api.sendMessage(Number(person.telegramId), piece, i === pieces.length - 1 ? { reply_markup: keyboard } : undefined);
+        await api.sendMessage(Number(person.telegramId), piece, i === pieces.length - 1 ? { reply_markup: tidyKeyboard(keyboard) } : undefined);
       }
       result.sent++;
       recipients.push(person.id);

@@ -1,6 +1,8 @@
+import type { InlineKeyboard } from "grammy";
 import { formatDateTime } from "../../conversation/format-time.ts";
 import { can, type Action } from "../../domain/permissions.ts";
 import type { BotContext } from "../context.ts";
+import { tidyKeyboard } from "../keyboards/office-keyboard.ts";
 
 /** Refuses anyone without the office's right to `action`, politely; true when allowed. */
 export async function requireOffice(ctx: BotContext, action: Action): Promise<boolean> {
@@ -21,7 +23,8 @@ export function nowOf(ctx: BotContext): Date {
 }
 
 /** Shows a screen in place of the message whose button was pressed, or as a new message. */
-export async function showScreen(ctx: BotContext, text: string, extra: { reply_markup?: import("grammy").InlineKeyboard } = {}): Promise<void> {
+export async function showScreen(ctx: BotContext, text: string, options: { reply_markup?: InlineKeyboard } = {}): Promise<void> {
+  const extra = { reply_markup: tidyKeyboard(options.reply_markup) };
   const message = ctx.callbackQuery?.message;
   if (message && ctx.chat) {
     try {

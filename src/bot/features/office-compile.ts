@@ -6,7 +6,7 @@ import type { RoundSummary } from "../../office/round-choice.ts";
 import { CompileError, compileRound } from "../../report/compile-round.ts";
 import type { BotContext } from "../context.ts";
 import { secretOf } from "../conversation-deps.ts";
-import { OFFICE_PREFIX, officeButton, readOfficeButton } from "../keyboards/office-keyboard.ts";
+import { OFFICE_PREFIX, officeButton, readOfficeButton, tidyKeyboard } from "../keyboards/office-keyboard.ts";
 import { requireOffice } from "./office-access.ts";
 import { buttonRound, commandRound, hasOtherRounds, showRoundPicker } from "./office-rounds.ts";
 
@@ -85,7 +85,7 @@ export async function compileAndSend(ctx: BotContext, round: RoundSummary, choic
     .row()
     .add(officeButton(ctx.t(choice.attribution ? "office-button-no-attribution" : "office-button-attribution"), "cc", [round.id, flags ^ ATTRIBUTION], secret));
   if (await hasOtherRounds(ctx)) keyboard.row().add(officeButton(ctx.t("office-button-other-round"), "pc", [], secret));
-  await ctx.api.sendDocument(chatId, new InputFile(result.bytes, result.fileName), { caption, reply_markup: keyboard });
+  await ctx.api.sendDocument(chatId, new InputFile(result.bytes, result.fileName), { caption, reply_markup: tidyKeyboard(keyboard) });
   for (const text of followUp) for (const piece of splitMessage(text, TELEGRAM_TEXT_LIMIT)) await ctx.reply(piece);
   if (result.warnings.length > 0) {
     const text = [ctx.t("office-compile-warnings-title", { count: result.warnings.length }), ...result.warnings.map((w) => `• ${w}`)].join("\n");

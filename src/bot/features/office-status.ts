@@ -81,7 +81,8 @@ async function reporterStatus(ctx: BotContext): Promise<void> {
     if (units.length === 0) continue;
     const summary = (await roundSummary(prisma, id))!;
     const lines = units.map((u, i) => statusLine(u, i + 1, format(ctx)));
-    blocks.push([await heading(ctx, summary), ...lines].join("\n"));
+    const round = ctx.t("office-reporter-round", { round: await roundTitle(prisma, summary, ctx.locale), deadline: officeTime(ctx)(summary.deadline) });
+    blocks.push([round, ...lines].join("\n"));
   }
   if (blocks.length === 0) {
     await ctx.reply(ctx.t("office-reporter-nothing-open"));

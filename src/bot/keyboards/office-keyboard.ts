@@ -23,3 +23,10 @@ export function readOfficeButton(data: string, secret: string): OfficeButton | n
   if (!/^[a-z]{1,4}$/.test(op!) || !rest.every((part) => /^[0-9a-z]{1,8}$/.test(part))) return null;
   return { op: op!, args: rest.map((part) => parseInt(part, 36)) };
 }
+
+/** The keyboard without empty rows (left by row() after the last button of a loop), or none when empty. */
+export function tidyKeyboard(keyboard: InlineKeyboard | undefined): InlineKeyboard | undefined {
+  if (!keyboard) return undefined;
+  const rows = keyboard.inline_keyboard.filter((row) => row.length > 0);
+  return rows.length > 0 ? InlineKeyboard.from(rows) : undefined;
+}

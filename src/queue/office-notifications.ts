@@ -1,4 +1,4 @@
-import { Queue, Worker, type Job, type WorkerOptions } from "bullmq";
+import { Queue, Worker, type DefaultJobOptions, type Job, type WorkerOptions } from "bullmq";
 import type { Api } from "grammy";
 import type { Redis } from "ioredis";
 import type { SubmittedEvent } from "../conversation/conversation-service.ts";
@@ -29,6 +29,8 @@ export type OfficeNotificationsOptions = {
   prefix?: string;
   windowMs?: number;
   logger?: OfficeLogger;
+  /** Overrides of the retry policy (tests shorten the backoff). */
+  jobOptions?: DefaultJobOptions;
 };
 
 export type OfficeWorkerOptions = {
@@ -77,6 +79,7 @@ export function createOfficeNotifications(options: OfficeNotificationsOptions): 
       // Removed at once: a late event for a window already sent may add its id again and is then sent too.
       removeOnComplete: true,
       removeOnFail: { age: 7 * 24 * 3600, count: 1000 },
+      ...options.jobOptions,
     },
   });
   const eventsKey = (roundId: number) => `${prefix}:${OFFICE_NOTIFY_QUEUE}:events:${roundId}`;

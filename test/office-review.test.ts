@@ -13,6 +13,7 @@ import {
   lastTextTo,
   messagesTo,
   seedOfficeWorld,
+  submit,
   who,
   type OfficeWorld,
   type Recorder,
@@ -173,6 +174,21 @@ describe("the review loop: return → re-answer → resubmit → accept → lock
     await bot.handleUpdate(callbackUpdate(s, accept));
     expect(rec.calls.filter((c) => c.method === "answerCallbackQuery").at(-1)!.payload).toMatchObject({ show_alert: true, text: expect.stringContaining("vừa thay đổi") });
     expect((await db.prisma.submission.findUniqueOrThrow({ where: { id: world.units[1]!.submissionId } })).status).toBe("IN_PROGRESS");
+  });
+
+  it("/cancel while the comment is awaited returns nothing; the next text is not taken as a comment", async () => {
+    await submit(db.prisma, world.units[2]!);
+    const s = s2();
+    await bot.handleUpdate(textUpdate(s, "/review"));
+    await bot.handleUpdate(callbackUpdate(s, button(rec, s.id, /Phòng Quản lý khoa học/)));
+    await bot.handleUpdate(callbackUpdate(s, button(rec, s.id, "🔁 Trả lại để bổ sung…")));
+    await bot.handleUpdate(callbackUpdate(s, button(rec, s.id, /^⬜ 5\. /)));
+    await bot.handleUpdate(callbackUpdate(s, button(rec, s.id, /Tiếp tục \(1 câu\)/)));
+    await bot.handleUpdate(textUpdate(s, "/cancel"));
+    expect(lastTextTo(rec, s.id)).toContain("Đã dừng");
+    await bot.handleUpdate(textUpdate(s, "Bổ sung số liệu"));
+    expect(lastTextTo(rec, s.id)).not.toContain("Đã trả lại");
+    expect((await db.prisma.submission.findUniqueOrThrow({ where: { id: world.units[2]!.submissionId } })).status).toBe("SUBMITTED");
   });
 
   it("every step is in the audit log", async () => {

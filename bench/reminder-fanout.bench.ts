@@ -15,9 +15,10 @@ import { markdownTable } from "./markdown-table.ts";
 
 export const title = "Reminders";
 export const description =
-  "`npx tsx bench/reminder-fanout.bench.ts` — one in-process reminder worker (defaults: 25 msg/s, 1 msg/s per chat, concurrency 10) on local PostgreSQL and Redis. (a) /remind to 1,000 units with one reporter each, against a fake Bot API that answers 429 (retry_after 1) above 30 msg/s overall or 1 msg/s per chat; the rate is accepted messages between the first and the last. (b) 100 rounds, each with one unit's before-1 reminder and the office digest due at the same moment, due 100 ms apart (all planned beforehand); lateness is the send time at the Bot API minus the job's due time (BullMQ timestamp + delay).";
+  "`npx tsx bench/reminder-fanout.bench.ts` — one in-process reminder worker (defaults: 25 msg/s, 1 msg/s per chat, concurrency 10) on local PostgreSQL and Redis. (a) /remind to 1,000 units with one reporter each, against a fake Bot API that answers 429 (retry_after 1) above 30 msg/s overall or 1 msg/s per chat; the rate is accepted messages between the first and the last. (a′) the same with 300 units and the sender set to 40 msg/s, above the Bot API's limit. (b) 100 rounds, each with one unit's before-1 reminder and the office digest due at the same moment, due 100 ms apart (all planned beforehand); lateness is the send time at the Bot API minus the job's due time (BullMQ timestamp + delay).";
 
 const FANOUT = 1000;
+const OVER_LIMIT_FANOUT = 300;
 const DELAYED = 100;
 // Each round also has its office digest due at the same moment: two jobs per step stay under 25 jobs/s.
 const SPACING_MS = 100;
@@ -101,21 +102,29 @@ async function scenario<T>(fn: (ctx: { prisma: PrismaClient; prefix: string; red
   }
 }
 
-async function fanOut() {
+async function fanOut(count: number, perSecond?: number) {
   return scenario(async ({ prisma, prefix, redis }) => {
-    const [roundId] = await seed(prisma, FANOUT, false);
+    const [roundId] = await seed(prisma, count, false);
     const bot = limitedBotApi();
     await bot.api.start();
     const queue = createReminderQueue({ connection: redis, prefix });
     // A weekday morning in Hà Nội, whatever the time of the run (no reminder goes out at night).
     const offsetMs = new Date("2024-10-03T03:00:00Z").getTime() - Date.now();
     const now = () => new Date(Date.now() + offsetMs);
-    const reminders = createReminderWorker({ connection: redis, prisma, api: new Api("1:bench", { apiRoot: bot.api.apiRoot }), prefix, reconcileEveryMs: false, now });
+    const reminders = createReminderWorker({
+      connection: redis,
+      prisma,
+      api: new Api("1:bench", { apiRoot: bot.api.apiRoot }),
+      prefix,
+      reconcileEveryMs: false,
+      now,
+      ...(perSecond ? { messagesPerSecond: perSecond, jobsPerSecond: perSecond } : {}),
+    });
     try {
       await reminders.worker.waitUntilReady();
       const started = Date.now();
       const queued = await remindNow(prisma, queue, roundId!, null, now());
-      const done = await until(() => bot.delivered.size >= FANOUT, 180_000);
+      const done = await until(() => bot.delivered.size >= count, 180_000);
       // Anything still to come (a duplicate) would show up in this second.
       await new Promise((r) => setTimeout(r, 1000));
       const times = [...bot.delivered.values()].flat().sort((a, b) => a - b);
@@ -125,7 +134,7 @@ async function fanOut() {
       return {
         queued: queued.queued.length,
         delivered: bot.delivered.size,
-        lost: FANOUT - bot.delivered.size,
+        lost: count - bot.delivered.size,
         duplicated,
         refused: bot.refused(),
         seconds: (times.at(-1)! - started) / 1000,
@@ -189,7 +198,9 @@ async function lateness() {
 }
 
 export async function run(): Promise<string> {
-  const a = await fanOut();
+  const a = await fanOut(FANOUT);
+  // The same with the sender set above Telegram's limit: every 429 must be waited out, nothing lost.
+  const over = await fanOut(OVER_LIMIT_FANOUT, 40);
   const b = await lateness();
   return markdownTable(
     ["scenario", "result", "target"],
@@ -199,6 +210,11 @@ export async function run(): Promise<string> {
       ["(a) lost / duplicated", `${a.lost} / ${a.duplicated}`, "0 / 0"],
       ["(a) 429 answers received and retried", String(a.refused), "—"],
       ["(a) SENT rows in the reminder log", String(a.sentLogged), "1000"],
+      [
+        `(a′) ${OVER_LIMIT_FANOUT} reminders, sender misconfigured to 40 msg/s`,
+        `${over.delivered} delivered, ${over.lost} lost, ${over.duplicated} duplicated, ${over.refused} × 429; ${over.rate.toFixed(1)} msg/s = ${(over.rate / 30).toFixed(2)} of 30/s`,
+        "0 lost, 0 duplicated",
+      ],
       ["(b) delayed reminders sent", String(b.count), String(DELAYED)],
       ["(b) lateness median / p99 / max", `${b.median} / ${b.p99} / ${b.max} ms`, "median < 100 ms"],
     ],

@@ -1,7 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { displayAnswer, shorten } from "../../conversation/display-answer.ts";
 import type { OutMessage } from "../../conversation/out-message.ts";
-import { splitMessage } from "../../conversation/split-message.ts";
+import { splitMessage, TELEGRAM_TEXT_LIMIT } from "../../conversation/split-message.ts";
 import { loadSnapshot } from "../../conversation/submission-store.ts";
 import type { SubmissionSnapshot } from "../../conversation/submission-snapshot.ts";
 import { pageLines } from "../../domain/office/page-lines.ts";
@@ -30,8 +30,6 @@ const priv = officeReviewFeature.chatType("private");
 
 /** Units per page of the list; answers per page follow the message limit. */
 const LIST_PAGE = 10;
-/** Room left for the heading and the page line in a submission's pages. */
-const ANSWER_PAGE_BUDGET = 3500;
 
 // Waiting for the office first, then the ones sent back, then the rest.
 const LIST_ORDER = { SUBMITTED: 0, RETURNED: 1, IN_PROGRESS: 2, ACCEPTED: 3, NOT_STARTED: 4 } as const;
@@ -69,8 +67,8 @@ async function showReviewList(ctx: BotContext, round: RoundSummary, requestedPag
   await showScreen(ctx, text, { reply_markup: keyboard });
 }
 
-/** The submission's answers as pages; a long answer is split across pages rather than cut. */
-function answerPages(ctx: BotContext, s: SubmissionSnapshot): string[] {
+/** The submission's answers as pages of at most `budget` characters; a long answer is split, not cut. */
+function answerPages(ctx: BotContext, s: SubmissionSnapshot, budget: number): string[] {
   const blocks = s.questions.map((question, i) => {
     const answer = s.answers[question.key];
     const shown = !answer
@@ -79,11 +77,13 @@ function answerPages(ctx: BotContext, s: SubmissionSnapshot): string[] {
         ? ctx.t("office-review-skipped")
         : displayAnswer(question, answer.value, ctx.locale, (key, vars) => ctx.t(key, vars));
     const mark = s.status === "RETURNED" && s.returnedQuestionKeys.includes(question.key) ? "🔁 " : "";
-    return `${mark}${i + 1}. ${question.prompt[ctx.locale]}\n${shown}\n`;
+    return `${mark}${i + 1}. ${question.prompt[ctx.locale]}\n${shown}`;
   });
-  const pieces = blocks.flatMap((block) => splitMessage(block, ANSWER_PAGE_BUDGET));
-  return pageLines(pieces, { limit: ANSWER_PAGE_BUDGET, maxLines: 1000 }).map((lines) => lines.join("\n\n").replace(/\n{3,}/g, "\n\n").trim());
+  const pieces = blocks.flatMap((block) => splitMessage(block, budget));
+  return pageLines(pieces, { limit: budget, maxLines: 1000, separator: PARAGRAPH }).map((lines) => lines.join(PARAGRAPH));
 }
+
+const PARAGRAPH = "\n\n";
 
 async function showSubmission(ctx: BotContext, sid: number, requestedPage: number, notice?: string): Promise<void> {
   const s = await loadSnapshot(ctx.deps.prisma, sid, ctx.locale);
@@ -95,12 +95,18 @@ async function showSubmission(ctx: BotContext, sid: number, requestedPage: numbe
   const head = [ctx.t("office-review-title", { unit: s.unitName, round: s.roundLabel }), ctx.t("office-review-status", { status: statusText(ctx, s.status) })];
   if (s.submittedAt) head.push(ctx.t("office-review-submitted-at", { time: time(s.submittedAt) }));
   if (s.returnComment && s.returnedAt) head.push(ctx.t("office-review-last-return", { time: time(s.returnedAt), comment: s.returnComment }));
-  const pages = answerPages(ctx, s);
+  const actions = reviewActions(s.status, s.roundStatus);
+  const locked =
+    actions.accept || actions.return
+      ? undefined
+      : ctx.t(s.status === "ACCEPTED" ? "office-review-locked-accepted" : s.roundStatus === "CLOSED" ? "office-review-locked-closed" : "office-review-not-submitted");
+  // Whatever surrounds the answers on every page, with the longest page line.
+  const frame = [notice, head.join("\n"), locked, ctx.t("office-page", { page: 999, pages: 999 })].filter(Boolean).join(PARAGRAPH).length + 2 * PARAGRAPH.length;
+  const pages = answerPages(ctx, s, Math.max(TELEGRAM_TEXT_LIMIT - frame, 500));
   const page = Math.min(Math.max(requestedPage, 0), pages.length - 1);
   const parts = [notice, head.join("\n"), pages[page] ?? ""];
   if (pages.length > 1) parts.push(ctx.t("office-page", { page: page + 1, pages: pages.length }));
-  const actions = reviewActions(s.status, s.roundStatus);
-  if (!actions.accept && !actions.return) parts.push(ctx.t(s.status === "ACCEPTED" ? "office-review-locked-accepted" : s.roundStatus === "CLOSED" ? "office-review-locked-closed" : "office-review-not-submitted"));
+  if (locked) parts.push(locked);
   const secret = secretOf(ctx);
   const keyboard = new InlineKeyboard();
   if (pages.length > 1) {
@@ -111,7 +117,7 @@ async function showSubmission(ctx: BotContext, sid: number, requestedPage: numbe
   if (actions.accept) keyboard.add(officeButton(ctx.t("office-button-accept"), "va", [s.id, s.version], secret));
   if (actions.return) keyboard.add(officeButton(ctx.t("office-button-return"), "vr", [s.id, s.version], secret));
   keyboard.row().add(officeButton(ctx.t("office-button-back-to-list"), "vl", [s.roundId, 0], secret));
-  await showScreen(ctx, parts.filter(Boolean).join("\n\n"), { reply_markup: keyboard });
+  await showScreen(ctx, parts.filter(Boolean).join(PARAGRAPH), { reply_markup: keyboard });
 }
 
 async function showReturnPicker(ctx: BotContext, s: SubmissionSnapshot, pending: OfficePending): Promise<void> {

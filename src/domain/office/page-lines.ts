@@ -8,18 +8,20 @@ function fit(line: string, limit: number): string {
 }
 
 /**
- * Groups lines into pages of at most `maxLines` lines whose text, joined by line breaks, is at most `limit`
- * characters. Lines keep their order and are never split across pages; an overlong line is shortened.
+ * Groups lines into pages of at most `maxLines` lines whose text, joined by `separator` (a line break by
+ * default), is at most `limit` characters. Lines keep their order and are never split across pages; an
+ * overlong line is shortened.
  */
-export function pageLines(lines: readonly string[], options: { limit: number; maxLines: number }): string[][] {
+export function pageLines(lines: readonly string[], options: { limit: number; maxLines: number; separator?: string }): string[][] {
   const limit = Math.max(options.limit, 2);
   const maxLines = Math.max(options.maxLines, 1);
+  const gap = (options.separator ?? "\n").length;
   const pages: string[][] = [];
   let page: string[] = [];
   let length = 0;
   for (const raw of lines) {
     const line = fit(raw, limit);
-    const added = page.length === 0 ? line.length : length + 1 + line.length;
+    const added = page.length === 0 ? line.length : length + gap + line.length;
     if (page.length > 0 && (added > limit || page.length >= maxLines)) {
       pages.push(page);
       page = [line];

@@ -1,6 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { TELEGRAM_TEXT_LIMIT } from "../../conversation/split-message.ts";
-import { isUnreachable, statusLine, statusPages, type StatusFormat } from "../../domain/office/status-table.ts";
+import { isLate, isUnreachable, statusLine, statusPages, type StatusFormat } from "../../domain/office/status-table.ts";
 import { can, reportingUnitIds } from "../../domain/permissions.ts";
 import { roundSummary, roundTitle, type RoundSummary } from "../../office/round-choice.ts";
 import { loadRoundProgress } from "../../office/round-progress.ts";
@@ -56,7 +56,7 @@ export async function showStatus(ctx: BotContext, round: RoundSummary, requested
       if (i % 5 === 4) keyboard.row();
     });
     if (late.length % 5 !== 0) keyboard.row();
-    const lateCount = units.filter((u) => u.status !== "SUBMITTED" && u.status !== "ACCEPTED").length;
+    const lateCount = units.filter(isLate).length;
     if (lateCount > 0) keyboard.add(officeButton(ctx.t("office-button-remind-all", { count: lateCount }), "ra", [round.id], secret)).row();
   }
   if (pages.length > 1) {

@@ -1,0 +1,164 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export type RecordedCall = { method: string; payload: Record<string, unknown>; at: number };
+
+/** A reply the fake gives instead of the default: a Bot API error or a custom result. */
+export type FakeReply =
+  | { ok: true; result: unknown }
+  | { ok: false; error_code: number; description: string; parameters?: { retry_after?: number } };
+
+export type FakeBotApiOptions = {
+  botInfo?: { id: number; username: string; first_name: string };
+  /** Decides per call; return undefined for the default answer. */
+  respond?: (call: RecordedCall) => FakeReply | undefined | Promise<FakeReply | undefined>;
+};
+
+async function readPayload(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const body = Buffer.concat(chunks);
+  const type = req.headers["content-type"] ?? "";
+  if (body.length === 0) return {};
+  if (type.includes("application/json")) return JSON.parse(body.toString("utf8"));
+  if (type.includes("multipart/form-data")) {
+    // Files are kept as their byte length and name; other fields as text.
+    const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(type);
+    const marker = `--${boundary?.[1] ?? boundary?.[2]}`;
+    const payload: Record<string, unknown> = {};
+    for (const part of body.toString("latin1").split(marker)) {
+      const match = /name="([^"]+)"(?:; filename="([^"]*)")?\r\n(?:[^\r\n]*\r\n)*?\r\n([\s\S]*)\r\n$/.exec(part);
+      if (!match) continue;
+      const [, name, filename, content] = match;
+      if (filename !== undefined) payload[name!] = { filename, bytes: Buffer.from(content!, "latin1") };
+      else payload[name!] = Buffer.from(content!, "latin1").toString("utf8");
+    }
+    return payload;
+  }
+  return Object.fromEntries(new URLSearchParams(body.toString("utf8")));
+}
+
+/**
+ * A local stand-in for api.telegram.org, for tests and the demo: records every call, answers getMe/sendMessage/…,
+ * and serves queued updates to getUpdates (long polling included).
+ */
+export class FakeBotApi {
+  readonly calls: RecordedCall[] = [];
+  readonly botInfo;
+  private server: Server;
+  private updates: Record<string, unknown>[] = [];
+  // Like Telegram's, update ids never repeat across runs (bots remember handled ids in Redis).
+  private nextUpdateId = Date.now() % 1_000_000_000;
+  private nextMessageId = 1000;
+  private waiters: (() => void)[] = [];
+  private callWaiters: { predicate: (call: RecordedCall) => boolean; resolve: (call: RecordedCall) => void }[] = [];
+  respond: FakeBotApiOptions["respond"];
+
+  constructor(options: FakeBotApiOptions = {}) {
+    this.botInfo = options.botInfo ?? { id: 42, username: "tong_hop_test_bot", first_name: "Tổng hợp" };
+    this.respond = options.respond;
+    this.server = createServer((req, res) => {
+      this.handle(req)
+        .then((reply) => {
+          res.writeHead(reply.ok ? 200 : reply.error_code, { "content-type": "application/json" });
+          res.end(JSON.stringify(reply));
+        })
+        .catch((error) => {
+          res.writeHead(500, { "content-type": "application/json" });
+          res.end(JSON.stringify({ ok: false, error_code: 500, description: String(error) }));
+        });
+    });
+  }
+
+  async start(port = 0): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(port, "127.0.0.1", resolve));
+    return this.apiRoot;
+  }
+
+  get apiRoot(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  async stop(): Promise<void> {
+    for (const wake of this.waiters.splice(0)) wake();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Queues an update for getUpdates; returns its update_id. */
+  pushUpdate(update: Record<string, unknown>): number {
+    const update_id = this.nextUpdateId++;
+    this.updates.push({ update_id, ...update });
+    for (const wake of this.waiters.splice(0)) wake();
+    return update_id;
+  }
+
+  callsOf(method: string): RecordedCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  /** Resolves with the first call (past or future) that matches. */
+  waitForCall(predicate: (call: RecordedCall) => boolean, timeoutMs = 10_000): Promise<RecordedCall> {
+    const seen = this.calls.find(predicate);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no matching Bot API call within ${timeoutMs} ms`)), timeoutMs);
+      this.callWaiters.push({
+        predicate,
+        resolve: (call) => {
+          clearTimeout(timer);
+          resolve(call);
+        },
+      });
+    });
+  }
+
+  private async handle(req: IncomingMessage): Promise<FakeReply> {
+    const match = /^\/bot([^/]+)\/([A-Za-z]+)/.exec(req.url ?? "");
+    if (!match) return { ok: false, error_code: 404, description: "Not Found" };
+    const call: RecordedCall = { method: match[2]!, payload: await readPayload(req), at: Date.now() };
+    if (call.method !== "getUpdates") {
+      this.calls.push(call);
+      for (const waiter of this.callWaiters.splice(0)) {
+        if (waiter.predicate(call)) waiter.resolve(call);
+        else this.callWaiters.push(waiter);
+      }
+    }
+    const custom = await this.respond?.(call);
+    if (custom) return custom;
+    return { ok: true, result: await this.defaultResult(call) };
+  }
+
+  private async defaultResult(call: RecordedCall): Promise<unknown> {
+    const { method, payload } = call;
+    switch (method) {
+      case "getMe":
+        return { ...this.botInfo, is_bot: true, can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false };
+      case "getUpdates": {
+        const offset = Number(payload.offset ?? 0);
+        this.updates = this.updates.filter((u) => Number(u.update_id) >= offset);
+        if (this.updates.length === 0 && Number(payload.timeout ?? 0) > 0) {
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, Math.min(Number(payload.timeout) * 1000, 1000));
+            this.waiters.push(() => {
+              clearTimeout(timer);
+              resolve();
+            });
+          });
+        }
+        return this.updates.filter((u) => Number(u.update_id) >= offset);
+      }
+      case "sendMessage":
+      case "sendDocument":
+      case "editMessageText":
+        return {
+          message_id: this.nextMessageId++,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: Number(payload.chat_id), type: "private" },
+          text: payload.text,
+        };
+      default:
+        return true;
+    }
+  }
+}

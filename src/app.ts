@@ -11,6 +11,7 @@ import { migrate } from "./db/migrate.ts";
 import { isLocale } from "./i18n.ts";
 import type { Logger } from "./logger.ts";
 import { checkDatabase, checkRedis, createRedisConnection, ServiceUnreachableError } from "./process/service-checks.ts";
+import { createOfficeNotifications } from "./queue/office-notifications.ts";
 import { createReminderQueue } from "./queue/reminder-queue.ts";
 import { createReminderWorker } from "./queue/reminder-worker.ts";
 import { createHttpServer, WEBHOOK_PATH, type HttpServer } from "./server/create-server.ts";
@@ -49,6 +50,9 @@ export async function startApp(mode: AppMode, config: Config, logger: Logger): P
 
     const reminderQueue = createReminderQueue({ connection: redis });
     stops.push(() => reminderQueue.close());
+    // Submissions are announced to the office in batches, whichever process the reporter reached.
+    const officeNotices = createOfficeNotifications({ connection: redis, logger: logger.child({ part: "office-notices" }) });
+    stops.unshift(() => officeNotices.close());
 
     let bot: Bot<BotContext> | undefined;
     let runner: RunnerHandle | undefined;
@@ -62,6 +66,7 @@ export async function startApp(mode: AppMode, config: Config, logger: Logger): P
           timezone: config.TZ_REPORTS,
           updateLog: createRedisUpdateLog(redis, Number(token.split(":")[0])),
           reminderQueue,
+          onSubmitted: (event) => officeNotices.onSubmitted(event),
         },
       });
       try {
@@ -77,6 +82,7 @@ export async function startApp(mode: AppMode, config: Config, logger: Logger): P
       // No auto-retry here: the worker answers 429 by pausing its queue, which BullMQ coordinates.
       const api = new Api(token, { apiRoot: config.BOT_API_ROOT });
       const reminders = createReminderWorker({ connection: redis, prisma: db.prisma, api, logger: logger.child({ part: "reminders" }) });
+      officeNotices.startWorker({ prisma: db.prisma, api, timeZone: config.TZ_REPORTS, defaultLocale });
       // Stopped before the connections: the job in hand finishes first.
       stops.unshift(() => reminders.close());
       logger.info("reminder worker started");

@@ -53,6 +53,8 @@ export class FakeBotApi {
   private waiters: (() => void)[] = [];
   private callWaiters: { predicate: (call: RecordedCall) => boolean; resolve: (call: RecordedCall) => void }[] = [];
   respond: FakeBotApiOptions["respond"];
+  /** Told of every recorded call with the result the bot received (the demo prints them). */
+  onCall?: (call: RecordedCall, reply: FakeReply) => void;
 
   constructor(options: FakeBotApiOptions = {}) {
     this.botInfo = options.botInfo ?? { id: 42, username: "tong_hop_test_bot", first_name: "Tổng hợp" };
@@ -125,8 +127,9 @@ export class FakeBotApi {
       }
     }
     const custom = await this.respond?.(call);
-    if (custom) return custom;
-    return { ok: true, result: await this.defaultResult(call) };
+    const reply: FakeReply = custom ?? { ok: true, result: await this.defaultResult(call) };
+    if (call.method !== "getUpdates") this.onCall?.(call, reply);
+    return reply;
   }
 
   private async defaultResult(call: RecordedCall): Promise<unknown> {
@@ -152,7 +155,8 @@ export class FakeBotApi {
       case "sendDocument":
       case "editMessageText":
         return {
-          message_id: this.nextMessageId++,
+          // An edit keeps the message's id, as Telegram does.
+          message_id: method === "editMessageText" && payload.message_id !== undefined ? Number(payload.message_id) : this.nextMessageId++,
           date: Math.floor(Date.now() / 1000),
           chat: { id: Number(payload.chat_id), type: "private" },
           text: payload.text,

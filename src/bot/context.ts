@@ -10,6 +10,9 @@ import type { UpdateLog } from "./middlewares/ignore-duplicate-updates.ts";
 
 export type PersonRecord = { id: number; telegramId: bigint; name: string; locale: string | null };
 
+/** A unit's report the office has just accepted or returned. */
+export type ReviewedEvent = { submissionId: number; roundId: number; unitId: number; change: "accepted" | "returned" };
+
 /** What every handler may use; built once per process in createBot(). */
 export type BotDependencies = {
   prisma: PrismaClient;
@@ -20,6 +23,8 @@ export type BotDependencies = {
   updateLog?: UpdateLog;
   /** Called after a unit's report is submitted (or resubmitted), e.g. to tell the office. */
   onSubmitted?: (event: SubmittedEvent) => Promise<void>;
+  /** Called after the office accepted or returned a unit's report, e.g. to re-plan its reminders. */
+  onReviewed?: (event: ReviewedEvent) => Promise<void>;
   /** The reminder queue, for reminding units now (/remind, /status buttons); absent when Redis is not used. */
   reminderQueue?: ReminderQueue;
   /** The clock of the office's actions (reminders are not sent at night); tests fix it. */

@@ -15,10 +15,12 @@ import { officeExportFeature } from "./features/office-export.ts";
 import { officeReviewFeature } from "./features/office-review.ts";
 import { officeStatusFeature } from "./features/office-status.ts";
 import { reportFeature } from "./features/report.ts";
+import { roundsFeature } from "./features/rounds.ts";
 import { startFeature } from "./features/start.ts";
 import { unitsFeature } from "./features/units.ts";
 import { ignoreDuplicateUpdates } from "./middlewares/ignore-duplicate-updates.ts";
 import { loadActor } from "./middlewares/load-actor.ts";
+import { withReminderReplanning } from "./reminder-replanning.ts";
 
 export type CreateBotOptions = {
   deps: BotDependencies;
@@ -29,7 +31,8 @@ export type CreateBotOptions = {
 };
 
 export function createBot(token: string, options: CreateBotOptions): Bot<BotContext> {
-  const { deps } = options;
+  // A submission, return or acceptance re-plans its round's reminders, besides any listener given.
+  const deps = withReminderReplanning(options.deps);
   const bot = new Bot<BotContext>(token, {
     botInfo: options.botInfo,
     client: options.apiRoot ? { apiRoot: options.apiRoot } : undefined,
@@ -61,6 +64,7 @@ export function createBot(token: string, options: CreateBotOptions): Bot<BotCont
   guarded.use(officeCompileFeature);
   guarded.use(officeReviewFeature);
   guarded.use(officeExportFeature);
+  guarded.use(roundsFeature);
 
   // Keep last: answers whatever no feature above took.
   guarded.use(fallbackFeature);

@@ -10,6 +10,7 @@ import type { BotContext } from "../context.ts";
 import { secretOf } from "../conversation-deps.ts";
 import { ADMIN_PART } from "./admin-session.ts";
 import { OFFICE_PART } from "./office-session.ts";
+import { ROUNDS_PART } from "./rounds-session.ts";
 
 export const menuFeature = new Composer<BotContext>();
 
@@ -47,8 +48,8 @@ priv.command("cancel", async (ctx) => {
   const { prisma } = ctx.deps;
   const report = await cancelConversation(prisma, key);
   const data = await readSession(prisma, key);
-  const hadAdmin = data[ADMIN_PART] !== undefined || data[OFFICE_PART] !== undefined;
-  await patchSession(prisma, key, {}, [ADMIN_PART, OFFICE_PART, FOCUS]);
+  const hadAdmin = data[ADMIN_PART] !== undefined || data[OFFICE_PART] !== undefined || data[ROUNDS_PART] !== undefined;
+  await patchSession(prisma, key, {}, [ADMIN_PART, OFFICE_PART, ROUNDS_PART, FOCUS]);
   if (report.droppedDraft > 0) await ctx.reply(ctx.t("cancel-done-draft", { count: report.droppedDraft }));
   else await ctx.reply(ctx.t(report.wasActive || hadAdmin ? "cancel-done" : "cancel-nothing"));
 });

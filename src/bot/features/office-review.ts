@@ -219,6 +219,7 @@ priv.callbackQuery(new RegExp(`^${OFFICE_PREFIX}:(vl|vo|va|vr|vt|vc|vx|pv|pvl):`
         return;
       }
       await ctx.answerCallbackQuery({ text: ctx.t("office-accepted-toast") });
+      await ctx.deps.onReviewed?.({ submissionId: result.submissionId, roundId: result.roundId, unitId: result.unitId, change: "accepted" });
       const s = (await loadSnapshot(prisma, result.submissionId, ctx.locale))!;
       const round = (await roundSummary(prisma, s.roundId))!;
       await tellReporters(ctx, s, (t, locale) => ({ text: t("office-accepted-reporter", { unit: s.unitName, round: periodLabel(round.period, locale) }) }), "accepted");
@@ -312,6 +313,7 @@ priv.on("message:text", async (ctx, next) => {
     return;
   }
   await setOfficePending(ctx.deps.prisma, key, null);
+  await ctx.deps.onReviewed?.({ submissionId: result.submissionId, roundId: result.roundId, unitId: result.unitId, change: "returned" });
   const s = (await loadSnapshot(ctx.deps.prisma, result.submissionId, ctx.locale))!;
   const round = (await roundSummary(ctx.deps.prisma, s.roundId))!;
   const told = await tellReporters(

@@ -101,7 +101,7 @@ priv.command("status", async (ctx) => {
   await ctx.reply(ctx.t(ctx.person ? "office-only" : "stranger-refusal"));
 });
 
-function remindResultText(ctx: BotContext, result: RemindNowResult, unit: string | null): string {
+export function remindResultText(ctx: BotContext, result: RemindNowResult, unit: string | null): string {
   if (result.roundStatus !== "OPEN") return ctx.t("office-remind-round-not-open");
   if (result.nightTime) return ctx.t("office-remind-night");
   if (result.queued.length === 0 && result.alreadyQueued.length === 0) return ctx.t(unit ? "office-remind-unit-nothing-owed" : "office-remind-nobody", { unit: unit ?? "" });

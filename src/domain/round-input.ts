@@ -1,0 +1,32 @@
+import { cleanText } from "./answer-parsing.ts";
+
+/** Longest request document reference kept ("Công văn số … ngày … của …" is rarely over 200). */
+export const REQUEST_DOCUMENT_MAX = 500;
+export const RECIPIENTS_MAX = 15;
+export const RECIPIENT_MAX_LENGTH = 300;
+
+export type RoundInputResult<T> = { ok: true; value: T } | { ok: false; problem: "empty" | "too-long" | "too-many"; length?: number };
+
+/**
+ * The request document as it is cited in the preamble ("Thực hiện {requestDocument} về việc …"): one
+ * line, without the full stop a person may end it with.
+ */
+export function parseRequestDocument(raw: string): RoundInputResult<string> {
+  const text = cleanText(raw).replace(/\s*\n\s*/g, " ").replace(/[\s.;,]+$/, "");
+  if (text === "") return { ok: false, problem: "empty" };
+  if (text.length > REQUEST_DOCUMENT_MAX) return { ok: false, problem: "too-long", length: text.length };
+  return { ok: true, value: text };
+}
+
+/** "Kính gửi" recipients typed one a line; list marks ("- ", "• ") and the ";" or "." ending each are dropped. */
+export function parseRecipientLines(raw: string): RoundInputResult<string[]> {
+  const lines = cleanText(raw)
+    .split("\n")
+    .map((line) => line.replace(/^\s*(?:[-–•+*]|\d+[.)])\s*/, "").replace(/[\s;.,]+$/, "").trim())
+    .filter((line) => line !== "");
+  if (lines.length === 0) return { ok: false, problem: "empty" };
+  if (lines.length > RECIPIENTS_MAX) return { ok: false, problem: "too-many", length: lines.length };
+  const long = lines.find((line) => line.length > RECIPIENT_MAX_LENGTH);
+  if (long) return { ok: false, problem: "too-long", length: long.length };
+  return { ok: true, value: lines };
+}

@@ -1,0 +1,81 @@
+import type { Period } from "../domain/calendar/period.ts";
+import type { Template } from "../domain/template/template-schema.ts";
+import type { Db } from "../submissions/db-client.ts";
+import { askedUnits } from "./asked-units.ts";
+
+export type OpenRoundInput = {
+  organisationId: number;
+  templateId: number;
+  template: Pick<Template, "sections">;
+  period: Period;
+  deadline: Date;
+  requestDocument: string | null;
+  recipients: readonly string[];
+  actorId: number;
+  now: Date;
+};
+
+export type OpenRoundResult =
+  | { ok: true; roundId: number; unitIds: number[] }
+  | { ok: false; reason: "deadline-past" }
+  | { ok: false; reason: "no-units" }
+  /** The same report for the same period is already open: one round per report and period. */
+  | { ok: false; reason: "duplicate"; roundId: number };
+
+/**
+ * Opens a round: the Round row (OPEN, openedAt), a submission for every active unit the template asks
+ * something, and the audit event. Run it inside the caller's transaction so a refused or failed
+ * opening leaves nothing behind.
+ */
+export async function openRound(tx: Db, input: OpenRoundInput): Promise<OpenRoundResult> {
+  if (input.deadline.getTime() <= input.now.getTime()) return { ok: false, reason: "deadline-past" };
+  const duplicate = await tx.round.findFirst({
+    where: {
+      organisationId: input.organisationId,
+      templateId: input.templateId,
+      status: "OPEN",
+      periodKind: input.period.kind,
+      periodYear: input.period.year,
+      periodNumber: input.period.number,
+    },
+    select: { id: true },
+  });
+  if (duplicate) return { ok: false, reason: "duplicate", roundId: duplicate.id };
+  const units = await askedUnits(tx, input.organisationId, input.template);
+  if (units.length === 0) return { ok: false, reason: "no-units" };
+  const round = await tx.round.create({
+    data: {
+      organisationId: input.organisationId,
+      templateId: input.templateId,
+      periodKind: input.period.kind,
+      periodYear: input.period.year,
+      periodNumber: input.period.number,
+      deadline: input.deadline,
+      requestDocument: input.requestDocument,
+      recipients: [...input.recipients],
+      status: "OPEN",
+      openedAt: input.now,
+      createdById: input.actorId,
+      submissions: { create: units.map((unit) => ({ unitId: unit.id })) },
+    },
+    select: { id: true },
+  });
+  await tx.auditEvent.create({
+    data: {
+      actorId: input.actorId,
+      action: "round.opened",
+      entityType: "Round",
+      entityId: String(round.id),
+      data: {
+        templateId: input.templateId,
+        period: input.period,
+        deadline: input.deadline.toISOString(),
+        requestDocument: input.requestDocument,
+        recipients: [...input.recipients],
+        unitIds: units.map((u) => u.id),
+      },
+      createdAt: input.now,
+    },
+  });
+  return { ok: true, roundId: round.id, unitIds: units.map((u) => u.id) };
+}

@@ -157,7 +157,7 @@ export async function handleEvent(
 
       if (step.write.kind === "submit") {
         const result = await submitSubmission(tx, { submissionId: s.id, personId: speaker.personId, expectedVersion: step.write.expectedVersion, now });
-        const fresh = (await loadSnapshot(tx, s.id, speaker.locale))!;
+        const fresh = (await loadSnapshot(tx, s.id, speaker.locale, { lastValues: s.lastValues }))!;
         const editable = editability(fresh, fresh.roundStatus).editable;
         if (result.ok) {
           const notices: Notice[] = [{ key: result.wasReturned ? "conversation-resubmitted" : "conversation-submitted", vars: { unit: s.unitName, time: now } }];
@@ -177,7 +177,7 @@ export async function handleEvent(
 
       const answered = step.flow as Extract<Flow, { kind: "question" }>;
       const result = await saveAnswer(tx, { ...step.write, submissionId: s.id, authorId: speaker.personId, now });
-      const fresh = (await loadSnapshot(tx, s.id, speaker.locale))!;
+      const fresh = (await loadSnapshot(tx, s.id, speaker.locale, { lastValues: s.lastValues }))!;
       if (!result.ok) {
         const refused: Step = { flow: IDLE, screen: "none", notices: [{ key: `conversation-save-refused-${result.reason}` }] };
         return finish(IDLE, { replies: renderStep(fresh, refused, ctx, false), toast });

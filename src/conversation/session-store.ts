@@ -11,8 +11,13 @@ export const FOCUS = "focus";
 
 /** Reads the session and locks its row until the transaction ends, so one chat's updates run one at a time. */
 export async function lockSession(tx: Db, key: string): Promise<SessionData> {
-  await tx.$executeRaw`INSERT INTO "ChatSession" ("key", "data", "updatedAt") VALUES (${key}, '{}'::jsonb, now()) ON CONFLICT ("key") DO NOTHING`;
-  const rows = await tx.$queryRaw<{ data: unknown }[]>`SELECT "data" FROM "ChatSession" WHERE "key" = ${key} FOR UPDATE`;
+  const select = () => tx.$queryRaw<{ data: unknown }[]>`SELECT "data" FROM "ChatSession" WHERE "key" = ${key} FOR UPDATE`;
+  // The row almost always exists: one round trip per step; a chat's first step creates it.
+  let rows = await select();
+  if (rows.length === 0) {
+    await tx.$executeRaw`INSERT INTO "ChatSession" ("key", "data", "updatedAt") VALUES (${key}, '{}'::jsonb, now()) ON CONFLICT ("key") DO NOTHING`;
+    rows = await select();
+  }
   const data = rows[0]?.data;
   return data && typeof data === "object" && !Array.isArray(data) ? (data as SessionData) : {};
 }

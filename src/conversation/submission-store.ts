@@ -1,54 +1,81 @@
 import { parseAnswerValue, type AnswerValue } from "../domain/answer-value.ts";
-import { periodLabel } from "../domain/calendar/period.ts";
-import type { SubmissionStatus } from "../domain/submission-rules.ts";
+import { periodLabel, type PeriodKind } from "../domain/calendar/period.ts";
+import type { RoundStatus, SubmissionStatus } from "../domain/submission-rules.ts";
 import { questionsForUnitKind } from "../domain/template/template-schema.ts";
 import type { Locale } from "../i18n.ts";
 import type { Db } from "../submissions/db-client.ts";
 import { templateById } from "../submissions/round-template.ts";
 import type { StoredAnswer, SubmissionSnapshot } from "./submission-snapshot.ts";
 
-/** Reads one submission with its round, unit, questions, answers and last period's answers. */
-export async function loadSnapshot(db: Db, submissionId: number, locale: Locale): Promise<SubmissionSnapshot | null> {
-  const row = await db.submission.findUnique({
-    where: { id: submissionId },
-    select: {
-      id: true,
-      status: true,
-      version: true,
-      returnedQuestionKeys: true,
-      returnComment: true,
-      returnedAt: true,
-      submittedAt: true,
-      unit: { select: { id: true, name: true, kind: true } },
-      round: { select: { id: true, status: true, deadline: true, periodKind: true, periodYear: true, periodNumber: true, templateId: true } },
-      answers: {
-        select: { questionKey: true, value: true, skipped: true, revision: true, authorId: true, updatedAt: true, author: { select: { name: true } } },
-      },
-    },
-  });
+type SubmissionRow = {
+  id: number;
+  status: SubmissionStatus;
+  version: number;
+  returnedQuestionKeys: string[];
+  returnComment: string | null;
+  returnedAt: Date | null;
+  submittedAt: Date | null;
+  unitId: number;
+  unitName: string;
+  unitKind: string;
+  roundId: number;
+  roundStatus: RoundStatus;
+  deadline: Date;
+  periodKind: PeriodKind;
+  periodYear: number;
+  periodNumber: number;
+  templateId: number;
+};
+
+type AnswerRow = { questionKey: string; value: unknown; skipped: boolean; revision: number; authorId: number | null; updatedAt: Date; authorName: string | null };
+
+/**
+ * Reads one submission with its round, unit, questions, answers and last period's answers. A reload of
+ * the same submission within one step may pass the earlier snapshot's `lastValues`: earlier rounds'
+ * answers do not change meanwhile.
+ */
+export async function loadSnapshot(
+  db: Db,
+  submissionId: number,
+  locale: Locale,
+  reuse: { lastValues?: Record<string, AnswerValue> } = {},
+): Promise<SubmissionSnapshot | null> {
+  // Two statements instead of the five a nested Prisma read takes: this runs twice on every answer.
+  const rows = await db.$queryRaw<SubmissionRow[]>`
+    SELECT s."id", s."status"::text AS "status", s."version", s."returnedQuestionKeys", s."returnComment", s."returnedAt", s."submittedAt",
+           u."id" AS "unitId", u."name" AS "unitName", u."kind" AS "unitKind",
+           r."id" AS "roundId", r."status"::text AS "roundStatus", r."deadline", r."periodKind"::text AS "periodKind",
+           r."periodYear", r."periodNumber", r."templateId"
+    FROM "Submission" s JOIN "Unit" u ON u."id" = s."unitId" JOIN "Round" r ON r."id" = s."roundId"
+    WHERE s."id" = ${submissionId}`;
+  const row = rows[0];
   if (!row) return null;
-  const template = await templateById(db, row.round.templateId);
-  const questions = questionsForUnitKind(template, row.unit.kind);
+  const stored = await db.$queryRaw<AnswerRow[]>`
+    SELECT a."questionKey", a."value", a."skipped", a."revision", a."authorId", a."updatedAt", p."name" AS "authorName"
+    FROM "Answer" a LEFT JOIN "Person" p ON p."id" = a."authorId"
+    WHERE a."submissionId" = ${submissionId}`;
+  const template = await templateById(db, row.templateId);
+  const questions = questionsForUnitKind(template, row.unitKind);
   const answers: Record<string, StoredAnswer> = {};
-  for (const a of row.answers) {
+  for (const a of stored) {
     answers[a.questionKey] = {
       value: a.skipped ? null : (a.value as AnswerValue),
       skipped: a.skipped,
       revision: a.revision,
       authorId: a.authorId,
-      authorName: a.author?.name ?? null,
+      authorName: a.authorName,
       updatedAt: a.updatedAt,
     };
   }
 
   const keepable = questions.filter((q) => q.offerKeepLast);
-  const lastValues: Record<string, AnswerValue> = {};
-  if (keepable.length > 0) {
+  const lastValues: Record<string, AnswerValue> = reuse.lastValues ? { ...reuse.lastValues } : {};
+  if (keepable.length > 0 && !reuse.lastValues) {
     const earlier = await db.answer.findMany({
       where: {
         questionKey: { in: keepable.map((q) => q.key) },
         skipped: false,
-        submission: { unitId: row.unit.id, round: { id: { not: row.round.id }, deadline: { lt: row.round.deadline } } },
+        submission: { unitId: row.unitId, round: { id: { not: row.roundId }, deadline: { lt: row.deadline } } },
       },
       orderBy: { submission: { round: { deadline: "desc" } } },
       select: { questionKey: true, value: true },
@@ -64,18 +91,18 @@ export async function loadSnapshot(db: Db, submissionId: number, locale: Locale)
 
   return {
     id: row.id,
-    unitId: row.unit.id,
-    unitName: row.unit.name,
+    unitId: row.unitId,
+    unitName: row.unitName,
     status: row.status,
     version: row.version,
     returnedQuestionKeys: row.returnedQuestionKeys,
     returnComment: row.returnComment,
     returnedAt: row.returnedAt,
     submittedAt: row.submittedAt,
-    roundId: row.round.id,
-    roundStatus: row.round.status,
-    roundLabel: periodLabel({ kind: row.round.periodKind, year: row.round.periodYear, number: row.round.periodNumber }, locale),
-    deadline: row.round.deadline,
+    roundId: row.roundId,
+    roundStatus: row.roundStatus,
+    roundLabel: periodLabel({ kind: row.periodKind, year: row.periodYear, number: row.periodNumber }, locale),
+    deadline: row.deadline,
     questions,
     answers,
     lastValues,

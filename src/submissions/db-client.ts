@@ -4,7 +4,8 @@ import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 export type Db = PrismaClient | Prisma.TransactionClient;
 
 export function isFullClient(db: Db): db is PrismaClient {
-  return "$transaction" in db;
+  // A transaction's client has $transaction too (nested calls become savepoints); it lacks $connect.
+  return "$connect" in db;
 }
 
 /** Runs `fn` in the caller's transaction, or in a new one when given the full client. */

@@ -1,5 +1,5 @@
 import type { AnswerValue } from "../domain/answer-value.ts";
-import { editability, statusAfterAnswer, type SubmissionStatus } from "../domain/submission-rules.ts";
+import { editability, statusAfterAnswer, type RoundStatus, type SubmissionStatus } from "../domain/submission-rules.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { inTransaction, type Db } from "./db-client.ts";
 
@@ -38,13 +38,15 @@ export type SaveAnswerResult =
 export function saveAnswer(db: Db, input: SaveAnswerInput): Promise<SaveAnswerResult> {
   return inTransaction(db, async (tx) => {
     const now = input.now ?? new Date();
-    const locked = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "Submission" WHERE id = ${input.submissionId} FOR UPDATE`;
-    if (locked.length === 0) return { ok: false, reason: "not-found" };
-    const submission = await tx.submission.findUniqueOrThrow({
-      where: { id: input.submissionId },
-      select: { status: true, returnedQuestionKeys: true, round: { select: { status: true } } },
-    });
-    const e = editability(submission, submission.round.status);
+    // Lock and read in one statement: this runs on every answer.
+    const locked = await tx.$queryRaw<{ status: SubmissionStatus; returnedQuestionKeys: string[]; roundStatus: RoundStatus }[]>`
+      SELECT s."status"::text AS "status", s."returnedQuestionKeys", r."status"::text AS "roundStatus"
+      FROM "Submission" s JOIN "Round" r ON r."id" = s."roundId"
+      WHERE s."id" = ${input.submissionId}
+      FOR UPDATE OF s`;
+    const submission = locked[0];
+    if (!submission) return { ok: false, reason: "not-found" };
+    const e = editability(submission, submission.roundStatus);
     if (!e.editable) return { ok: false, reason: e.reason };
     if (e.returnedOnly && !e.keys.includes(input.questionKey)) return { ok: false, reason: "not-returned" };
 

@@ -1,4 +1,5 @@
 import type { MiddlewareFn } from "grammy";
+import type { Role } from "../../domain/permissions.ts";
 import { isLocale, localeFromTelegram } from "../../i18n.ts";
 import type { BotContext } from "../context.ts";
 
@@ -11,19 +12,16 @@ export const loadActor: MiddlewareFn<BotContext> = async (ctx, next) => {
   // Set before the lookup so that even a database failure is reported in the person's language.
   ctx.locale = localeFromTelegram(from?.language_code, defaultLocale);
   if (from && !from.is_bot) {
-    const person = await prisma.person.findUnique({
-      where: { telegramId: BigInt(from.id) },
-      select: {
-        id: true,
-        telegramId: true,
-        name: true,
-        locale: true,
-        memberships: { where: { revokedAt: null }, select: { role: true, unitId: true } },
-      },
-    });
+    // One statement (person and live grants joined): it runs for every update.
+    const rows = await prisma.$queryRaw<{ id: number; telegramId: bigint; name: string; locale: string | null; role: Role | null; unitId: number | null }[]>`
+      SELECT p."id", p."telegramId", p."name", p."locale", m."role"::text AS "role", m."unitId"
+      FROM "Person" p LEFT JOIN "Membership" m ON m."personId" = p."id" AND m."revokedAt" IS NULL
+      WHERE p."telegramId" = ${BigInt(from.id)}
+      ORDER BY m."id"`;
+    const person = rows[0];
     if (person) {
       ctx.person = { id: person.id, telegramId: person.telegramId, name: person.name, locale: person.locale };
-      ctx.actor = { personId: person.id, grants: person.memberships };
+      ctx.actor = { personId: person.id, grants: rows.filter((r) => r.role !== null).map((r) => ({ role: r.role!, unitId: r.unitId })) };
     }
   }
   if (isLocale(ctx.person?.locale)) ctx.locale = ctx.person.locale;

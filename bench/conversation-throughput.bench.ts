@@ -1,0 +1,171 @@
+// N reporters answering a whole submission at once through the real grammY stack on PostgreSQL.
+import { cpus } from "node:os";
+import { pathToFileURL } from "node:url";
+import { Redis } from "ioredis";
+import { createBot } from "../src/bot/create-bot.ts";
+import { createRedisUpdateLog } from "../src/bot/middlewares/ignore-duplicate-updates.ts";
+import { i18n } from "../src/i18n.ts";
+import { createLogger } from "../src/logger.ts";
+import { TEST_BOT_INFO } from "../test/support/bot-harness.ts";
+import { deleteKeys, REDIS_URL } from "../test/support/reminder-fixtures.ts";
+import { ChatView, FULL_ANSWER_SET, stepUpdate } from "../test/support/reporter-script.ts";
+import { seedReporterWorld } from "../test/support/reporter-world.ts";
+import { createTestDatabase } from "../test/support/test-database.ts";
+import { markdownTable } from "./markdown-table.ts";
+
+export const title = "Conversation throughput";
+export const description = [
+  "`npx tsx bench/conversation-throughput.bench.ts` — N reporters, one department unit each, answer every question of",
+  "`test/fixtures/all-question-types.yaml` and submit (18 updates each: typed answers, multi-message drafts, buttons, toggles)",
+  "through `bot.handleUpdate` with the production middleware (duplicate-update guard on Redis, session lock, one transaction",
+  "per step) on local PostgreSQL; Bot API calls are answered in-process by a transformer. A step's time is one",
+  "`handleUpdate`, from arrival to the last reply sent. *Saturated*: every reporter sends its next update as soon as the",
+  "previous one is answered (the throughput ceiling; per-step time then includes waiting for the 10 database connections).",
+  "*Paced*: reporters pause between steps (exponential think time) so that together they offer 300 updates/s, the target load.",
+  "Five warm-up reporters answer first and are not counted.",
+].join(" ");
+
+const TOKEN = "123:bench";
+const WARM_UP = 5;
+const TARGET_RATE = 300;
+
+type Scenario = { reporters: number; pacedRate?: number };
+
+type Result = Scenario & {
+  updates: number;
+  seconds: number;
+  rate: number;
+  p50: number;
+  p99: number;
+  max: number;
+  submitted: number;
+  failures: number;
+  /** CPU time of this (the bot's) process per update, user + system; less sensitive to other load than wall time. */
+  cpuMsPerUpdate: number;
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function percentile(sorted: readonly number[], q: number): number {
+  return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? NaN;
+}
+
+async function measure(scenario: Scenario): Promise<Result> {
+  const db = await createTestDatabase();
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+  const botId = 700_000_000 + Math.floor(Math.random() * 1_000_000);
+  try {
+    const world = await seedReporterWorld(db.prisma, { units: scenario.reporters + WARM_UP });
+    const bot = createBot(TOKEN, {
+      botInfo: TEST_BOT_INFO,
+      deps: {
+        prisma: db.prisma,
+        logger: createLogger("silent"),
+        defaultLocale: "vi",
+        timezone: "Asia/Ho_Chi_Minh",
+        updateLog: createRedisUpdateLog(redis, botId),
+      },
+    });
+    const view = new ChatView();
+    const tryAgain = i18n.t("vi", "error-try-again");
+    let failures = 0;
+    let messageId = 1;
+    bot.api.config.use(async (_prev, method, payload) => {
+      const p = payload as Record<string, unknown>;
+      const id = messageId++;
+      view.observe(method, p, id);
+      if (p.text === tryAgain) failures++;
+      const result =
+        method === "sendMessage" || method === "editMessageText"
+          ? { message_id: id, date: Math.floor(Date.now() / 1000), chat: { id: Number(p.chat_id), type: "private" }, text: p.text }
+          : true;
+      return { ok: true, result } as never;
+    });
+
+    let updateId = 1;
+    const durations: number[] = [];
+    const answerAll = async (person: (typeof world.reporters)[number], thinkMs: number, record: boolean) => {
+      if (thinkMs > 0) await sleep(Math.random() * thinkMs * 2);
+      for (const step of FULL_ANSWER_SET) {
+        if (thinkMs > 0) await sleep(-Math.log(1 - Math.random()) * thinkMs);
+        const update = { update_id: updateId++, ...stepUpdate(step, person, view) };
+        const started = performance.now();
+        await bot.handleUpdate(update as never);
+        if (record) durations.push(performance.now() - started);
+      }
+    };
+
+    const warmUp = world.reporters.slice(0, WARM_UP);
+    const measured = world.reporters.slice(WARM_UP);
+    await Promise.all(warmUp.map((person) => answerAll(person, 0, false)));
+    failures = 0;
+
+    // Each reporter's cycle is think time + step time; the think time alone sets the offered rate.
+    const thinkMs = scenario.pacedRate ? (scenario.reporters / scenario.pacedRate) * 1000 : 0;
+    const started = performance.now();
+    const cpuBefore = process.cpuUsage();
+    await Promise.all(measured.map((person) => answerAll(person, thinkMs, true)));
+    const cpu = process.cpuUsage(cpuBefore);
+    if (process.env.BENCH_DEBUG) process.stderr.write(`user ${cpu.user / 1000} ms, system ${cpu.system / 1000} ms\n`);
+    const seconds = (performance.now() - started) / 1000;
+
+    const submitted = await db.prisma.submission.count({ where: { roundId: world.roundId, status: "SUBMITTED", unitId: { in: measured.map((r) => r.unitId) } } });
+    const sorted = durations.sort((a, b) => a - b);
+    return {
+      ...scenario,
+      updates: durations.length,
+      seconds,
+      rate: durations.length / seconds,
+      p50: percentile(sorted, 0.5),
+      p99: percentile(sorted, 0.99),
+      max: sorted.at(-1) ?? NaN,
+      submitted,
+      failures,
+      cpuMsPerUpdate: (cpu.user + cpu.system) / 1000 / durations.length,
+    };
+  } finally {
+    await deleteKeys(redis, `tong-hop:update:${botId}`);
+    redis.disconnect();
+    await db.drop();
+  }
+}
+
+const SCENARIOS: Scenario[] = [
+  { reporters: 10 },
+  { reporters: 100 },
+  { reporters: 1000 },
+  { reporters: 100, pacedRate: TARGET_RATE },
+  { reporters: 1000, pacedRate: TARGET_RATE },
+];
+
+export async function run(): Promise<string> {
+  const rows: Result[] = [];
+  for (const scenario of process.env.BENCH_SCENARIO ? SCENARIOS.filter((s) => `${s.reporters}${s.pacedRate ? "p" : ""}` === process.env.BENCH_SCENARIO) : SCENARIOS) {
+    const result = await measure(scenario);
+    rows.push(result);
+    process.stderr.write(`${JSON.stringify(result)}\n`);
+  }
+  const ms = (value: number) => value.toFixed(1);
+  return markdownTable(
+    ["N reporters", "load", "updates", "wall (s)", "updates/s", "p50 step (ms)", "p99 step (ms)", "max (ms)", "bot CPU per update (ms)", "submitted", "try-again replies"],
+    rows.map((r) => [
+      r.reporters.toLocaleString("en"),
+      r.pacedRate ? `paced, ${r.pacedRate}/s offered` : "saturated",
+      r.updates.toLocaleString("en"),
+      r.seconds.toFixed(1),
+      r.rate.toFixed(0),
+      ms(r.p50),
+      ms(r.p99),
+      ms(r.max),
+      ms(r.cpuMsPerUpdate),
+      `${r.submitted}/${r.reporters}`,
+      r.failures,
+    ]),
+  );
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]!).href) {
+  process.stderr.write(`${cpus().length} × ${cpus()[0]?.model ?? "CPU"}\n`);
+  console.log(await run());
+  process.exit(0);
+}

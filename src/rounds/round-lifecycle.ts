@@ -1,5 +1,4 @@
-import type { Db } from "../submissions/db-client.ts";
-import { inTransaction } from "../submissions/db-client.ts";
+import { inTransaction, type Db } from "../submissions/db-client.ts";
 
 export type LifecycleResult = { ok: true; roundId: number } | { ok: false; reason: "not-found" | "not-open" | "not-closed" | "deadline-past" };
 

@@ -16,9 +16,9 @@ import { secretOf } from "../conversation-deps.ts";
 import { readRoundsButton, roundsButton, ROUNDS_PREFIX } from "../keyboards/rounds-keyboard.ts";
 import { promptReporters } from "../prompt-reporters.ts";
 import { replanWithBot } from "../reminder-replanning.ts";
-import { readDeadline } from "./typed-deadline.ts";
 import { nowOf, requireOffice, showScreen } from "./office-access.ts";
 import { readRoundsPending, ROUNDS_FOCUS, ROUNDS_PART, roundsPending, setRoundsPending, type NewRoundDraft, type NewRoundStep } from "./rounds-session.ts";
+import { readDeadline } from "./typed-deadline.ts";
 
 /** /newround (office): template, period, deadline, request document, recipients, summary, open. */
 export const newRoundFeature = new Composer<BotContext>();

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { deadlineInstant, parseDeadlineInput } from "../src/domain/calendar/deadline-input.ts";
+import { periodLabel } from "../src/domain/calendar/period.ts";
+import { previousPeriod, suggestedPeriods } from "../src/domain/calendar/period-suggestion.ts";
+import { parseRecipientLines, parseRequestDocument } from "../src/domain/round-input.ts";
+
+describe("a typed deadline", () => {
+  it.each([
+    ["10/10/2024", "2024-10-10", 17, 0],
+    ["ngày 10/10/2024", "2024-10-10", 17, 0],
+    ["ngày 10 tháng 10 năm 2024", "2024-10-10", 17, 0],
+    ["10/10/2024 16:30", "2024-10-10", 16, 30],
+    ["16:30 10/10/2024", "2024-10-10", 16, 30],
+    ["10/10/2024 lúc 16h30", "2024-10-10", 16, 30],
+    ["8 giờ 30 phút ngày 5/11/2024", "2024-11-05", 8, 30],
+    ["17h 5/11/2024", "2024-11-05", 17, 0],
+    ["2024-10-10 9:05", "2024-10-10", 9, 5],
+  ])("%s → %s %d:%d", (text, date, hour, minute) => {
+    expect(parseDeadlineInput(text)).toEqual({ ok: true, value: { date, hour, minute } });
+  });
+
+  it("names what is wrong", () => {
+    expect(parseDeadlineInput("31/9/2024")).toEqual({ ok: false, problem: "impossible-date" });
+    expect(parseDeadlineInput("tuần sau")).toEqual({ ok: false, problem: "not-a-date" });
+    expect(parseDeadlineInput("10/10/2024 25:00")).toEqual({ ok: false, problem: "bad-time" });
+    expect(parseDeadlineInput("16:30")).toEqual({ ok: false, problem: "not-a-date" });
+    expect(parseDeadlineInput("  ")).toEqual({ ok: false, problem: "empty" });
+  });
+
+  it("falls at that local time in the organisation's zone", () => {
+    const parsed = parseDeadlineInput("10/10/2024");
+    expect(parsed.ok && deadlineInstant(parsed.value, "Asia/Ho_Chi_Minh")).toEqual(new Date("2024-10-10T10:00:00Z"));
+  });
+});
+
+describe("suggested periods", () => {
+  const labels = (kind: Parameters<typeof suggestedPeriods>[0], today: string) => suggestedPeriods(kind, today).map((p) => periodLabel(p));
+
+  it("are the current period and the one before, across year ends", () => {
+    expect(labels("NINE_MONTHS", "2024-09-30")).toEqual(["9 tháng đầu năm 2024", "9 tháng đầu năm 2023"]);
+    expect(labels("QUARTER", "2024-09-30")).toEqual(["Quý III năm 2024", "Quý II năm 2024"]);
+    expect(labels("QUARTER", "2025-01-05")).toEqual(["Quý I năm 2025", "Quý IV năm 2024"]);
+    expect(labels("MONTH", "2025-01-05")).toEqual(["tháng 1 năm 2025", "tháng 12 năm 2024"]);
+    expect(labels("HALF_YEAR", "2024-07-01")).toEqual(["6 tháng cuối năm 2024", "6 tháng đầu năm 2024"]);
+    expect(labels("YEAR", "2024-12-20")).toEqual(["năm 2024", "năm 2023"]);
+    expect(previousPeriod({ kind: "HALF_YEAR", year: 2024, number: 1 })).toEqual({ kind: "HALF_YEAR", year: 2023, number: 2 });
+  });
+});
+
+describe("request document and recipients as typed", () => {
+  it("keeps the document reference on one line without its full stop", () => {
+    expect(parseRequestDocument("Công văn số 09-CV/BCĐ ngày 10/9/2024\ncủa Ban Chỉ đạo.")).toEqual({ ok: true, value: "Công văn số 09-CV/BCĐ ngày 10/9/2024 của Ban Chỉ đạo" });
+    expect(parseRequestDocument("x".repeat(501))).toEqual({ ok: false, problem: "too-long", length: 501 });
+  });
+
+  it("takes one recipient a line, without list marks or endings", () => {
+    expect(parseRecipientLines("- Ban Dân vận Tỉnh ủy;\n\n• Ủy ban nhân dân tỉnh.\n1. Sở Nội vụ")).toEqual({ ok: true, value: ["Ban Dân vận Tỉnh ủy", "Ủy ban nhân dân tỉnh", "Sở Nội vụ"] });
+    expect(parseRecipientLines(" - \n;")).toEqual({ ok: false, problem: "empty" });
+    expect(parseRecipientLines(Array.from({ length: 16 }, (_, i) => `Nơi ${i}`).join("\n"))).toEqual({ ok: false, problem: "too-many", length: 16 });
+  });
+});

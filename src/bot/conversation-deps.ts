@@ -10,8 +10,8 @@ export function translatorFor(locale: Locale): Translate {
 }
 
 /** The conversation's dependencies, bound to Telegram's limits and the shared translations. */
-export function conversationDeps(deps: Pick<BotDependencies, "prisma" | "timezone" | "defaultLocale">): ConversationDeps {
-  return { prisma: deps.prisma, timezone: deps.timezone, defaultLocale: deps.defaultLocale, translatorFor, messageLimit: TELEGRAM_TEXT_LIMIT };
+export function conversationDeps(deps: Pick<BotDependencies, "prisma" | "timezone" | "defaultLocale" | "now">): ConversationDeps {
+  return { prisma: deps.prisma, timezone: deps.timezone, defaultLocale: deps.defaultLocale, translatorFor, messageLimit: TELEGRAM_TEXT_LIMIT, now: deps.now };
 }
 
 /** The registered person behind the update, as the conversation knows them; null for a stranger. */

@@ -27,7 +27,8 @@ async function readPayload(req: IncomingMessage): Promise<Record<string, unknown
     const marker = `--${boundary?.[1] ?? boundary?.[2]}`;
     const payload: Record<string, unknown> = {};
     for (const part of body.toString("latin1").split(marker)) {
-      const match = /name="([^"]+)"(?:; filename="([^"]*)")?\r\n(?:[^\r\n]*\r\n)*?\r\n([\s\S]*)\r\n$/.exec(part);
+      // grammY writes `;filename=name.docx` without quotes or spaces; browsers quote it.
+      const match = /name="([^"]+)"(?:;\s*filename="?([^"\r\n]*)"?)?\r\n(?:[^\r\n]*\r\n)*?\r\n([\s\S]*)\r\n$/.exec(part);
       if (!match) continue;
       const [, name, filename, content] = match;
       if (filename !== undefined) payload[name!] = { filename, bytes: Buffer.from(content!, "latin1") };

@@ -16,7 +16,7 @@ newround-kind-nine-months = 9 months
 newround-kind-year = Year
 newround-pick-period =
     🆕 New reporting round — { $template }
-    Step 2. Period by { $kind }: choose a suggested period below or press «Other period».
+    Step 2. Kind of period: { $kind }. Choose a suggested period below or press «Other period».
 newround-button-other-period = 📅 Other period…
 newround-pick-number =
     🆕 New reporting round — { $template }

@@ -16,7 +16,7 @@ newround-kind-nine-months = 9 tháng
 newround-kind-year = Năm
 newround-pick-period =
     🆕 Mở kỳ báo cáo mới — { $template }
-    Bước 2. Kỳ báo cáo theo { $kind }: Anh/Chị chọn kỳ gợi ý dưới đây hoặc bấm «Kỳ khác».
+    Bước 2. Loại kỳ: { $kind }. Anh/Chị chọn kỳ gợi ý dưới đây hoặc bấm «Kỳ khác».
 newround-button-other-period = 📅 Kỳ khác…
 newround-pick-number =
     🆕 Mở kỳ báo cáo mới — { $template }

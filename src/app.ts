@@ -35,7 +35,11 @@ export async function startApp(mode: AppMode, config: Config, logger: Logger): P
   const token = requireBotToken(config);
 
   const defaultLocale = isLocale(config.DEFAULT_LOCALE) ? config.DEFAULT_LOCALE : "vi";
-  const db = createDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const db = createDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    onConnectionError: (error) => logger.warn({ err: error }, "a PostgreSQL connection broke; it is reopened on the next query"),
+  });
   const stops: (() => Promise<unknown>)[] = [];
   let redis: Redis | undefined;
   try {

@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client.ts";
 import { SqlRunner } from "./sql-runner.ts";
@@ -21,12 +22,24 @@ export function redactUrl(url: string): string {
   return parsed.toString();
 }
 
+export type DatabaseOptions = {
+  databaseUrl?: string;
+  dataDir: string;
+  /**
+   * Told when an idle PostgreSQL connection breaks (server restart, network cut). Without a
+   * listener such an error would end the process; the pool reconnects on the next query.
+   */
+  onConnectionError?: (error: Error) => void;
+};
+
 /** PostgreSQL when a URL is given, otherwise an embedded PGlite database in dataDir. */
-export function createDatabase(options: { databaseUrl?: string; dataDir: string }): Database {
+export function createDatabase(options: DatabaseOptions): Database {
   if (options.databaseUrl) {
-    const adapter = new PrismaPg({ connectionString: options.databaseUrl });
-    const prisma = new PrismaClient({ adapter });
-    const sql = SqlRunner.postgres(options.databaseUrl);
+    const onError = options.onConnectionError ?? (() => {});
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, connectionTimeoutMillis: 10_000 });
+    pool.on("error", onError);
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    const sql = SqlRunner.postgres(options.databaseUrl, onError);
     return {
       prisma,
       sql,
@@ -34,6 +47,7 @@ export function createDatabase(options: { databaseUrl?: string; dataDir: string 
       embedded: false,
       async close() {
         await prisma.$disconnect();
+        await pool.end();
         await sql.close();
       },
     };

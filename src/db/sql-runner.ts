@@ -12,9 +12,10 @@ export class SqlRunner {
     readonly close: () => Promise<void>,
   ) {}
 
-  static postgres(connectionString: string): SqlRunner {
+  static postgres(connectionString: string, onConnectionError: (error: Error) => void = () => {}): SqlRunner {
     // One connection keeps BEGIN … COMMIT on the same session.
     const pool = new pg.Pool({ connectionString, max: 1, connectionTimeoutMillis: 5000 });
+    pool.on("error", onConnectionError);
     return new SqlRunner(
       async <T extends Row>(text: string, params?: unknown[]) => (await pool.query(text, params)).rows as T[],
       async (script) => {

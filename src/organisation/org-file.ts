@@ -1,17 +1,10 @@
 import { LineCounter, parseDocument, type Document, type Node } from "yaml";
 import { z } from "zod";
+import { isTimeZone } from "../domain/calendar/zoned-time.ts";
 import { UNIT_KINDS } from "../domain/unit-kind.ts";
 
 const text = z.string().trim().min(1, "must not be empty");
 
-const isTimeZone = (zone: string) => {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 export const UNIT_CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 

@@ -7,12 +7,17 @@ export class TimeZoneError extends Error {
   override name = "TimeZoneError";
 }
 
-export function assertTimeZone(timeZone: string): string {
+export function isTimeZone(timeZone: string): boolean {
   try {
     new Intl.DateTimeFormat("en", { timeZone });
+    return true;
   } catch {
-    throw new TimeZoneError(`"${timeZone}" is not an IANA time zone such as Asia/Ho_Chi_Minh`);
+    return false;
   }
+}
+
+export function assertTimeZone(timeZone: string): string {
+  if (!isTimeZone(timeZone)) throw new TimeZoneError(`"${timeZone}" is not an IANA time zone such as Asia/Ho_Chi_Minh`);
   return timeZone;
 }
 

@@ -211,7 +211,7 @@ priv.callbackQuery(new RegExp(`^${OFFICE_PREFIX}:(vl|vo|va|vr|vt|vc|vx|pv|pvl):`
       await showSubmission(ctx, first!, second ?? 0);
       return;
     case "va": {
-      const result = await acceptSubmission(prisma, { submissionId: first!, actorId: ctx.person!.id, expectedVersion: second });
+      const result = await acceptSubmission(prisma, { submissionId: first!, actorId: ctx.person!.id, expectedVersion: second, now: ctx.deps.now?.() });
       if (!result.ok) {
         const text = refusalText(ctx, result.reason);
         await ctx.answerCallbackQuery({ text, show_alert: true });
@@ -301,6 +301,7 @@ priv.on("message:text", async (ctx, next) => {
     questionKeys: pending.keys,
     comment,
     expectedVersion: pending.version,
+    now: ctx.deps.now?.(),
   });
   if (!result.ok) {
     if (result.reason === "empty-comment" || result.reason === "comment-too-long") {

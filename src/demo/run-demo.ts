@@ -1,0 +1,251 @@
+// npm run demo: one whole reporting round on this machine, with no Telegram account.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { run } from "@grammyjs/runner";
+import { Api } from "grammy";
+import { createBot } from "../bot/create-bot.ts";
+import { parseConfig } from "../config.ts";
+import { createDatabase } from "../db/create-prisma.ts";
+import { migrate } from "../db/migrate.ts";
+import { instantAt, localDateOf } from "../domain/calendar/zoned-time.ts";
+import { questionsForUnitKind } from "../domain/template/template-schema.ts";
+import { createInvite } from "../invites/invite-service.ts";
+import { createLogger } from "../logger.ts";
+import { importOrganisation } from "../organisation/import-organisation.ts";
+import { parseOrgFile } from "../organisation/org-file.ts";
+import { checkRedis, createRedisConnection } from "../process/service-checks.ts";
+import { failAndExit } from "../process/fail-and-exit.ts";
+import { loadWorkingCalendar, seedHolidays } from "../queue/holidays.ts";
+import { createOfficeNotifications } from "../queue/office-notifications.ts";
+import { createReminderQueue } from "../queue/reminder-queue.ts";
+import { createReminderWorker } from "../queue/reminder-worker.ts";
+import { loadBundledTemplate } from "../report/bundled-templates.ts";
+import { ensureBundledTemplates } from "../report/ensure-template.ts";
+import { answerAllAndSubmit, answerQuestion, askedQuestion } from "./answer-as-person.ts";
+import { DemoClock } from "./demo-clock.ts";
+import { demoAnswers } from "./demo-answers.ts";
+import { DemoChat, sleep, type DemoPerson } from "./demo-chat.ts";
+import { FakeBotApi } from "./local-bot-api.ts";
+import { openRoundAsSecretary } from "./open-round-as-secretary.ts";
+import { Transcript } from "./transcript.ts";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const OUT_FILE = join(ROOT, "out", "demo-report.docx");
+const TOKEN = `${7_000_000 + Math.floor(Math.random() * 999_999)}:demo`;
+
+const REPORTER_NAMES = ["Chị Lan", "Anh Minh", "Chị Hà", "Anh Tuấn", "Chị Hương", "Anh Dũng", "Chị Thảo", "Anh Nam", "Chị Mai"];
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const config = parseConfig({ ...process.env, BOT_TOKEN: TOKEN });
+  const timeZone = config.TZ_REPORTS;
+  await checkRedis(config.REDIS_URL);
+  let clock: DemoClock | undefined;
+  const transcript = new Transcript(() => clock?.now() ?? new Date(), timeZone);
+
+  const dataDir = config.DATABASE_URL ? "" : mkdtempSync(join(tmpdir(), "tong-hop-demo-"));
+  const db = createDatabase({ databaseUrl: config.DATABASE_URL, dataDir });
+  const redis = createRedisConnection(config.REDIS_URL);
+  await redis.connect();
+  const prefix = `tong-hop-demo-${process.pid}`;
+  const api = new FakeBotApi({ botInfo: { id: Number(TOKEN.split(":")[0]), username: "tong_hop_demo_bot", first_name: "Tổng hợp" } });
+  const apiRoot = await api.start();
+  const logger = createLogger(process.env.LOG_LEVEL ?? "silent");
+  const cleanups: (() => Promise<unknown>)[] = [];
+
+  try {
+    transcript.heading(`Chuẩn bị: cơ sở dữ liệu ${db.embedded ? "nhúng (PGlite)" : db.location}, Redis ${config.REDIS_URL}, máy chủ Bot API cục bộ ${apiRoot}`);
+    await migrate(db.sql);
+    const org = await importOrganisation(db.prisma, parseOrgFile(readFileSync(join(ROOT, "examples/org.yaml"), "utf8"), "examples/org.yaml"));
+    await ensureBundledTemplates(db.prisma);
+    await seedHolidays(db.prisma);
+    transcript.note(`Nhập tổ chức từ examples/org.yaml: ${org.created.length + org.updated.length} đơn vị; mẫu báo cáo "dan-chu-co-so".`);
+
+    const reminderQueue = createReminderQueue({ connection: redis, prefix });
+    // The round starts on a working morning; demo time stands still until the demo lets days pass.
+    const calendar = await loadWorkingCalendar(db.prisma);
+    const today = localDateOf(new Date(), timeZone);
+    const firstDay = calendar.isWorkingDay(today) ? today : calendar.addWorkingDays(today, 1);
+    clock = new DemoClock(reminderQueue, instantAt(firstDay, 9, 0, timeZone));
+    const demoClock = clock;
+    const officeNotices = createOfficeNotifications({ connection: redis, prefix, windowMs: 1500 });
+    const bot = createBot(TOKEN, {
+      apiRoot,
+      deps: {
+        prisma: db.prisma,
+        logger,
+        defaultLocale: "vi",
+        timezone: timeZone,
+        reminderQueue,
+        onSubmitted: (event) => officeNotices.onSubmitted(event),
+        now: demoClock.now,
+      },
+    });
+    await bot.init();
+    const runner = run(bot);
+    cleanups.push(async () => runner.isRunning() && runner.stop());
+    const workerApi = new Api(TOKEN, { apiRoot });
+    const reminders = createReminderWorker({ connection: redis, prisma: db.prisma, api: workerApi, prefix, now: demoClock.now, reconcileEveryMs: false, perChatIntervalMs: 50 });
+    cleanups.push(() => reminders.close());
+    officeNotices.startWorker({ prisma: db.prisma, api: workerApi, timeZone, defaultLocale: "vi" });
+    cleanups.push(() => officeNotices.close());
+    cleanups.push(() => reminderQueue.close());
+
+    // People: an administrator, the office secretary and one reporter per unit.
+    const chats = new Map<number, DemoChat>();
+    const verbose = new Set<number>();
+    // Joining is shown for the first reporter only; the others join the same way.
+    const muted = new Set<number>();
+    const say = (person: DemoPerson, text: string) => {
+      if (!muted.has(person.id)) transcript.person(person.label, text);
+    };
+    const chatFor = (person: DemoPerson) => {
+      const chat = new DemoChat(api, person, say);
+      chats.set(person.id, chat);
+      return chat;
+    };
+    api.onCall = (call, reply) => {
+      if (call.method === "answerCallbackQuery") {
+        for (const each of chats.values()) each.observe(call, reply);
+        return;
+      }
+      const chat = chats.get(Number(call.payload.chat_id));
+      const shown = chat?.observe(call, reply);
+      if (!chat || !shown || muted.has(chat.person.id)) return;
+      transcript.bot(chat.person.label, shown, { edited: call.method.startsWith("edit"), maxLines: verbose.has(chat.person.id) ? 12 : 3 });
+      if (shown.document) {
+        mkdirSync(join(ROOT, "out"), { recursive: true });
+        writeFileSync(OUT_FILE, shown.document.bytes);
+      }
+    };
+
+    transcript.heading("Tham gia bằng đường liên kết mời");
+    const admin = chatFor({ id: 1001, firstName: "Quản trị", label: "Quản trị viên" });
+    verbose.add(admin.person.id);
+    const adminInvite = await createInvite(db.prisma, { role: "ADMIN" });
+    transcript.note(`npm run invite -- --role admin → https://t.me/tong_hop_demo_bot?start=${adminInvite.code}`);
+    await admin.send(`/start ${adminInvite.code}`);
+
+    const secretary = chatFor({ id: 1002, firstName: "Ngọc", label: "Chị Ngọc (Văn phòng)" });
+    verbose.add(secretary.person.id);
+    const secretaryInvite = await createInvite(db.prisma, { role: "SECRETARY", createdById: null });
+    await secretary.send(`/start ${secretaryInvite.code}`);
+
+    const template = loadBundledTemplate("dan-chu-co-so");
+    const units = await db.prisma.unit.findMany({ where: { active: true }, orderBy: { order: "asc" } });
+    const asked = units.filter((unit) => questionsForUnitKind(template, unit.kind).length > 0);
+    const reporters: { chat: DemoChat; unit: (typeof units)[number]; nth: number }[] = [];
+    const kindCount = new Map<string, number>();
+    for (const [i, unit] of asked.entries()) {
+      const invite = await createInvite(db.prisma, { role: "REPORTER", unitId: unit.id });
+      const chat = chatFor({ id: 2001 + i, firstName: REPORTER_NAMES[i % REPORTER_NAMES.length]!, label: `${REPORTER_NAMES[i % REPORTER_NAMES.length]} (${unit.name})` });
+      if (i > 0) transcript.note(`${chat.person.label} mở đường liên kết mời của đơn vị`);
+      if (i > 0) muted.add(chat.person.id);
+      await chat.send(`/start ${invite.code}`);
+      muted.delete(chat.person.id);
+      const nth = kindCount.get(unit.kind) ?? 0;
+      kindCount.set(unit.kind, nth + 1);
+      reporters.push({ chat, unit, nth });
+    }
+    verbose.add(reporters[0]!.chat.person.id);
+
+    transcript.heading("Văn phòng mở kỳ báo cáo");
+    const deadlineDate = calendar.addWorkingDays(firstDay, 8);
+    const periodYear = Number(firstDay.slice(0, 4));
+    // Every reporter is prompted; the transcript shows the first one's prompt.
+    for (const entry of reporters.slice(1)) muted.add(entry.chat.person.id);
+    await openRoundAsSecretary(secretary, {
+      templateName: template.name.vi,
+      kindLabel: "9 tháng",
+      periodLabel: `9 tháng đầu năm ${periodYear}`,
+      deadlineDate,
+      requestDocument: `Công văn số 09-CV/BCĐ ngày 10/9/${periodYear} của Ban Chỉ đạo về thực hiện Quy chế dân chủ ở cơ sở`,
+    });
+    for (const entry of reporters.slice(1)) muted.delete(entry.chat.person.id);
+    transcript.note(`${reporters.length} người báo cáo nhận lời mời trả lời như trên.`);
+    const planned = (await reminderQueue.getDelayed()).length;
+    transcript.note(`${planned} lời nhắc đã lên lịch trong Redis. Bản chạy thử cho thời gian trôi nhanh: đồng hồ nhảy tới từng lời nhắc đến hạn.`);
+    const at = (date: string, hour: number) => instantAt(date, hour, 0, timeZone);
+
+    const answersOf = (entry: (typeof reporters)[number]) => {
+      const questions = questionsForUnitKind(template, entry.unit.kind);
+      return { questions, answers: demoAnswers(entry.unit.kind, entry.nth, questions) };
+    };
+    // One reporter is shown question by question; the others answer side by side, summed up in a line.
+    const submit = async (entry: (typeof reporters)[number]) => {
+      const { questions, answers } = answersOf(entry);
+      const shown = verbose.has(entry.chat.person.id);
+      if (!shown) muted.add(entry.chat.person.id);
+      await answerAllAndSubmit(entry.chat, questions, answers);
+      muted.delete(entry.chat.person.id);
+      if (!shown) transcript.note(`${entry.chat.person.label} trả lời ${questions.length} câu hỏi trong cuộc trò chuyện và nộp báo cáo`);
+    };
+    const submitTogether = (entries: (typeof reporters)[number][]) => Promise.all(entries.map(submit));
+
+    transcript.heading("Các đơn vị trả lời (đơn vị đầu tiên hiển thị đầy đủ)");
+    const [first, ...rest] = reporters;
+    const onTime = rest.slice(0, Math.max(0, rest.length - 4));
+    const late = rest.slice(onTime.length, onTime.length + 2);
+    const veryLate = rest.slice(onTime.length + 2, onTime.length + 3);
+    await submit(first!);
+    await submitTogether(onTime);
+
+    transcript.heading("Thời gian trôi: nhắc việc các đơn vị chưa nộp");
+    await demoClock.advanceTo(at(calendar.addWorkingDays(deadlineDate, -3), 10));
+    await submitTogether(late);
+
+    transcript.heading("Văn phòng xem tiến độ và trả lại một câu để bổ sung");
+    await secretary.send("/status");
+    const returned = first!;
+    await secretary.send("/review");
+    await secretary.press(returned.unit.name);
+    await secretary.press("Trả lại để bổ sung");
+    await secretary.press(/^⬜ 1\b|^⬜/);
+    await secretary.press("Tiếp tục");
+    await secretary.send("Đề nghị bổ sung số liệu cụ thể về các hội nghị đã tổ chức trong kỳ.");
+    await returned.chat.press("Bổ sung ngay");
+    const { questions, answers } = answersOf(returned);
+    const question = askedQuestion(returned.chat, questions);
+    if (question) {
+      const detailed = question.type === "long_text" ? { value: `${String(answers.get(question.key)?.value ?? "")} Trong kỳ, Sở tổ chức 02 hội nghị giao ban và 01 hội nghị cán bộ, công chức, viên chức.`, skipped: false as const } : answers.get(question.key)!;
+      await answerQuestion(returned.chat, question, detailed);
+    }
+    if (!returned.chat.hasButton("Nộp báo cáo")) await returned.chat.press("Xem lại");
+    await returned.chat.press("Nộp báo cáo");
+    await sleep(1700);
+    await secretary.send("/review");
+    await secretary.press(returned.unit.name);
+    await secretary.press("Tiếp nhận");
+
+    transcript.heading("Ngày hết hạn và sau hạn");
+    await demoClock.advanceTo(at(calendar.addWorkingDays(deadlineDate, 1), 10));
+    await submitTogether(veryLate);
+    await sleep(1700);
+
+    transcript.heading("Văn phòng nhận dự thảo báo cáo tổng hợp");
+    await secretary.send("/status");
+    await secretary.send("/compile");
+    await secretary.waitFor((message) => message.document !== undefined, 30_000);
+
+    const sent = api.callsOf("sendMessage").length + api.callsOf("editMessageText").length;
+    const logged = await db.prisma.reminderLog.groupBy({ by: ["outcome"], _count: true });
+    transcript.heading("Kết thúc");
+    transcript.note(`Báo cáo tổng hợp: ${OUT_FILE}`);
+    transcript.note(`${sent} tin nhắn của bot; nhật ký nhắc việc: ${logged.map((l) => `${l.outcome} ${l._count}`).join(", ") || "trống"}.`);
+    transcript.note(`Thời gian chạy: ${((Date.now() - started) / 1000).toFixed(1)} giây.`);
+  } finally {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+    redis.disconnect();
+    await api.stop();
+    await db.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => failAndExit(error),
+);

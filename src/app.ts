@@ -11,10 +11,13 @@ import { migrate } from "./db/migrate.ts";
 import { isLocale } from "./i18n.ts";
 import type { Logger } from "./logger.ts";
 import { checkDatabase, checkRedis, createRedisConnection, ServiceUnreachableError } from "./process/service-checks.ts";
+import { waitAtMost } from "./queue/bounded-redis.ts";
 import { createOfficeNotifications } from "./queue/office-notifications.ts";
 import { createReminderQueue } from "./queue/reminder-queue.ts";
 import { createReminderWorker } from "./queue/reminder-worker.ts";
 import { createHttpServer, WEBHOOK_PATH, type HttpServer } from "./server/create-server.ts";
+
+const OFFICE_NOTICE_WAIT_MS = 2000;
 
 export type AppMode = "all" | "bot" | "worker";
 
@@ -70,7 +73,12 @@ export async function startApp(mode: AppMode, config: Config, logger: Logger): P
           timezone: config.TZ_REPORTS,
           updateLog: createRedisUpdateLog(redis, Number(token.split(":")[0])),
           reminderQueue,
-          onSubmitted: (event) => officeNotices.onSubmitted(event),
+          // While Redis is away the notice waits in the connection's offline queue and goes out once it is
+          // back; the reporter who submitted is answered without waiting for that.
+          onSubmitted: async (event) => {
+            const late = (error: unknown) => logger.warn({ err: error, roundId: event.roundId }, "office notice failed after waiting for Redis");
+            await waitAtMost(officeNotices.onSubmitted(event), OFFICE_NOTICE_WAIT_MS, late);
+          },
         },
       });
       try {

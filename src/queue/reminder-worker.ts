@@ -202,17 +202,19 @@ export function createReminderWorker(options: ReminderWorkerOptions): ReminderWo
     return result;
   }
 
+  async function reconcile(reason?: string) {
+    const result = await reconcileReminders(prisma, queue, now(), { graceMs: staleAfterMs });
+    const added = result.rounds.reduce((n, r) => n + r.added.length, 0);
+    const removed = result.rounds.reduce((n, r) => n + r.removed.length, 0);
+    if (added || removed || result.errors.length || reason) logger.info({ added, removed, errors: result.errors, reason }, "reminders reconciled");
+    return { added, removed, errors: result.errors.length };
+  }
+
   const worker: Worker<ReminderJobData> = new Worker<ReminderJobData>(
     REMINDER_QUEUE_NAME,
     async (job) => {
       const data = job.data;
-      if (data.type === "reconcile") {
-        const result = await reconcileReminders(prisma, queue, now(), { graceMs: staleAfterMs });
-        const added = result.rounds.reduce((n, r) => n + r.added.length, 0);
-        const removed = result.rounds.reduce((n, r) => n + r.removed.length, 0);
-        if (added || removed || result.errors.length) logger.info({ added, removed, errors: result.errors }, "reminders reconciled");
-        return { added, removed, errors: result.errors.length };
-      }
+      if (data.type === "reconcile") return reconcile();
       try {
         return await processReminder(job, data);
       } catch (error) {
@@ -249,6 +251,7 @@ export function createReminderWorker(options: ReminderWorkerOptions): ReminderWo
   }
 
   let timer: NodeJS.Timeout | undefined;
+  let stopHealing = () => {};
   if (options.reconcileEveryMs !== false) {
     const every = options.reconcileEveryMs ?? DEFAULT_RECONCILE_EVERY_MS;
     const ensure = () => scheduleReconciler(queue, every).catch((error) => logger.warn({ err: (error as Error).message }, "could not schedule the reminder reconciler"));
@@ -256,6 +259,29 @@ export function createReminderWorker(options: ReminderWorkerOptions): ReminderWo
     // Re-registering is idempotent; it brings the scheduler back if Redis lost it.
     timer = setInterval(ensure, every);
     timer.unref();
+
+    // Redis back after an outage (maybe empty after a restart): plans that could not be queued meanwhile
+    // (a round opened, a unit returned) and jobs Redis lost are restored now, not at the next periodic run.
+    let wasDown = false;
+    let healing = false;
+    const onClose = () => {
+      wasDown = true;
+    };
+    const onReady = () => {
+      if (!wasDown || healing) return;
+      wasDown = false;
+      healing = true;
+      void ensure()
+        .then(() => reconcile("redis reconnected"))
+        .catch((error) => logger.warn({ err: (error as Error).message }, "could not reconcile reminders after Redis came back"))
+        .finally(() => (healing = false));
+    };
+    connection.on("close", onClose);
+    connection.on("ready", onReady);
+    stopHealing = () => {
+      connection.off("close", onClose);
+      connection.off("ready", onReady);
+    };
   }
 
   return {
@@ -263,6 +289,7 @@ export function createReminderWorker(options: ReminderWorkerOptions): ReminderWo
     queue,
     async close() {
       if (timer) clearInterval(timer);
+      stopHealing();
       await worker.close();
       await queue.close();
     },

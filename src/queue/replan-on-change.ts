@@ -1,7 +1,10 @@
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { Logger } from "../logger.ts";
+import { boundedRedisCall, queueConnectionState } from "./bounded-redis.ts";
 import { planRoundReminders, type PlanResult } from "./plan-round-reminders.ts";
 import type { ReminderQueue } from "./reminder-queue.ts";
+
+const REPLAN_TIMEOUT_MS = 5000;
 
 export type ReplanOptions = { prisma: PrismaClient; queue?: ReminderQueue; logger: Logger; now?: () => Date };
 
@@ -13,8 +16,11 @@ export type ReplanOptions = { prisma: PrismaClient; queue?: ReminderQueue; logge
  */
 export async function replanRound(options: ReplanOptions, roundId: number): Promise<PlanResult | null> {
   if (!options.queue) return null;
+  const queue = options.queue;
   try {
-    const result = await planRoundReminders(options.prisma, options.queue, roundId, options.now?.() ?? new Date());
+    // Someone waits for this answer: while Redis is away the plan is left to the reconciler, which runs
+    // again as soon as Redis is back.
+    const result = await boundedRedisCall(queueConnectionState(queue), () => planRoundReminders(options.prisma, queue, roundId, options.now?.() ?? new Date()), REPLAN_TIMEOUT_MS);
     if (result.added.length || result.removed.length) {
       options.logger.info({ roundId, added: result.added.length, removed: result.removed.length }, "reminders re-planned");
     }

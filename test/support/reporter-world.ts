@@ -47,6 +47,8 @@ export async function seedReporterWorld(prisma: PrismaClient, options: { units: 
       // Far ahead: the round stays open whatever day the run happens on.
       deadline: new Date(Date.now() + 30 * 24 * 3600_000),
       status: "OPEN",
+      // As opening a round does: a submission for every unit asked.
+      submissions: { create: units.map((unit) => ({ unitId: unit.id })) },
     },
   });
   return {

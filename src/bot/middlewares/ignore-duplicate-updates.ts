@@ -1,5 +1,6 @@
 import type { MiddlewareFn } from "grammy";
 import type { Redis } from "ioredis";
+import { boundedRedisCall } from "../../queue/bounded-redis.ts";
 import type { BotContext } from "../context.ts";
 
 /** Remembers which updates are being or have been handled, across every bot instance. */
@@ -9,14 +10,15 @@ export type UpdateLog = {
   release(updateId: number): Promise<void>;
 };
 
-export function createRedisUpdateLog(redis: Redis, botId: number, ttlSeconds = 24 * 3600): UpdateLog {
+export function createRedisUpdateLog(redis: Redis, botId: number, ttlSeconds = 24 * 3600, timeoutMs = 2000): UpdateLog {
   const key = (updateId: number) => `tong-hop:update:${botId}:${updateId}`;
+  // Every update asks: while Redis is away the answer must not wait for it to come back.
   return {
     async claim(updateId) {
-      return (await redis.set(key(updateId), "1", "EX", ttlSeconds, "NX")) === "OK";
+      return (await boundedRedisCall(redis, () => redis.set(key(updateId), "1", "EX", ttlSeconds, "NX"), timeoutMs)) === "OK";
     },
     async release(updateId) {
-      await redis.del(key(updateId));
+      await boundedRedisCall(redis, () => redis.del(key(updateId)), timeoutMs);
     },
   };
 }

@@ -6,6 +6,7 @@ import { killApp, startAppProcess } from "./support/app-process.ts";
 import { FakeBotApi } from "./support/fake-bot-api.ts";
 import { OwnRedis } from "./support/own-redis.ts";
 import { addPerson } from "./support/report-world.ts";
+import { FULL_ANSWER_SET } from "./support/reporter-script.ts";
 import { seedReporterWorld, type ReporterWorld } from "./support/reporter-world.ts";
 import type { Spawned } from "./support/spawn-app.ts";
 import { TelegramChats } from "./support/telegram-chats.ts";
@@ -67,7 +68,7 @@ const REMINDER = /^Nhắc việc: hạn nộp báo cáo/;
 const DIGEST = /^Tiến độ báo cáo/;
 
 describe("Redis stopped for a while, then back (empty)", () => {
-  it("reporters are answered meanwhile; reminders planned during the outage go out once Redis is back, once each", { timeout: 120_000 }, async () => {
+  it("a reporter answers and submits meanwhile; reminders planned during the outage go out once Redis is back, once each", { timeout: 120_000 }, async () => {
     const [first, second] = world.reporters as [ReporterWorld["reporters"][number], ReporterWorld["reporters"][number]];
     app = await startAppProcess(api, { BOT_TOKEN: "123:faults", BOT_API_ROOT: api.apiRoot, DATABASE_URL: db.url, REDIS_URL: redis.url, PORT: "0" });
     expect((await chats.step(secretary, { kind: "text", text: "/rounds" })).reply).toContain("Quý III năm 2024");
@@ -75,27 +76,32 @@ describe("Redis stopped for a while, then back (empty)", () => {
     await redis.stop();
     // The office reopens the round: it is open at once, its reminders cannot be queued now.
     expect((await chats.step(secretary, { kind: "button", label: /Mở lại$/ })).reply).toContain("Đã mở lại kỳ báo cáo");
-    // A reporter answers meanwhile, as usual.
-    expect((await chats.step(first, { kind: "text", text: "/report" })).reply).toMatch(/^Câu 1\/10/);
-    expect((await chats.step(first, { kind: "text", text: "Nguyễn Văn An" })).reply).toMatch(/^✅ Đã lưu câu 1\.\n\nCâu 2\/10/);
-    expect((await chats.step(first, { kind: "text", text: "Đoạn viết khi Redis vắng mặt." })).reply).toMatch(/^Đã nhận 1 phần/);
+    // A reporter answers the whole report meanwhile, as usual, and submits it.
+    for (const step of FULL_ANSWER_SET) await chats.step(first, step);
+    expect(chats.view.lastText(first.id)).toMatch(/^✅ Đã nộp báo cáo của Phòng 1/);
+    // Telling the office about it waits for Redis, the reporter does not.
+    expect((await chats.step(first, { kind: "text", text: "/report" })).reply).toContain("Báo cáo của đơn vị đã được nộp lúc");
     expect(app.child.exitCode).toBeNull();
     expect(chats.count(first.id, REMINDER) + chats.count(second.id, REMINDER)).toBe(0);
 
     await redis.resume();
-    // Each unit still owes its report: both reporters are reminded, the office gets its digest.
+    // The unit that submitted is not reminded; the other one is, and the office gets its digest.
     await Promise.all([
-      chats.nextMessage(first.id, { match: REMINDER, timeoutMs: 60_000 }),
-      chats.nextMessage(second.id, { match: REMINDER, timeoutMs: 60_000 }),
-      chats.nextMessage(secretary.id, { match: DIGEST, timeoutMs: 60_000 }),
+      chats.someMessage(second.id, REMINDER, 60_000),
+      chats.someMessage(secretary.id, DIGEST, 60_000),
     ]);
-    expect((await chats.step(first, { kind: "text", text: "Xong" })).reply).toMatch(/^✅ Đã lưu câu 2\./);
+    expect((await chats.step(second, { kind: "text", text: "/report" })).reply).toMatch(/^Câu 1\/10/);
 
     // Every planned reminder that was due went out exactly once, and the log agrees.
-    const sent = await db.prisma.reminderLog.findMany({ where: { roundId: world.roundId, outcome: "SENT" }, select: { kind: true, personId: true } });
-    expect(sent.map((row) => row.kind).sort()).toEqual(["deadline", "deadline", "digest-deadline"]);
-    expect(chats.count(first.id, REMINDER)).toBe(1);
+    const sent = await db.prisma.reminderLog.findMany({ where: { roundId: world.roundId, outcome: "SENT" }, select: { kind: true, unitId: true } });
+    expect(sent.sort((a, b) => a.kind.localeCompare(b.kind))).toEqual([
+      { kind: "deadline", unitId: second.unitId },
+      { kind: "digest-deadline", unitId: null },
+    ]);
+    expect(chats.count(first.id, REMINDER)).toBe(0);
     expect(chats.count(second.id, REMINDER)).toBe(1);
     expect(chats.count(secretary.id, DIGEST)).toBe(1);
+    const submission = await db.prisma.submission.findUniqueOrThrow({ where: { roundId_unitId: { roundId: world.roundId, unitId: first.unitId } } });
+    expect(submission.status).toBe("SUBMITTED");
   });
 });

@@ -56,6 +56,12 @@ export class TelegramChats {
     return stepUpdate(step, person, this.view);
   }
 
+  /** A message matching `match` delivered to the chat so far, or the next one. */
+  someMessage(chatId: number, match: RegExp, timeoutMs = 20_000): Promise<string> {
+    const seen = (this.delivered.get(chatId) ?? []).find((text) => match.test(text));
+    return seen !== undefined ? Promise.resolve(seen) : this.nextMessage(chatId, { match, timeoutMs });
+  }
+
   /** Queues the step as an update and waits for the bot's answer in that chat; the update id and the answer. */
   async step(person: Person, step: ReporterStep, options: { match?: RegExp | string; timeoutMs?: number } = {}): Promise<{ updateId: number; reply: string }> {
     const reply = this.nextMessage(person.id, options);

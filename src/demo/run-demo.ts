@@ -1,7 +1,7 @@
 // npm run demo: one whole reporting round on this machine, with no Telegram account.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { run } from "@grammyjs/runner";
 import { Api } from "grammy";
 import { createBot } from "../bot/create-bot.ts";
@@ -31,7 +31,7 @@ import { openRoundAsSecretary } from "./open-round-as-secretary.ts";
 import { Transcript } from "./transcript.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
-const OUT_FILE = join(ROOT, "out", "demo-report.docx");
+const OUT_FILE = resolve(process.env.DEMO_OUT ?? join(ROOT, "out", "demo-report.docx"));
 const TOKEN = `${7_000_000 + Math.floor(Math.random() * 999_999)}:demo`;
 
 const REPORTER_NAMES = ["Chị Lan", "Anh Minh", "Chị Hà", "Anh Tuấn", "Chị Hương", "Anh Dũng", "Chị Thảo", "Anh Nam", "Chị Mai"];
@@ -115,7 +115,7 @@ async function main(): Promise<void> {
       if (!chat || !shown || muted.has(chat.person.id)) return;
       transcript.bot(chat.person.label, shown, { edited: call.method.startsWith("edit"), maxLines: verbose.has(chat.person.id) ? 12 : 3 });
       if (shown.document) {
-        mkdirSync(join(ROOT, "out"), { recursive: true });
+        mkdirSync(dirname(OUT_FILE), { recursive: true });
         writeFileSync(OUT_FILE, shown.document.bytes);
       }
     };
@@ -190,6 +190,8 @@ async function main(): Promise<void> {
     const veryLate = rest.slice(onTime.length + 2, onTime.length + 3);
     await submit(first!);
     await submitTogether(onTime);
+    // The office hears of these submissions once its batching window ends.
+    await sleep(1700);
 
     transcript.heading("Thời gian trôi: nhắc việc các đơn vị chưa nộp");
     await demoClock.advanceTo(at(calendar.addWorkingDays(deadlineDate, -3), 10));

@@ -1,0 +1,36 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import JSZip from "jszip";
+import { describe, expect, it } from "vitest";
+import { ROOT } from "./support/spawn-app.ts";
+
+describe("npm run demo", () => {
+  it("plays a whole round and writes the compiled report", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "tong-hop-demo-out-")), "demo-report.docx");
+    const child = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), join(ROOT, "src/demo/run-demo.ts")], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", DEMO_OUT: out },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect(code, output.slice(-2000)).toBe(0);
+
+    // The story of the round, as printed.
+    expect(output).toContain("/newround");
+    expect(output).toMatch(/Nhắc việc: .*Chi đoàn Sở/);
+    expect(output).toContain("Văn phòng đề nghị Văn phòng Sở bổ sung");
+    expect(output).toContain("Đã nộp lại báo cáo của Văn phòng Sở");
+    expect(output).toMatch(/📎 BC-dan-chu-co-so-9-thang-\d{4}-v1\.docx/);
+
+    const zip = await JSZip.loadAsync(readFileSync(out));
+    const text = (await zip.file("word/document.xml")!.async("string")).replace(/<[^>]+>/g, "");
+    expect(text).toContain("Kết quả thực hiện Quy chế dân chủ ở cơ sở 9 tháng đầu năm");
+    expect(text).toContain("Trong kỳ, Sở tổ chức 02 hội nghị giao ban");
+    expect(text).toContain("Chi đoàn Sở");
+  }, 120_000);
+});

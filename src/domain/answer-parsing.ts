@@ -175,10 +175,14 @@ export function parseNumber(raw: string, limits: Pick<EffectiveLimits, "min" | "
       }
     }
   }
-  if (value === null) return fail("not-a-number", { text: text.slice(0, 40) });
+  // A scale word can carry a finite figure past the largest number ("1e300 tỷ").
+  if (value === null || !Number.isFinite(value)) return fail("not-a-number", { text: text.slice(0, 40) });
   if (limits.integer && !Number.isInteger(value)) return fail("number-not-integer");
   if (limits.min !== undefined && value < limits.min) return fail("number-below-min", { min: limits.min });
   if (limits.max !== undefined && value > limits.max) return fail("number-above-max", { max: limits.max });
+  // Whole numbers are exact (and accepted as stored answers) only up to 2^53 - 1.
+  if (limits.integer && value > Number.MAX_SAFE_INTEGER) return fail("number-above-max", { max: Number.MAX_SAFE_INTEGER });
+  if (limits.integer && value < Number.MIN_SAFE_INTEGER) return fail("number-below-min", { min: Number.MIN_SAFE_INTEGER });
   return ok(value);
 }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Update } from "grammy/types";
 import { callbackSecret } from "../src/bot/callback-secret.ts";
-import { promptReporters, promptReturned } from "../src/bot/prompt-reporters.ts";
+import { promptReporters } from "../src/bot/prompt-reporters.ts";
 import { signPayload } from "../src/domain/signed-payload.ts";
 import { answerHistory } from "../src/submissions/answer-history.ts";
 import { callbackUpdate, textUpdate } from "./support/bot-harness.ts";
@@ -299,12 +299,7 @@ describe("bad input, stale and forged buttons, permissions, groups, blocked chat
       where: { id: sid },
       data: { status: "RETURNED", returnedQuestionKeys: ["complaints"], returnComment: "Đề nghị ghi rõ số đơn thư đã giải quyết.", returnedAt: new Date() },
     });
-    const notice = await promptReturned(bot().api, db.prisma, sid);
-    expect(notice.sent).toBe(2);
-    expect(lastTextTo(rec(), minh.id)).toBe(
-      "🔁 Văn phòng đã trả lại 1 câu trong báo cáo Quý III năm 2024 của Văn phòng Sở để Anh/Chị bổ sung.\nÝ kiến của Văn phòng: Đề nghị ghi rõ số đơn thư đã giải quyết.\nAnh/Chị bấm «Trả lời tiếp» (hoặc gõ /report), trả lời lại các câu đó rồi nộp lại.",
-    );
-    await tap(lan, button(rec(), lan.id, "▶️ Trả lời tiếp"));
+    await say(lan, "/report");
     const text = lastTextTo(rec(), lan.id);
     expect(text).toMatch(/^Văn phòng đã trả lại 1 câu để Anh\/Chị bổ sung\.\nÝ kiến của Văn phòng: Đề nghị ghi rõ số đơn thư đã giải quyết\.\n\nCâu 4\/10/);
     expect(text).toContain("🔁 Văn phòng đề nghị bổ sung: Đề nghị ghi rõ số đơn thư đã giải quyết.");

@@ -134,7 +134,3 @@ prompt-round-open =
     Due: { $deadline }.
     Press «Start answering» (or type /report). You can stop at any point and continue later; every answer is saved at once.
 
-prompt-returned =
-    🔁 The office returned { $count } question(s) of the { $round } report of { $unit } for you to complete.
-    The office's comment: { $comment }
-    Press «Continue answering» (or type /report), answer them again and submit again.

@@ -134,7 +134,3 @@ prompt-round-open =
     Hạn nộp: { $deadline }.
     Anh/Chị bấm «Bắt đầu trả lời» (hoặc gõ /report). Có thể dừng giữa chừng và tiếp tục bất cứ lúc nào; mỗi câu trả lời được lưu ngay.
 
-prompt-returned =
-    🔁 Văn phòng đã trả lại { $count } câu trong báo cáo { $round } của { $unit } để Anh/Chị bổ sung.
-    Ý kiến của Văn phòng: { $comment }
-    Anh/Chị bấm «Trả lời tiếp» (hoặc gõ /report), trả lời lại các câu đó rồi nộp lại.

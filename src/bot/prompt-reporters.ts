@@ -1,5 +1,5 @@
 import type { Api } from "grammy";
-import { promptReturnedAnswers, promptRoundReporters, type NoticeSummary, type PersonChannel, type PromptSummary } from "../conversation/prompt-reporters.ts";
+import { promptRoundReporters, type PersonChannel, type PromptSummary } from "../conversation/prompt-reporters.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { callbackSecret } from "./callback-secret.ts";
 import { translatorFor } from "./conversation-deps.ts";
@@ -28,9 +28,4 @@ export function telegramPersonChannel(api: Api, prisma: PrismaClient): PersonCha
 /** Sends each reporter of the round's units the first prompt (with a "start answering" button). */
 export function promptReporters(api: Api, prisma: PrismaClient, roundId: number): Promise<PromptSummary> {
   return promptRoundReporters(prisma, telegramPersonChannel(api, prisma), roundId, translatorFor);
-}
-
-/** Tells a unit's reporters which answers the office returned and why, with a button to answer them again. */
-export function promptReturned(api: Api, prisma: PrismaClient, submissionId: number): Promise<NoticeSummary> {
-  return promptReturnedAnswers(prisma, telegramPersonChannel(api, prisma), submissionId, translatorFor);
 }

@@ -54,6 +54,17 @@ function problemsFromIssues(issues: readonly z.core.$ZodIssue[], doc?: Document,
 
 /** Parses and validates template YAML; throws a TemplateError listing every problem with its line. */
 export function parseTemplateYaml(source: string, sourceName = "template"): Template {
+  try {
+    return parseYaml(source, sourceName);
+  } catch (error) {
+    if (error instanceof TemplateError) throw error;
+    // What the YAML reader itself throws: an alias naming no anchor, aliases multiplying the document,
+    // nesting so deep that it runs out of stack.
+    throw new TemplateError(sourceName, [{ path: "", message: `YAML: ${(error as Error).message}` }]);
+  }
+}
+
+function parseYaml(source: string, sourceName: string): Template {
   const lines = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {

@@ -1,4 +1,5 @@
 import type { AnswerValue, DocumentRef } from "../domain/answer-value.ts";
+import { cutText } from "../domain/cut-text.ts";
 import type { Question } from "../domain/template/template-schema.ts";
 import type { Locale } from "../i18n.ts";
 import { formatIsoDate } from "./format-time.ts";
@@ -33,7 +34,7 @@ export function displayAnswer(question: Question, value: AnswerValue, locale: Lo
 /** At most `max` characters, cut at a word and marked, for quoting an answer above a question. */
 export function shorten(text: string, max: number): string {
   if (text.length <= max) return text;
-  const cut = text.slice(0, max);
+  const cut = cutText(text, max);
   const space = cut.lastIndexOf(" ");
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }

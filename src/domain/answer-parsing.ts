@@ -1,4 +1,5 @@
 import { DEFAULT_LIMITS, isIsoDate, type AnswerValue, type DocumentRef } from "./answer-value.ts";
+import { cutText } from "./cut-text.ts";
 import type { ChoiceOption, Question } from "./template/template-schema.ts";
 
 /** Why an input was not accepted; `code` names a message, `vars` fill it. */
@@ -176,7 +177,7 @@ export function parseNumber(raw: string, limits: Pick<EffectiveLimits, "min" | "
     }
   }
   // A scale word can carry a finite figure past the largest number ("1e300 tỷ").
-  if (value === null || !Number.isFinite(value)) return fail("not-a-number", { text: text.slice(0, 40) });
+  if (value === null || !Number.isFinite(value)) return fail("not-a-number", { text: cutText(text, 40) });
   if (limits.integer && !Number.isInteger(value)) return fail("number-not-integer");
   if (limits.min !== undefined && value < limits.min) return fail("number-below-min", { min: limits.min });
   if (limits.max !== undefined && value > limits.max) return fail("number-above-max", { max: limits.max });
@@ -210,11 +211,11 @@ export function parseDate(raw: string): ParseResult<string> {
     match = /^(?:ngay\s+)?(\d{1,2})\s+thang\s+(\d{1,2})\s*(?:,\s*)?nam\s+(\d{4})$/.exec(text);
     if (match) parts = [Number(match[1]), Number(match[2]), Number(match[3])];
   }
-  if (!parts) return fail("not-a-date", { text: cleanText(raw).slice(0, 40) });
+  if (!parts) return fail("not-a-date", { text: cutText(cleanText(raw), 40) });
   let [day, month, year] = parts;
   if (year < 100) year += 2000;
   const iso = isoFromParts(day, month, year);
-  if (year < 1900 || year > 2100 || !isIsoDate(iso)) return fail("impossible-date", { text: cleanText(raw).slice(0, 40) });
+  if (year < 1900 || year > 2100 || !isIsoDate(iso)) return fail("impossible-date", { text: cutText(cleanText(raw), 40) });
   return ok(iso);
 }
 
@@ -243,7 +244,7 @@ export function parseChoice(raw: string, options: readonly ChoiceOption[]): Pars
   const text = cleanText(raw);
   if (text === "") return fail("empty");
   const option = matchOption(text, options);
-  return option ? ok(option.key) : fail("unknown-option", { text: text.slice(0, 40) });
+  return option ? ok(option.key) : fail("unknown-option", { text: cutText(text, 40) });
 }
 
 /** Several options separated by commas, semicolons or lines: "1, 3" or "Hội nghị; Niêm yết". */
@@ -253,7 +254,7 @@ export function parseChoices(raw: string, options: readonly ChoiceOption[], maxI
   const keys: string[] = [];
   for (const part of text.split(/[,;\n]+/).map((p) => p.trim()).filter(Boolean)) {
     const option = matchOption(part, options);
-    if (!option) return fail("unknown-option", { text: part.slice(0, 40) });
+    if (!option) return fail("unknown-option", { text: cutText(part, 40) });
     if (!keys.includes(option.key)) keys.push(option.key);
   }
   if (keys.length === 0) return fail("empty");

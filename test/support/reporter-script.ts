@@ -65,6 +65,12 @@ export class ChatView {
     return this.texts.get(chatId);
   }
 
+  /** Every button of the chat's latest keyboard, with the message it belongs to. */
+  buttons(chatId: number): { text: string; data: string; messageId: number }[] {
+    const keyboard = this.keyboards.get(chatId);
+    return keyboard ? keyboard.buttons.map((b) => ({ ...b, messageId: keyboard.messageId })) : [];
+  }
+
   /** The callback data and message of the button labelled so in the chat's latest keyboard. */
   button(chatId: number, label: string | RegExp): { data: string; messageId: number } {
     const keyboard = this.keyboards.get(chatId);

@@ -62,11 +62,16 @@ export class TelegramChats {
     return seen !== undefined ? Promise.resolve(seen) : this.nextMessage(chatId, { match, timeoutMs });
   }
 
-  /** Queues the step as an update and waits for the bot's answer in that chat; the update id and the answer. */
-  async step(person: Person, step: ReporterStep, options: { match?: RegExp | string; timeoutMs?: number } = {}): Promise<{ updateId: number; reply: string }> {
+  /** Queues the step as an update and waits for the bot's answer in that chat; the update, its id and the answer. */
+  async step(
+    person: Person,
+    step: ReporterStep,
+    options: { match?: RegExp | string; timeoutMs?: number } = {},
+  ): Promise<{ updateId: number; update: Record<string, unknown>; reply: string }> {
     const reply = this.nextMessage(person.id, options);
-    const updateId = this.api.pushUpdate(stepUpdate(step, person, this.view));
-    return { updateId, reply: await reply };
+    const update = stepUpdate(step, person, this.view);
+    const updateId = this.api.pushUpdate(update);
+    return { updateId, update, reply: await reply };
   }
 
   /** Messages delivered to the chat that match. */

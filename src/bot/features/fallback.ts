@@ -1,4 +1,6 @@
 import { Composer } from "grammy";
+import { shorten } from "../../conversation/display-answer.ts";
+import { cleanText } from "../../domain/answer-parsing.ts";
 import type { BotContext } from "../context.ts";
 
 /** Registered last: whatever no feature took gets a short, polite answer instead of silence. */
@@ -17,6 +19,7 @@ priv.on("message", async (ctx) => {
   }
   const text = ctx.message.text;
   if (text === undefined) await ctx.reply(ctx.t("fallback-non-text"));
-  else if (text.startsWith("/")) await ctx.reply(ctx.t("fallback-unknown-command", { command: text.split(/[\s@]/)[0]! }));
+  // The command is quoted back cleaned and short: a long or broken one would make the reply itself fail.
+  else if (text.startsWith("/")) await ctx.reply(ctx.t("fallback-unknown-command", { command: shorten(cleanText(text.split(/[\s@]/)[0]!), 40) || "/" }));
   else await ctx.reply(ctx.t("fallback-hint"));
 });

@@ -2,6 +2,7 @@ import { Composer } from "grammy";
 import { actionFromFields, ACTION_PREFIX } from "../../conversation/button-action.ts";
 import { conversationStatus, handleEvent, startReport, type Outcome } from "../../conversation/conversation-service.ts";
 import type { ConversationEvent } from "../../conversation/engine.ts";
+import { cutText } from "../../domain/cut-text.ts";
 import { verifyPayload } from "../../domain/signed-payload.ts";
 import { telegramSessionKey } from "../chat-key.ts";
 import type { BotContext } from "../context.ts";
@@ -64,7 +65,7 @@ priv.callbackQuery(/^r\d+:/, async (ctx) => {
   }
   const outcome = await handleEvent(conversationDeps(ctx.deps), telegramSessionKey(ctx.chat.id), speaker, { type: "button", action });
   // Telegram shows at most 200 characters of a callback answer.
-  await ctx.answerCallbackQuery(outcome.toast ? { text: outcome.toast.slice(0, 200) } : undefined);
+  await ctx.answerCallbackQuery(outcome.toast ? { text: cutText(outcome.toast, 200) } : undefined);
   await deliver(ctx, outcome, ctx.callbackQuery.message?.message_id);
 });
 

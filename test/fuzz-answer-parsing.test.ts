@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { cleanText, parseAnswer, splitListItems } from "../src/domain/answer-parsing.ts";
 import { answerValueSchemaFor } from "../src/domain/answer-value.ts";
+import { cutText } from "../src/domain/cut-text.ts";
 import { loadTemplateFile } from "../src/domain/template/load-template.ts";
 import { templateQuestions, type Question } from "../src/domain/template/template-schema.ts";
 import { FIXTURE_TEMPLATE, ROOT } from "./support/report-world.ts";
@@ -90,6 +91,19 @@ describe("answer parsing under random input", () => {
   it("dates, possible and impossible", () => {
     const dated = questions.filter((q) => q.type === "date" || q.type === "document_ref");
     fc.assert(fc.property(fc.constantFrom(...dated), dateText, (q, raw) => checkParsed(q, raw)), runs);
+  });
+
+  it("a text cut for quoting is a prefix within the limit that never ends in half a surrogate pair", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 60 }), fc.integer({ min: 1, max: 70 }), (text, max) => {
+        const cut = cutText(text, max);
+        expect(text.startsWith(cut)).toBe(true);
+        expect(cut.length).toBeLessThanOrEqual(max);
+        expect(cut.length).toBeGreaterThanOrEqual(Math.min(text.length, max - 1));
+        expect(/[\uD800-\uDBFF]$/.test(cut)).toBe(false);
+      }),
+      runs,
+    );
   });
 
   it("cleaned text and list items carry no controls, lone surrogates or characters XML forbids", () => {

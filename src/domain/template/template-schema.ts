@@ -21,7 +21,16 @@ export const QUESTION_TYPES = [
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 
-const text = z.string().trim().min(1, "must not be empty");
+// Template text reaches Telegram and the .docx: Telegram refuses a message holding half a surrogate pair,
+// and control characters are invisible at best.
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+const text = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .refine((value) => !UNPRINTABLE.test(value), "must not contain control characters or broken Unicode (half of a surrogate pair)");
 
 const localizedText = z.strictObject({ vi: text, en: text });
 

@@ -60,7 +60,7 @@ async function measure(scenario: Scenario): Promise<Result> {
       botInfo: TEST_BOT_INFO,
       deps: {
         prisma: db.prisma,
-        logger: createLogger("silent"),
+        logger: createLogger(process.env.BENCH_LOG ?? "silent"),
         defaultLocale: "vi",
         timezone: "Asia/Ho_Chi_Minh",
         updateLog: createRedisUpdateLog(redis, botId),
@@ -69,12 +69,16 @@ async function measure(scenario: Scenario): Promise<Result> {
     const view = new ChatView();
     const tryAgain = i18n.t("vi", "error-try-again");
     let failures = 0;
+    const failed = new Set<number>();
     let messageId = 1;
     bot.api.config.use(async (_prev, method, payload) => {
       const p = payload as Record<string, unknown>;
       const id = messageId++;
       view.observe(method, p, id);
-      if (p.text === tryAgain) failures++;
+      if (p.text === tryAgain) {
+        failures++;
+        failed.add(Number(p.chat_id));
+      }
       const result =
         method === "sendMessage" || method === "editMessageText"
           ? { message_id: id, date: Math.floor(Date.now() / 1000), chat: { id: Number(p.chat_id), type: "private" }, text: p.text }
@@ -88,10 +92,15 @@ async function measure(scenario: Scenario): Promise<Result> {
       if (thinkMs > 0) await sleep(Math.random() * thinkMs * 2);
       for (const step of FULL_ANSWER_SET) {
         if (thinkMs > 0) await sleep(-Math.log(1 - Math.random()) * thinkMs);
-        const update = { update_id: updateId++, ...stepUpdate(step, person, view) };
-        const started = performance.now();
-        await bot.handleUpdate(update as never);
-        if (record) durations.push(performance.now() - started);
+        // Told to try again, a person sends the same thing once more (a few times at most).
+        for (let attempt = 0; attempt < 3; attempt++) {
+          failed.delete(person.id);
+          const update = { update_id: updateId++, ...stepUpdate(step, person, view) };
+          const started = performance.now();
+          await bot.handleUpdate(update as never);
+          if (record) durations.push(performance.now() - started);
+          if (!failed.has(person.id)) break;
+        }
       }
     };
 
@@ -106,7 +115,7 @@ async function measure(scenario: Scenario): Promise<Result> {
     const cpuBefore = process.cpuUsage();
     await Promise.all(measured.map((person) => answerAll(person, thinkMs, true)));
     const cpu = process.cpuUsage(cpuBefore);
-    if (process.env.BENCH_DEBUG) process.stderr.write(`user ${cpu.user / 1000} ms, system ${cpu.system / 1000} ms\n`);
+    if (process.env.BENCH_DEBUG) process.stderr.write(`user ${cpu.user / 1000} ms, system ${cpu.system / 1000} ms, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB\n`);
     const seconds = (performance.now() - started) / 1000;
 
     const submitted = await db.prisma.submission.count({ where: { roundId: world.roundId, status: "SUBMITTED", unitId: { in: measured.map((r) => r.unitId) } } });
@@ -136,11 +145,12 @@ const SCENARIOS: Scenario[] = [
   { reporters: 1000 },
   { reporters: 100, pacedRate: TARGET_RATE },
   { reporters: 1000, pacedRate: TARGET_RATE },
+  { reporters: 100, pacedRate: TARGET_RATE / 2 },
 ];
 
 export async function run(): Promise<string> {
   const rows: Result[] = [];
-  for (const scenario of process.env.BENCH_SCENARIO ? SCENARIOS.filter((s) => `${s.reporters}${s.pacedRate ? "p" : ""}` === process.env.BENCH_SCENARIO) : SCENARIOS) {
+  for (const scenario of process.env.BENCH_SCENARIO ? SCENARIOS.filter((s) => `${s.reporters}${s.pacedRate ? `p${s.pacedRate}` : ""}` === process.env.BENCH_SCENARIO) : SCENARIOS) {
     const result = await measure(scenario);
     rows.push(result);
     process.stderr.write(`${JSON.stringify(result)}\n`);

@@ -2,6 +2,7 @@ import { canAnswerForUnit, reportingUnitIds, type Actor } from "../domain/permis
 import { editability } from "../domain/submission-rules.ts";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import type { Locale } from "../i18n.ts";
+import { TRANSACTION_OPTIONS } from "../submissions/db-client.ts";
 import { saveAnswer } from "../submissions/save-answer.ts";
 import { submitSubmission } from "../submissions/submit-submission.ts";
 import { IDLE, readConversation, SESSION_PART, type Flow } from "./conversation-state.ts";
@@ -203,7 +204,7 @@ export async function handleEvent(
       const replies = renderStep(fresh, { flow: next, screen: next.kind === "question" ? "question" : "preview", notices }, ctx, true);
       return finish(next, { replies, toast, notify });
     },
-    { timeout: 20_000 },
+    TRANSACTION_OPTIONS,
   );
 }
 

@@ -8,7 +8,14 @@ export function isFullClient(db: Db): db is PrismaClient {
   return "$connect" in db;
 }
 
+/**
+ * Interactive transactions: at most 20 s inside. Under a burst of updates every connection may be busy;
+ * waiting up to 10 s for one (as long as the pool waits for a new connection) makes the person wait
+ * longer instead of failing the step (Prisma's default is 2 s).
+ */
+export const TRANSACTION_OPTIONS = { timeout: 20_000, maxWait: 10_000 } as const;
+
 /** Runs `fn` in the caller's transaction, or in a new one when given the full client. */
 export function inTransaction<T>(db: Db, fn: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
-  return isFullClient(db) ? db.$transaction(fn, { timeout: 20_000 }) : fn(db);
+  return isFullClient(db) ? db.$transaction(fn, TRANSACTION_OPTIONS) : fn(db);
 }

@@ -21,12 +21,13 @@ export const description = [
   "per step) on local PostgreSQL; Bot API calls are answered in-process by a transformer. A step's time is one",
   "`handleUpdate`, from arrival to the last reply sent. *Saturated*: every reporter sends its next update as soon as the",
   "previous one is answered (the throughput ceiling; per-step time then includes waiting for the 10 database connections).",
-  "*Paced*: reporters pause between steps (exponential think time) so that together they offer 300 updates/s, the target load.",
-  "Five warm-up reporters answer first and are not counted.",
+  "*Paced*: each reporter sends one step every N / rate seconds from a random phase, so that together they offer the given rate",
+  "(300 updates/s, the target, and half of it); a reporter still waits for each answer before its next step.",
+  "The load generator runs in the bot's process and shares its CPU. Twenty warm-up reporters answer first and are not counted.",
 ].join(" ");
 
 const TOKEN = "123:bench";
-const WARM_UP = 5;
+const WARM_UP = 20;
 const TARGET_RATE = 300;
 
 type Scenario = { reporters: number; pacedRate?: number };
@@ -89,9 +90,14 @@ async function measure(scenario: Scenario): Promise<Result> {
     let updateId = 1;
     const durations: number[] = [];
     const answerAll = async (person: (typeof world.reporters)[number], thinkMs: number, record: boolean) => {
-      if (thinkMs > 0) await sleep(Math.random() * thinkMs * 2);
+      // Paced: one step every thinkMs from a random phase, due on that schedule (not after the previous
+      // answer), so a slow answer does not lower the rate offered; a step never overtakes the answer before it.
+      let due = performance.now() + Math.random() * thinkMs;
       for (const step of FULL_ANSWER_SET) {
-        if (thinkMs > 0) await sleep(-Math.log(1 - Math.random()) * thinkMs);
+        if (thinkMs > 0) {
+          await sleep(Math.max(0, due - performance.now()));
+          due += thinkMs;
+        }
         // Told to try again, a person sends the same thing once more (a few times at most).
         for (let attempt = 0; attempt < 3; attempt++) {
           failed.delete(person.id);

@@ -2,6 +2,7 @@
 // reporters answer and the office reopens a round.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localDateToUtcMidnight } from "../src/domain/calendar/local-date.ts";
+import { i18n } from "../src/i18n.ts";
 import { killApp, startAppProcess } from "./support/app-process.ts";
 import { FakeBotApi } from "./support/fake-bot-api.ts";
 import { OwnRedis } from "./support/own-redis.ts";
@@ -76,6 +77,8 @@ describe("Redis stopped for a while, then back (empty)", () => {
     await redis.stop();
     // The office reopens the round: it is open at once, its reminders cannot be queued now.
     expect((await chats.step(secretary, { kind: "button", label: /Mở lại$/ })).reply).toContain("Đã mở lại kỳ báo cáo");
+    // Reminding now needs the queue: the office is told to try again rather than left waiting.
+    expect((await chats.step(secretary, { kind: "text", text: "/remind" })).reply).toBe(i18n.t("vi", "error-try-again"));
     // A reporter answers the whole report meanwhile, as usual, and submits it.
     for (const step of FULL_ANSWER_SET) await chats.step(first, step);
     expect(chats.view.lastText(first.id)).toMatch(/^✅ Đã nộp báo cáo của Phòng 1/);
@@ -99,6 +102,7 @@ describe("Redis stopped for a while, then back (empty)", () => {
       { kind: "digest-deadline", unitId: null },
     ]);
     expect(chats.count(first.id, REMINDER)).toBe(0);
+    expect(chats.count(second.id, /^Văn phòng nhắc/)).toBe(0);
     expect(chats.count(second.id, REMINDER)).toBe(1);
     expect(chats.count(secretary.id, DIGEST)).toBe(1);
     const submission = await db.prisma.submission.findUniqueOrThrow({ where: { roundId_unitId: { roundId: world.roundId, unitId: first.unitId } } });

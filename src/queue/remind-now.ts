@@ -3,6 +3,7 @@ import type { RoundState } from "../domain/reminders/reminder-plan.ts";
 import { isNightTime } from "../domain/reminders/reminder-settings.ts";
 import { localMinuteStamp } from "../domain/calendar/zoned-time.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
+import { boundedRedisCall, queueConnectionState } from "./bounded-redis.ts";
 import { REMINDER_JOB_NAMES, type ReminderQueue } from "./reminder-queue.ts";
 import { loadRoundReminderState } from "./round-reminder-state.ts";
 
@@ -19,6 +20,7 @@ export type RemindNowResult = {
 };
 
 const DEDUPE_WINDOW_MS = 60_000;
+const REMIND_TIMEOUT_MS = 5000;
 
 /**
  * /remind: one job per unit that has not submitted, to go out now through the same queue and
@@ -49,24 +51,32 @@ export async function remindNow(
     ).map((row) => row.unitId),
   );
 
-  const queued: string[] = [];
-  const alreadyQueued: string[] = [];
-  for (const unitId of state.owedUnitIds.filter((id) => !onlyUnitIds || onlyUnitIds.includes(id))) {
-    const jobId = reminderJobId({ roundId, unitId, kind: "manual", stamp });
-    const previousId = reminderJobId({ roundId, unitId, kind: "manual", stamp: previousStamp });
-    const previous = previousId === jobId ? undefined : await queue.getJob(previousId);
-    const pressedAt = previous && "plannedFor" in previous.data ? new Date(previous.data.plannedFor).getTime() : Number.NEGATIVE_INFINITY;
-    const recentPrevious = now.getTime() - pressedAt < DEDUPE_WINDOW_MS;
-    if (recentlyLogged.has(unitId) || recentPrevious || (await queue.getJob(jobId))) {
-      alreadyQueued.push(jobId);
-      continue;
-    }
-    await queue.add(
-      REMINDER_JOB_NAMES.manual,
-      { type: "manual", roundId, unitId, kind: "manual", plannedFor: now.toISOString(), requestedBy: actorId },
-      { jobId },
-    );
-    queued.push(jobId);
-  }
-  return { roundStatus: state.status, owedUnitIds: state.owedUnitIds, queued, alreadyQueued, nightTime: false };
+  // The office waits for the answer: while Redis is away nothing can be queued, and saying so (the caller's
+  // "try again") beats waiting until it is back. A press repeated later is deduplicated as usual.
+  return boundedRedisCall(
+    queueConnectionState(queue),
+    async (): Promise<RemindNowResult> => {
+      const queued: string[] = [];
+      const alreadyQueued: string[] = [];
+      for (const unitId of state.owedUnitIds.filter((id) => !onlyUnitIds || onlyUnitIds.includes(id))) {
+        const jobId = reminderJobId({ roundId, unitId, kind: "manual", stamp });
+        const previousId = reminderJobId({ roundId, unitId, kind: "manual", stamp: previousStamp });
+        const previous = previousId === jobId ? undefined : await queue.getJob(previousId);
+        const pressedAt = previous && "plannedFor" in previous.data ? new Date(previous.data.plannedFor).getTime() : Number.NEGATIVE_INFINITY;
+        const recentPrevious = now.getTime() - pressedAt < DEDUPE_WINDOW_MS;
+        if (recentlyLogged.has(unitId) || recentPrevious || (await queue.getJob(jobId))) {
+          alreadyQueued.push(jobId);
+          continue;
+        }
+        await queue.add(
+          REMINDER_JOB_NAMES.manual,
+          { type: "manual", roundId, unitId, kind: "manual", plannedFor: now.toISOString(), requestedBy: actorId },
+          { jobId },
+        );
+        queued.push(jobId);
+      }
+      return { roundStatus: state.status, owedUnitIds: state.owedUnitIds, queued, alreadyQueued, nightTime: false };
+    },
+    REMIND_TIMEOUT_MS,
+  );
 }

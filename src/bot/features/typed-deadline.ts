@@ -1,5 +1,7 @@
 import { formatDateTime } from "../../conversation/format-time.ts";
+import { cleanText } from "../../domain/answer-parsing.ts";
 import { deadlineInstant, parseDeadlineInput } from "../../domain/calendar/deadline-input.ts";
+import { cutText } from "../../domain/cut-text.ts";
 import type { BotContext } from "../context.ts";
 import { nowOf } from "./office-access.ts";
 
@@ -9,7 +11,7 @@ import { nowOf } from "./office-access.ts";
  */
 export function readDeadline(ctx: BotContext, text: string, timeZone: string): Date | string {
   const parsed = parseDeadlineInput(text);
-  if (!parsed.ok) return ctx.t(`rounds-deadline-${parsed.problem}`, { text: text.trim().slice(0, 40) });
+  if (!parsed.ok) return ctx.t(`rounds-deadline-${parsed.problem}`, { text: cutText(cleanText(text), 40) });
   const deadline = deadlineInstant(parsed.value, timeZone);
   const now = nowOf(ctx);
   if (deadline.getTime() <= now.getTime()) {

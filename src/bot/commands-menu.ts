@@ -2,7 +2,7 @@ import type { Api } from "grammy";
 import { inAudience, type Actor, type Audience } from "../domain/permissions.ts";
 import { i18n, LOCALES, type Locale } from "../i18n.ts";
 
-/** A command of the bot: who sees it, and the message key of its description (locales/<lang>/menu.ftl). */
+/** A command of the bot: who sees it, and the message key of its description (locales/<lang>.ftl). */
 export type MenuCommand = { command: string; audience: Audience; description: string };
 
 /**

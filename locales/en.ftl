@@ -1,0 +1,633 @@
+### ── admin ──
+
+# Administration: units (/units) and invite links (/invite).
+
+admin-only = Sorry, only an administrator can use this.
+
+units-title = Units ({ $count }):
+units-line = { $number }. { $name } — { $kind } · code { $code }
+units-line-inactive = { $number }. ⏸ { $name } — { $kind } · code { $code } (inactive)
+units-empty = There are no units yet. An administrator can import them with «npm run import -- org.yaml» or press «Add unit».
+units-button-add = ➕ Add unit
+units-button-rename = ✏️ Rename
+units-button-toggle = ⏯ Deactivate / reactivate
+units-ask-name = Send the new unit's name (at most { $max } characters). Type /cancel to stop.
+units-ask-kind = Choose the kind of unit for «{ $name }»:
+units-pick-kind-first = Press a kind of unit in the message above (or type /cancel to stop).
+units-pick-rename = Choose the unit to rename:
+units-pick-toggle = Choose the unit to deactivate or reactivate:
+units-ask-new-name = Send the new name for «{ $name }» (at most { $max } characters). Type /cancel to stop.
+units-name-invalid = A unit's name must be 1 to { $max } characters long (the one you sent is { $length }). Please send it again.
+units-name-not-text = Please type the unit's name as text (or type /cancel to stop).
+units-added = ✅ Unit «{ $name }» added (code { $code }).
+units-renamed = ✅ Renamed to «{ $name }».
+units-activated = ✅ Unit «{ $name }» is active again.
+units-deactivated = ⏸ Unit «{ $name }» is now inactive: it is not asked in new rounds and gets no new invites; its earlier answers are kept.
+units-no-organisation = The organisation is not set up yet. An administrator must first run «npm run import -- org.yaml».
+
+unit-kind-department = department
+unit-kind-affiliated = affiliated unit
+unit-kind-trade-union = trade union
+unit-kind-youth-union = youth union
+unit-kind-party-cell = party cell
+unit-kind-other = other
+
+invite-choose-role = Who is the invite link for?
+invite-button-reporter = 👤 A unit's reporter
+invite-button-secretary = 🗂 The office (report secretary)
+invite-pick-unit = Choose the reporter's unit:
+invite-unit-unavailable = This unit is inactive or no longer exists. Type /invite to choose again.
+invite-link-reporter =
+    Invite link for the reporter of { $unit } (single use, expires at { $until }):
+    { $link }
+    Send it to the right person; when they open it, I will register them with the unit.
+invite-link-secretary =
+    Invite link for the office (single use, expires at { $until }):
+    { $link }
+    Send it to the right person.
+
+### ── common ──
+
+error-try-again = Sorry, the system is busy or ran into a problem. Please try again in a few minutes; the answers you saved are not lost.
+start-org-fallback = your agency
+start-intro =
+    Hello! I am the Tổng hợp assistant of { $org }.
+    Every reporting round I ask each unit the questions of the report, remind them before the deadline and compile the answers into the consolidated draft report (.docx) for the office.
+start-no-role =
+    You are not linked to any unit or role yet.
+    To join, open the invite link (t.me/…?start=…) the office or an administrator sent you; I will register you with the right unit.
+start-reporter =
+    You report for: { $units }.
+    Type /report to answer the questions of the open reporting round; you can stop at any point and continue later.
+start-secretary = As the office, you can open a reporting round (/newround), follow progress (/status), remind late units (/remind) and get the compiled draft report (/compile).
+start-admin = As an administrator, you manage units (/units) and create invite links (/invite).
+start-help-hint = Type /help to see every command you can use.
+
+### ── conversation ──
+
+# Answering a report: questions, preview, submitting.
+
+conversation-resuming = Continuing from the question you were answering.
+conversation-draft-kept = Continuing the question you were answering; the { $count } part(s) you sent are kept.
+conversation-already-submitted = Your unit's report was submitted at { $time }. You can still change any answer until the round closes; after a change, press «Submit report» again.
+conversation-returned =
+    The office returned { $count } question(s) for you to complete.
+    The office's comment: { $comment }
+conversation-all-answered = Every question has an answer. Check them, then press «Submit report».
+conversation-stale-button = This button is old (it belongs to an earlier question or another round), so I did nothing. Your saved answers are unchanged. Type /report to continue.
+conversation-stale-button-toast = This button is old; nothing changed.
+conversation-cannot-edit = This question cannot be changed now.
+conversation-changed-since-preview = The report changed after your last preview (perhaps someone else in your unit). This is the latest version; check it, then press «Submit report».
+conversation-nothing-to-submit = The report is already submitted and nothing has changed.
+conversation-required-no-skip = This question is required and cannot be skipped.
+conversation-first-question = This is the first question.
+conversation-no-last-value = There is no answer from the last period for this question.
+conversation-no-current-value = This question has no answer yet.
+conversation-draft-cleared = The parts you sent were cleared. Send the answer to this question again.
+conversation-pick-at-least-one = Pick at least one option, then press «Done».
+conversation-locked-round-closed = This reporting round is closed; answers can no longer be changed.
+conversation-locked-round-not-open = This reporting round is not open yet; the office will tell you when answers are collected.
+conversation-locked-accepted = The office accepted your unit's report, so it can no longer be changed. Contact the office if something must change.
+conversation-preview-text = You are reviewing the report. Press «Submit report» to send it, or press a question's number (✏️) to change it.
+conversation-non-text = I can only read text messages. Please type your answer (photos, stickers, voice messages and files are not stored).
+conversation-non-text-buttons = I can only read text messages. Please press one of the buttons below or type your answer.
+conversation-not-a-reporter = You do not report for any unit, so there are no questions for you. If you should report for a unit, ask an administrator for an invite link.
+conversation-no-open-round = There is no open reporting round for your unit right now. I will message you when the office opens one.
+conversation-choose = You have { $count } reports to answer. Choose one:
+conversation-choose-line = { $number }. { $unit } — { $round } (due { $deadline }; { $status })
+conversation-idle-hint = Type /report to answer the report's questions.
+conversation-not-your-unit = You do not report for this unit, so you cannot see or change its answers. Type /report for your own unit's report.
+conversation-submitted = ✅ The report of { $unit } was submitted at { $time }. Thank you! You can still change answers until the round closes (type /report).
+conversation-resubmitted = ✅ The report of { $unit } was submitted again at { $time }. The office will look at what you added.
+conversation-submit-refused-not-found = This report was not found. Type /report to start again.
+conversation-submit-refused-round-closed = The round is closed; the report can no longer be submitted.
+conversation-submit-refused-round-not-open = The round is not open yet; the report cannot be submitted.
+conversation-submit-refused-accepted = The office has accepted the report.
+conversation-submit-refused-already-submitted = The report is already submitted and nothing has changed.
+conversation-save-refused-not-found = This report was not found; the answer was not saved. Type /report to start again.
+conversation-save-refused-round-closed = The round has just closed, so this answer was not saved.
+conversation-save-refused-round-not-open = The round is not open yet, so this answer was not saved.
+conversation-save-refused-accepted = The office has accepted the report, so this answer was not saved.
+conversation-save-refused-not-returned = The office returned only some questions; this one cannot be changed now.
+conversation-saved = ✅ Question { $number } saved.
+conversation-skipped = ⏭ Question { $number } skipped.
+conversation-overwrote = ⚠️ While you were typing, { $name } answered this question (at { $time }). Your answer was saved in its place; { $name }'s version stays in the history.
+conversation-overwritten-by = ⚠️ { $name } has just replaced your answer to question { $number } in the report of { $unit }. Your version stays in the history; type /report to review.
+conversation-reopened = The report is back to «In progress». When you have finished your changes, press «Submit report» again.
+conversation-edited-message = Editing a sent message does not change the saved answer. To change it, type /report, press «Review» and choose the question's number.
+
+answer-error-empty = I did not receive any text. Please type your answer.
+answer-error-too-long = The answer is { $length } characters long, over this question's limit of { $max }. Please shorten it (at most { $max } characters) and send it again.
+answer-error-draft-too-long = With the part you just sent the answer would be { $length } characters, over the limit of { $max }. That part was not kept; the earlier parts are. Send a shorter part or press «Done».
+answer-error-draft-empty = You have not sent anything for this question yet. Type your answer, then press «Done».
+answer-error-not-a-number = «{ $text }» is not a number. Type a number such as 12, 1.234 or 1,5 (type «không» or «none» for 0).
+answer-error-number-below-min = This number is below the allowed minimum. Type a number of { $min } or more.
+answer-error-number-above-max = This number is above the allowed maximum. Type a number of at most { $max }.
+answer-error-number-not-integer = This question needs a whole number (no decimals), e.g. 12.
+answer-error-not-a-date = «{ $text }» is not a date. Type it as day/month/year, e.g. 05/3/2025.
+answer-error-impossible-date = The date «{ $text }» does not exist (invalid day or month). Please check it, e.g. 05/3/2025.
+answer-error-not-yes-no = Press «Yes» or «No» (or type yes/no).
+answer-error-unknown-option = There is no option «{ $text }». Press one of the buttons below or type the option's number.
+answer-error-too-many-items = The list has { $count } items, more than the maximum of { $max }. Combine some and send it again.
+answer-error-item-too-long = Item { $item } is { $length } characters long, over the limit of { $max } per item. Shorten it and send it again.
+answer-error-too-many-options = You can pick at most { $max } options.
+
+question-header = Question { $number }/{ $total } · { $unit }
+question-help = ℹ️ { $help }
+question-example = ✏️ Example: { $example }
+question-returned = 🔁 The office asks you to complete this: { $comment }
+question-current =
+    💾 Current answer ({ $author }, { $time }):
+    { $answer }
+question-current-skipped = 💾 This question was skipped ({ $author }, { $time }).
+question-last-period =
+    🕘 Your unit's answer last period:
+    { $answer }
+question-hint-short-text = 👉 Type a short answer (at most { $max } characters).
+question-hint-long-text = 👉 Type your answer; you may send several messages (at most { $max } characters in all), then press «Done» or type «done».
+question-hint-list = 👉 Send one item per line or one item per message (at most { $maxItems } items), then press «Done» or type «done».
+question-hint-number = 👉 Type a number, e.g. 12, 1.234 or 1,5 (type «none» for 0).
+question-hint-yes-no = 👉 Press «Yes» or «No».
+question-hint-single-choice = 👉 Press one of the options below (or type its number).
+question-hint-multiple-choice = 👉 Press options to tick or untick them (at most { $maxItems }), then press «Done».
+question-hint-date = 👉 Type the date as day/month/year, e.g. 05/3/2025.
+question-hint-document-ref = 👉 Type the document's name, number, date and issuer, e.g.: Công văn số 09-CV/BCĐ ngày 10/9/2024 của Ban Chỉ đạo (at most { $max } characters).
+question-optional = This question is optional; you may press «Skip».
+question-selected = Selected: { $count }.
+draft-status-list = { $count } item(s) received (at most { $maxItems }).
+draft-status-text = { $parts } part(s) received, { $length }/{ $max } characters.
+draft-how-to-finish = Send more if there is more, or press «Done» (type «done») to save the answer.
+
+button-yes = Yes
+button-no = No
+button-done = ✅ Done
+button-done-selected = ✅ Done ({ $count } selected)
+button-clear = 🗑 Clear and restart
+button-keep-last = 🕘 Keep last period's answer
+button-keep-current = ➡️ Keep the current answer
+button-skip = ⏭ Skip
+button-back = ⬅️ Previous
+button-preview = 📋 Review
+button-submit = 📤 Submit report
+button-continue = ▶️ Continue answering
+button-start-answering = ▶️ Start answering
+button-forged = This button is not valid or is old, so I did nothing; nothing changed. Type /report to continue.
+
+value-yes = Yes
+value-no = No
+
+preview-title = 📋 Review of the report of { $unit }
+preview-round = Round: { $round } · Due: { $deadline }
+preview-status = Status: { $status }
+preview-returned-comment = The office's comment: { $comment }
+preview-missing-required = ⚠️ Not answered (required)
+preview-missing = — Not answered
+preview-skipped = — Skipped
+preview-locked = The office accepted the report; it can no longer be changed.
+preview-missing-list = { $count } required question(s) still unanswered: { $numbers }. Answer them before submitting.
+preview-submitted = The report was submitted at { $time }.
+preview-ready = Every required question has an answer. Press «Submit report» to send it to the office.
+preview-edit-hint = To change an answer, press its question's number (✏️).
+
+status-not-started = Not started
+status-in-progress = In progress
+status-submitted = Submitted
+status-returned = Returned for more detail
+status-accepted = Accepted
+
+prompt-round-open =
+    📣 The reporting round { $round } is open.
+    Unit: { $unit } — { $count } questions.
+    Due: { $deadline }.
+    Press «Start answering» (or type /report). You can stop at any point and continue later; every answer is saved at once.
+
+
+### ── join ──
+
+# Joining with an invite link; people who have not joined.
+
+join-refused-unknown = This invite code is not valid. Check the link (open the exact link you were sent rather than typing it) or ask the sender for a new one.
+join-refused-used = This invite code has already been used. Each link works once; ask an administrator for a new one.
+join-refused-used-by-you = You already joined with this invite code. Type /help to see the commands you can use.
+join-refused-expired = This invite code expired at { $time }. Ask an administrator for a new link.
+join-refused-revoked = This invite code was revoked. Ask an administrator for a new link.
+join-refused-unit-inactive = The unit of this invite is no longer active, so you cannot join it. Contact an administrator.
+join-refused-rate-limited = Too many wrong invite codes. To protect the system, please try again in { $minutes } minute(s).
+join-already-member = You already had this role; nothing changed.
+join-welcome-reporter =
+    Welcome, { $name }! You are now registered as the reporter of { $unit } ({ $org }).
+    Every reporting round I will send you the questions one at a time; you answer right here, can stop and continue at any time, review and submit.
+join-next-open-round = A reporting round is open now: type /report to start answering.
+join-next-wait = No reporting round is open right now. When the office opens one, I will message you with a «Start answering» button.
+join-welcome-secretary =
+    Welcome, { $name }! You are now registered as the office (report secretary) of { $org }.
+    You can open reporting rounds, follow the units' progress, remind late units and get the compiled draft report.
+join-welcome-admin =
+    Welcome, { $name }! You are now an administrator of { $org }.
+    You manage the units (/units) and create invite links for reporters and the office (/invite).
+stranger-refusal =
+    Sorry, you have not joined the reporting system yet, so I cannot do this.
+    To join, open the invite link (t.me/…?start=…) the office or an administrator sent you; I will register you with the right unit.
+stranger-refusal-short = You have not joined yet. Open the invite link an administrator sent you.
+
+### ── menu ──
+
+# Commands menu, /help, /lang, /cancel, group chats, unclear messages.
+
+command-start = About the bot and joining
+command-report = Answer your unit's report questions
+command-status = Submission progress
+command-newround = Open a new reporting round
+command-rounds = List the reporting rounds
+command-remind = Remind units that have not submitted
+command-review = Review, accept or return a unit's report
+command-compile = Compile the draft report (.docx)
+command-export = Export the answers as CSV
+command-units = Manage the units
+command-invite = Create an invite link
+command-help = The commands you can use
+command-lang = Change language (Tiếng Việt / English)
+command-cancel = Stop what you are doing
+
+help-title = The commands you can use:
+help-stranger = You have not joined yet. To join, open the invite link (t.me/…?start=…) the office or an administrator sent you.
+help-reporter = You report for: { $units }. Type /report to answer; you can stop at any point and continue later.
+
+cancel-done = Stopped. Your saved answers are all kept; type /report to continue.
+cancel-done-draft = Stopped. The { $count } part(s) you sent for the unfinished question (before «Done») were not saved; your saved answers are all kept. Type /report to continue.
+cancel-nothing = There is nothing in progress.
+
+lang-choose = Chọn ngôn ngữ / Choose a language:
+lang-name-vi = Tiếng Việt
+lang-name-en = English
+lang-set = Switched to English.
+lang-stranger = The language follows your Telegram settings. Once you have joined, you can change it with /lang.
+
+group-private-only = I only take report answers in a private chat, to keep each unit's information confidential. Please message me directly: https://t.me/{ $bot }
+group-private-only-toast = Please use your private chat with the bot.
+
+fallback-non-text = I can only read text messages. Type /report to answer your report or /help for the commands.
+fallback-unknown-command = There is no command { $command }. Type /help to see the commands you can use.
+fallback-hint = I am not sure what you need. Type /report to answer your report or /help for the commands.
+
+### ── office ──
+
+## The office's desk: progress (/status), the compiled draft (/compile), review (/review), CSV export (/export), notices when units submit.
+
+office-only = This is for the office (the secretaries) and admins. Type /help to see the commands you can use.
+office-no-rounds = There is no reporting round yet. The office opens one with /newround.
+office-stale-button = This button is out of date or what it pointed to is gone; nothing was changed.
+office-page = Page { $page }/{ $pages }
+
+## Progress table
+
+office-status-title =
+    📊 Progress of the { $round } report
+    Deadline: { $deadline } ({ $state })
+office-round-open = accepting reports
+office-round-overdue = past the deadline, still accepting
+office-round-closed = the round is closed
+office-round-draft = the round is not open yet
+office-summary = Submitted { $submitted }/{ $total } units ({ $accepted } accepted) · answering { $inProgress } · not started { $notStarted } · returned for more detail { $returned }
+office-summary-unreachable = ⚠️ { $count ->
+        [one] { $count } unit that has not submitted cannot be reminded
+       *[other] { $count } units that have not submitted cannot be reminded
+    } on Telegram (no reporter, or the reporters blocked the bot); please contact them directly.
+office-no-units = No unit is part of this round yet.
+office-line-not-started = { $number }. ⏳ { $unit } — not started
+office-line-in-progress = { $number }. ✍️ { $unit } — answering, { $answered }/{ $total } questions, last at { $time }
+office-line-returned = { $number }. 🔁 { $unit } — returned { $time } ({ $count ->
+        [one] { $count } question
+       *[other] { $count } questions
+    }), waiting for more detail
+office-line-submitted = { $number }. ✅ { $unit } — submitted { $time }
+office-line-accepted = { $number }. ☑️ { $unit } — accepted { $time }
+office-line-no-reporter = ⚠️ no reporter yet
+office-line-unreachable = ⚠️ cannot message: { $people }
+office-reporter-status-title = 📊 Your unit's reports:
+office-reporter-nothing-open = There is no open reporting round for your unit at the moment.
+office-reporter-round = { $round } (deadline { $deadline }):
+office-reporter-hint = Type /report to answer or change your answers.
+
+office-button-remind-all = 🔔 Remind all { $count } late units
+office-button-previous = ◀️ Previous
+office-button-next = Next ▶️
+office-button-review = 🔍 Review reports
+office-button-refresh = 🔄 Refresh
+office-button-other-round = 📅 Another round
+office-button-status = 📊 Progress
+office-button-review-unit = 🔍 { $unit }
+
+office-remind-unavailable = Reminders cannot be sent right now (the reminder queue is not available). Please try again later or use /remind.
+office-remind-round-not-open = The round is no longer open, so no reminder was sent.
+office-remind-night = It is night time, so I do not send reminders. Please press again after 6 a.m.
+office-remind-nobody = Every unit has submitted; nobody needs a reminder.
+office-remind-unit-nothing-owed = { $unit } has submitted; no reminder needed.
+office-remind-already = These units were reminded less than a minute ago; I did not send it again.
+office-remind-unit-queued = 🔔 Reminder sent to the reporters of { $unit }.
+office-remind-queued = 🔔 Sending reminders to { $count ->
+        [one] { $count } late unit
+       *[other] { $count } late units
+    }.
+office-remind-skipped-recent = { $count ->
+        [one] { $count } other unit was
+       *[other] { $count } other units were
+    } reminded less than a minute ago and not reminded again.
+
+office-pick-round-status = Choose the round to see its progress:
+office-pick-round-compile = Choose the round to compile:
+office-pick-round-review = Choose the round to review:
+office-pick-round-export = Choose the round to export:
+
+## Compiled draft (.docx)
+
+office-compile-head = 📄 Draft of the consolidated report, version { $version }.
+office-compile-head-final = 📄 Final consolidated report (the round is closed), version { $version }.
+office-compile-reused = Nothing changed since this version, so this is the stored file.
+office-compile-included = { $included }/{ $total } units compiled.
+office-compile-option-drafts = answers of units that have not submitted (drafts) included
+office-compile-option-attribution = each item followed by its unit's name
+office-compile-options = Options: { $options }.
+office-compile-warnings = ⚠️ { $count ->
+        [one] { $count } answer could not be used
+       *[other] { $count } answers could not be used
+    }; details in the next message.
+office-compile-drafts = Drafts included ({ $count }): { $units }.
+office-compile-missing = Not submitted ({ $count }): { $units }.
+office-compile-all-submitted = Every unit has submitted.
+office-compile-missing-below = Not submitted: { $count } units; drafts included: { $drafts }. The lists are in the next message.
+office-compile-missing-title = Units that have not submitted ({ $count }):
+office-compile-drafts-title = Units whose drafts are in this draft report ({ $count }):
+office-compile-warnings-title = Answers that could not be used ({ $count }):
+office-compile-failed = This round could not be compiled (it no longer exists). Type /status to see the rounds there are.
+office-compile-unknown-option = I do not know the option “{ $word }”. Use /compile (submitted reports only), /compile drafts (also units that have not submitted), /compile attribution (each item followed by its unit), or both: /compile drafts attribution.
+office-compile-working = Compiling…
+office-button-with-drafts = 📝 Compile again with drafts
+office-button-submitted-only = 📄 Compile again, submitted only
+office-button-attribution = 🏷 Compile again with unit names
+office-button-no-attribution = 🏷 Compile again without unit names
+
+## CSV export
+
+office-export-caption = Answers of { $units } units ({ $rows } rows, one per question of each unit). UTF-8 CSV, opens in Excel.
+office-csv-yes = Yes
+office-csv-no = No
+office-csv-unit-order = Unit no.
+office-csv-unit-code = Unit code
+office-csv-unit-name = Unit
+office-csv-status = Status
+office-csv-question-number = Question no.
+office-csv-question-key = Question key
+office-csv-question = Question
+office-csv-answer = Answer
+office-csv-value-json = Value (JSON)
+office-csv-skipped = Skipped
+office-csv-revision = Revision
+office-csv-author = Answered by
+office-csv-updated-at = Updated at
+office-status-not-started = Not started
+office-status-in-progress = Answering
+office-status-submitted = Submitted
+office-status-returned = Returned for more detail
+office-status-accepted = Accepted
+
+## Notices to the office when units submit
+
+office-notice-title = 📥 { $round } report: { $count ->
+        [one] { $count } unit just sent
+       *[other] { $count } units just sent
+    }
+office-notice-submitted = • { $unit } — submitted at { $time }
+office-notice-resubmitted = • { $unit } — changed and submitted again at { $time }
+office-notice-answered-return = • { $unit } — added what the office asked for and submitted again at { $time }
+office-notice-progress = { $submitted }/{ $total } units have submitted so far.
+
+## Review
+
+office-review-list-title = 🔍 Review of the { $round } reports
+office-review-list-waiting = Waiting for the office: { $count }. Choose a unit to read its answers:
+office-review-list-empty = No unit has answered in this round yet.
+office-review-title = 📄 { $unit } — { $round } report
+office-review-status = Status: { $status }
+office-review-submitted-at = Last submitted: { $time }
+office-review-last-return = Last returned ({ $time }): { $comment }
+office-review-unanswered = (not answered)
+office-review-skipped = (skipped)
+office-review-locked-accepted = The report is accepted and locked; press “Return” if the unit must add something.
+office-review-locked-closed = The round is closed; answers can no longer change.
+office-review-not-submitted = The unit has not submitted this report, so it cannot be accepted or returned yet.
+office-button-accept = ✅ Accept
+office-button-return = 🔁 Return for more detail…
+office-button-back-to-list = ↩️ Units
+office-button-return-continue = ➡️ Continue ({ $count })
+office-button-cancel = ✖️ Cancel
+office-return-pick = Choose the questions { $unit } should answer again (press to select or unselect), then press “Continue”.
+office-return-pick-one = Please choose at least one question.
+office-return-cancelled = Cancelled; the report is unchanged.
+office-return-ask-comment = Type your comment to { $unit } about questions { $numbers } (at most { $max } characters), e.g. “Please give the figures and the date of the meeting”. Type /cancel to stop.
+office-return-comment-not-text = Please type the comment as text (photos, stickers and voice messages are not kept). Type /cancel to stop.
+office-review-refused-not-found = This report no longer exists.
+office-review-refused-version-changed = The report changed after you opened it; this is the latest version, please look again.
+office-review-refused-not-allowed = The report's status does not allow this (only submitted reports can be accepted; reports can be returned only while the round is open).
+office-review-refused-no-questions = Please choose at least one question.
+office-review-refused-unknown-question = A chosen question is not part of this unit's report.
+office-review-refused-empty-comment = The comment must not be empty. Please type your comment to the unit (at most { $max } characters).
+office-review-refused-comment-too-long = The comment is { $length } characters long, more than { $max }. Please shorten it and send it again.
+office-accepted-toast = Accepted.
+office-accepted = ✅ { $unit }'s report is accepted. The unit was told, and the report is locked unless the office returns it.
+office-accepted-reporter = ✅ The office accepted { $unit }'s { $round } report. Thank you! The report is now locked; if something must change, please contact the office.
+office-returned = 🔁 Returned { $count } questions to { $unit } and told { $sent } reporters. I will tell you when the unit submits again.
+office-returned-nobody-told = 🔁 Returned { $count } questions to { $unit }, but none of its reporters could be messaged (no reporter yet, or they blocked the bot). Please contact them directly.
+office-returned-reporter-question = • Question { $number }: { $question }
+office-returned-reporter =
+    🔁 The office asks { $unit } for more detail in the { $round } report, questions:
+    { $questions }
+    The office's comment: { $comment }
+    Press the button below (or type /report) to answer these questions again, then submit the report again.
+office-button-answer-again = ✏️ Answer now
+
+### ── reminders ──
+
+## Deadline reminders (to a unit's reporters) and progress digests (to the office).
+
+reminder-before =
+    Reminder: please complete the { $period } report ({ $report }) for { $unit } before { $deadline } ({ $days } working days left).
+    Type /report to continue.
+reminder-deadline =
+    Reminder: the { $period } report ({ $report }) for { $unit } is due { $deadline }. Please complete and submit it on time.
+    Type /report to continue.
+reminder-overdue =
+    Reminder: the { $period } report ({ $report }) for { $unit } is overdue (it was due { $deadline }). Please complete and submit it soon.
+    Type /report to continue.
+reminder-manual =
+    { $overdue ->
+        [yes] The office reminds you: the { $period } report ({ $report }) for { $unit } is overdue (it was due { $deadline }). Please complete and submit it soon.
+       *[no] The office reminds you: please complete the { $period } report ({ $report }) for { $unit } before { $deadline }.
+    }
+    Type /report to continue.
+reminder-returned-note = The office returned the report for more detail; please read the comments, edit and submit it again.
+
+reminder-digest-title = Progress of the { $period } report ({ $report }), due { $deadline }:
+reminder-digest-progress = { $submitted }/{ $total } units have submitted; not yet: { $pending }.
+reminder-digest-all-done = { $submitted }/{ $total } units have submitted.
+reminder-digest-more = … and { $count } more
+reminder-digest-unreachable = Reminders could not be delivered to: { $people }. They blocked the bot or no longer use Telegram; please contact them directly.
+reminder-digest-hint = Type /remind to remind the units that have not submitted now.
+
+### ── rounds ──
+
+## Reporting rounds: open a new one (/newround), list and manage them (/rounds), remind the units that have not submitted now (/remind).
+
+## Opening a new round
+
+newround-no-organisation = The organisation is not set up yet. An admin first imports the organisation and its units («npm run import -- org.yaml»); then you can open a round.
+newround-pick-template =
+    🆕 New reporting round
+    Step 1. Choose the report:
+newround-pick-kind =
+    🆕 New reporting round — { $template }
+    Step 2. Choose the kind of period:
+newround-kind-month = Month
+newround-kind-quarter = Quarter
+newround-kind-half-year = 6 months
+newround-kind-nine-months = 9 months
+newround-kind-year = Year
+newround-pick-period =
+    🆕 New reporting round — { $template }
+    Step 2. Kind of period: { $kind }. Choose a suggested period below or press «Other period».
+newround-button-other-period = 📅 Other period…
+newround-pick-number =
+    🆕 New reporting round — { $template }
+    Step 2. Choose the period ({ $kind }):
+newround-pick-year =
+    🆕 New reporting round — { $template }
+    Step 2. Choose the year of the period:
+newround-ask-deadline =
+    🆕 Round for { $period } — { $template }
+    Step 3. Type the deadline as day/month/year, e.g. 10/10/2024 (the deadline is 17:00 that day), or with a time, e.g. 10/10/2024 16:30.
+    Type /cancel to stop.
+newround-ask-request =
+    Deadline: { $deadline }.
+    Step 4. Type the document requesting the report, e.g. Công văn số 09-CV/BCĐ ngày 10/9/2024 của Ban Chỉ đạo về thực hiện Quy chế dân chủ ở cơ sở.
+    If there is none, press the button below.
+newround-button-no-request = ⏭ No document, skip
+newround-request-empty = The request document is empty. Type it again, or press «No document, skip» above.
+newround-request-too-long = The request document is { $length } characters long, over the limit of { $max }. The number, date and issuer are enough.
+newround-ask-recipients =
+    Step 5. The report is addressed («Kính gửi») by default to:
+    { $recipients }
+    Press «Keep», or type another list, one recipient a line (at most { $max } lines).
+newround-ask-recipients-none =
+    Step 5. Neither the report nor the organisation has default recipients («Kính gửi»).
+    Type the recipients, one a line (at most { $max } lines).
+newround-button-keep-recipients = ✅ Keep
+newround-recipients-empty = The list of recipients is empty. Type one recipient a line.
+newround-recipients-too-many = The list has { $length } recipients, more than the { $max } allowed. Type a shorter list.
+newround-recipients-too-long = One recipient is { $length } characters long, over the limit of { $max }. Type it again.
+newround-summary =
+    Step 6. Please check before the round opens:
+    • Report: { $template }
+    • Period: { $period }
+    • Deadline: { $deadline }
+    • Request document: { $request }
+    • Addressed to:
+    { $recipients }
+    • Units asked: { $units }
+newround-summary-no-request = (none)
+newround-summary-no-recipients = (none yet)
+newround-summary-no-reporter = ⚠️ { $count ->
+        [one] { $count } unit has
+       *[other] { $count } units have
+    } no reporter yet: { $units }. The round can still open; an admin can invite them with /invite.
+newround-button-confirm = ✅ Open the round
+newround-button-cancel = ✖️ Cancel
+newround-cancelled = Cancelled; no round was opened.
+newround-nothing-to-cancel = No round is being prepared.
+newround-stale-button = This button is out of date (that step is over or was cancelled); nothing was changed. Type /newround to start again.
+newround-use-buttons = Please choose with the buttons above (or type /cancel to stop).
+newround-deadline-passed-meanwhile = The deadline { $deadline } passed while waiting for the confirmation. Type a new deadline; everything else is kept.
+newround-duplicate = The round { $round } is already open, so I did not open another one. Use /rounds to move its deadline, close or reopen it.
+newround-no-units = This report asks no active unit anything, so no round was opened. Check the units (/units) and their kinds.
+newround-opened =
+    ✅ The round { $round } is open.
+    Deadline: { $deadline }.
+    Reports created for { $units ->
+        [one] { $units } unit
+       *[other] { $units } units
+    }.
+newround-opened-prompted = 📣 Invited { $count ->
+        [one] { $count } reporter
+       *[other] { $count } reporters
+    } to answer.
+newround-opened-no-reporter = ⚠️ { $count ->
+        [one] { $count } unit has
+       *[other] { $count } units have
+    } no reporter yet: { $units }. An admin can invite them with /invite.
+newround-opened-unreachable = ⚠️ Could not message { $count ->
+        [one] { $count } person
+       *[other] { $count } people
+    } (they blocked the bot or left Telegram); please contact them directly.
+newround-opened-failed = ⚠️ The invitation did not reach { $count ->
+        [one] { $count } person
+       *[other] { $count } people
+    } yet; they still get the scheduled reminders.
+newround-opened-prompt-error = ⚠️ The invitations could not be sent just now; the reporters still get the scheduled reminders and can type /report to answer.
+newround-opened-reminders = 🔔 Scheduled { $count ->
+        [one] { $count } reminder
+       *[other] { $count } reminders
+    } for the units that have not submitted and for the office.
+
+## Typed deadlines (new round, moving a deadline)
+
+rounds-deadline-empty = Type the deadline as day/month/year, e.g. 10/10/2024.
+rounds-deadline-not-a-date = I could not read «{ $text }» as a date. Type it as day/month/year, e.g. 10/10/2024 or 10/10/2024 16:30.
+rounds-deadline-impossible-date = «{ $text }» is not a day of the calendar. Please check the day and the month.
+rounds-deadline-bad-time = The time in «{ $text }» is not valid (hours 0 to 23, minutes 0 to 59). Type it again, e.g. 10/10/2024 16:30.
+rounds-deadline-past = The deadline { $deadline } is already over (it is now { $now }). Type a time after now.
+
+## Listing and managing rounds
+
+rounds-title = 📅 Reporting rounds
+rounds-empty = There is no reporting round yet. Type /newround to open the first one.
+rounds-line =
+    { $number }. { $mark } { $round }
+    { $state } · deadline { $deadline } · submitted { $submitted }/{ $total } units
+rounds-state-open = accepting reports
+rounds-state-overdue = past the deadline, still accepting
+rounds-state-closed = closed
+rounds-state-draft = not open yet
+rounds-button-move = { $number }. ⏰ Move deadline
+rounds-button-close = { $number }. 🔒 Close
+rounds-button-reopen = { $number }. 🔓 Reopen
+rounds-button-refresh = 🔄 Refresh
+rounds-ask-deadline =
+    ⏰ Round { $round }, current deadline { $deadline }.
+    Type the new deadline as day/month/year (17:00 that day) or with a time, e.g. 25/10/2024 16:30. Type /cancel to stop.
+rounds-deadline-moved = ⏰ The deadline of { $round } moved from { $from } to { $to }. The reminders follow the new deadline.
+rounds-confirm-close =
+    Close the round { $round }? Submitted { $submitted }/{ $total } units.
+    Once closed, units can no longer change or submit answers and get no more reminders. You can reopen it later.
+rounds-button-confirm-close = 🔒 Close the round
+rounds-button-keep-open = Keep it open
+rounds-closed = 🔒 The round { $round } is closed; { $removed ->
+        [one] { $removed } pending reminder was
+       *[other] { $removed } pending reminders were
+    } dropped. Type /compile for the final compiled report.
+rounds-reopened = 🔓 The round { $round } is open again, deadline { $deadline }. Units that have not submitted can go on answering; { $planned ->
+        [one] { $planned } reminder is
+       *[other] { $planned } reminders are
+    } scheduled.
+rounds-reopened-past-deadline = The deadline is over; press «Move deadline» to give the units more time.
+rounds-refused-not-found = This round no longer exists; nothing was changed.
+rounds-refused-not-open = This round is no longer open; nothing was changed.
+rounds-refused-not-closed = This round is open; nothing was changed.
+rounds-refused-deadline-past = The new deadline is already over. Type a time after now.
+rounds-not-text = Please type it as text (or type /cancel to stop).
+
+## Remind now (/remind)
+
+remind-no-open-round = No reporting round is open, so there is nobody to remind.
+remind-pick-round = Several rounds are open. Choose the round whose late units should be reminded:
+remind-round = Round { $round }:
+remind-unavailable = Reminders cannot be sent just now (the reminder queue is not ready). Please try again in a few minutes.
+

@@ -1,0 +1,588 @@
+### ── admin ──
+
+# Quản trị: đơn vị (/units) và đường liên kết mời (/invite).
+
+admin-only = Xin lỗi, chỉ quản trị viên mới dùng được chức năng này.
+
+units-title = Danh sách đơn vị ({ $count }):
+units-line = { $number }. { $name } — { $kind } · mã { $code }
+units-line-inactive = { $number }. ⏸ { $name } — { $kind } · mã { $code } (ngừng hoạt động)
+units-empty = Chưa có đơn vị nào. Quản trị viên có thể nhập danh sách bằng lệnh «npm run import -- org.yaml» hoặc bấm «Thêm đơn vị».
+units-button-add = ➕ Thêm đơn vị
+units-button-rename = ✏️ Đổi tên
+units-button-toggle = ⏯ Ngừng / mở lại
+units-ask-name = Anh/Chị gửi tên đơn vị mới (tối đa { $max } ký tự). Gõ /cancel để thôi.
+units-ask-kind = Chọn loại đơn vị cho «{ $name }»:
+units-pick-kind-first = Anh/Chị bấm chọn loại đơn vị ở tin nhắn trên (hoặc gõ /cancel để thôi).
+units-pick-rename = Chọn đơn vị cần đổi tên:
+units-pick-toggle = Chọn đơn vị cần ngừng hoạt động hoặc mở lại:
+units-ask-new-name = Anh/Chị gửi tên mới cho «{ $name }» (tối đa { $max } ký tự). Gõ /cancel để thôi.
+units-name-invalid = Tên đơn vị phải có từ 1 đến { $max } ký tự (tên vừa gửi dài { $length } ký tự). Anh/Chị gửi lại.
+units-name-not-text = Anh/Chị vui lòng gõ tên đơn vị bằng chữ (hoặc gõ /cancel để thôi).
+units-added = ✅ Đã thêm đơn vị «{ $name }» (mã { $code }).
+units-renamed = ✅ Đã đổi tên thành «{ $name }».
+units-activated = ✅ Đơn vị «{ $name }» hoạt động trở lại.
+units-deactivated = ⏸ Đơn vị «{ $name }» đã ngừng hoạt động: không được hỏi trong các kỳ báo cáo mới và không nhận lời mời mới; câu trả lời cũ vẫn được giữ.
+units-no-organisation = Chưa có thông tin cơ quan. Quản trị viên cần nhập trước bằng lệnh «npm run import -- org.yaml».
+
+unit-kind-department = phòng chuyên môn
+unit-kind-affiliated = đơn vị trực thuộc
+unit-kind-trade-union = công đoàn
+unit-kind-youth-union = chi đoàn
+unit-kind-party-cell = chi bộ
+unit-kind-other = khác
+
+invite-choose-role = Tạo đường liên kết mời cho ai?
+invite-button-reporter = 👤 Người báo cáo của một đơn vị
+invite-button-secretary = 🗂 Văn phòng (thư ký tổng hợp)
+invite-pick-unit = Chọn đơn vị của người báo cáo:
+invite-unit-unavailable = Đơn vị này không còn hoạt động hoặc không tồn tại. Gõ /invite để chọn lại.
+invite-link-reporter =
+    Đường liên kết mời người báo cáo của { $unit } (chỉ dùng một lần, hết hạn lúc { $until }):
+    { $link }
+    Anh/Chị gửi đường liên kết này cho đúng người; khi họ mở, tôi sẽ ghi nhận họ vào đơn vị.
+invite-link-secretary =
+    Đường liên kết mời Văn phòng (chỉ dùng một lần, hết hạn lúc { $until }):
+    { $link }
+    Anh/Chị gửi đường liên kết này cho đúng người.
+
+### ── common ──
+
+error-try-again = Xin lỗi, hệ thống đang bận hoặc gặp sự cố. Anh/Chị vui lòng thử lại sau ít phút; các câu trả lời đã lưu không bị mất.
+start-org-fallback = cơ quan
+start-intro =
+    Xin chào Anh/Chị! Tôi là trợ lý Tổng hợp của { $org }.
+    Mỗi kỳ báo cáo, tôi gửi cho từng đơn vị các câu hỏi của báo cáo, nhắc trước hạn nộp và tổng hợp các câu trả lời thành dự thảo báo cáo chung (.docx) cho Văn phòng.
+start-no-role =
+    Anh/Chị chưa được gắn với đơn vị hay vai trò nào.
+    Để tham gia, Anh/Chị hãy mở đường liên kết mời (t.me/…?start=…) do Văn phòng hoặc quản trị viên gửi; tôi sẽ ghi nhận Anh/Chị vào đúng đơn vị.
+start-reporter =
+    Anh/Chị báo cáo cho: { $units }.
+    Gõ /report để trả lời các câu hỏi của kỳ báo cáo đang mở; Anh/Chị có thể dừng giữa chừng và tiếp tục bất cứ lúc nào.
+start-secretary = Với vai trò Văn phòng, Anh/Chị có thể mở kỳ báo cáo (/newround), theo dõi tiến độ (/status), nhắc các đơn vị chậm nộp (/remind) và nhận dự thảo báo cáo tổng hợp (/compile).
+start-admin = Với vai trò quản trị, Anh/Chị quản lý đơn vị (/units) và tạo đường liên kết mời (/invite).
+start-help-hint = Gõ /help để xem toàn bộ lệnh Anh/Chị được dùng.
+
+### ── conversation ──
+
+# Trả lời báo cáo: câu hỏi, xem lại, nộp.
+
+conversation-resuming = Tiếp tục từ câu Anh/Chị đang trả lời dở.
+conversation-draft-kept = Tiếp tục câu đang trả lời dở; { $count } phần Anh/Chị đã gửi vẫn được giữ.
+conversation-already-submitted = Báo cáo của đơn vị đã được nộp lúc { $time }. Anh/Chị vẫn có thể sửa bất kỳ câu nào cho đến khi kỳ báo cáo đóng; sau khi sửa, nhớ bấm «Nộp báo cáo» lại.
+conversation-returned =
+    Văn phòng đã trả lại { $count } câu để Anh/Chị bổ sung.
+    Ý kiến của Văn phòng: { $comment }
+conversation-all-answered = Tất cả các câu đã có câu trả lời. Anh/Chị xem lại rồi bấm «Nộp báo cáo».
+conversation-stale-button = Nút này đã cũ (thuộc một câu hỏi trước hoặc một kỳ báo cáo khác) nên tôi không thực hiện. Các câu trả lời đã lưu không thay đổi. Gõ /report để tiếp tục.
+conversation-stale-button-toast = Nút này đã cũ; không có gì thay đổi.
+conversation-cannot-edit = Câu này không sửa được lúc này.
+conversation-changed-since-preview = Báo cáo vừa có thay đổi sau lần xem trước (có thể do người khác trong đơn vị). Đây là bản mới nhất; Anh/Chị xem lại rồi bấm «Nộp báo cáo».
+conversation-nothing-to-submit = Báo cáo đã được nộp, không có thay đổi mới.
+conversation-required-no-skip = Câu này bắt buộc, không bỏ qua được.
+conversation-first-question = Đây là câu đầu tiên.
+conversation-no-last-value = Không có câu trả lời kỳ trước cho câu này.
+conversation-no-current-value = Câu này chưa có câu trả lời.
+conversation-draft-cleared = Đã xóa các phần vừa gửi. Anh/Chị gửi lại nội dung cho câu này.
+conversation-pick-at-least-one = Anh/Chị chọn ít nhất một mục rồi bấm «Xong».
+conversation-locked-round-closed = Kỳ báo cáo này đã đóng; không thể thay đổi câu trả lời nữa.
+conversation-locked-round-not-open = Kỳ báo cáo này chưa mở; Văn phòng sẽ báo khi bắt đầu nhận câu trả lời.
+conversation-locked-accepted = Báo cáo của đơn vị đã được Văn phòng chấp nhận nên không sửa được nữa. Nếu cần thay đổi, Anh/Chị liên hệ Văn phòng.
+conversation-preview-text = Anh/Chị đang xem lại báo cáo. Bấm «Nộp báo cáo» để gửi, hoặc bấm số câu (✏️) để sửa câu đó.
+conversation-non-text = Tôi chỉ đọc được tin nhắn chữ. Anh/Chị vui lòng gõ câu trả lời (ảnh, nhãn dán, tin nhắn thoại hay tệp đính kèm không được lưu).
+conversation-non-text-buttons = Tôi chỉ đọc được tin nhắn chữ. Anh/Chị vui lòng bấm một nút bên dưới hoặc gõ câu trả lời.
+conversation-not-a-reporter = Anh/Chị chưa được giao báo cáo cho đơn vị nào nên không có câu hỏi để trả lời. Nếu Anh/Chị cần báo cáo cho một đơn vị, vui lòng đề nghị quản trị viên gửi đường liên kết mời.
+conversation-no-open-round = Hiện chưa có kỳ báo cáo nào đang mở cho đơn vị của Anh/Chị. Khi Văn phòng mở kỳ báo cáo, tôi sẽ nhắn Anh/Chị.
+conversation-choose = Anh/Chị có { $count } báo cáo cần trả lời. Chọn báo cáo muốn làm:
+conversation-choose-line = { $number }. { $unit } — { $round } (hạn { $deadline }; { $status })
+conversation-idle-hint = Gõ /report để trả lời câu hỏi báo cáo.
+conversation-not-your-unit = Anh/Chị không báo cáo cho đơn vị này nên không xem hay sửa được câu trả lời của đơn vị. Gõ /report để làm báo cáo của đơn vị mình.
+conversation-submitted = ✅ Đã nộp báo cáo của { $unit } lúc { $time }. Cảm ơn Anh/Chị! Anh/Chị vẫn có thể sửa câu trả lời cho đến khi kỳ báo cáo đóng (gõ /report).
+conversation-resubmitted = ✅ Đã nộp lại báo cáo của { $unit } lúc { $time }. Văn phòng sẽ xem phần Anh/Chị bổ sung.
+conversation-submit-refused-not-found = Không tìm thấy báo cáo này. Gõ /report để bắt đầu lại.
+conversation-submit-refused-round-closed = Kỳ báo cáo đã đóng nên không nộp được nữa.
+conversation-submit-refused-round-not-open = Kỳ báo cáo chưa mở nên chưa nộp được.
+conversation-submit-refused-accepted = Báo cáo đã được Văn phòng chấp nhận.
+conversation-submit-refused-already-submitted = Báo cáo đã được nộp, không có thay đổi mới.
+conversation-save-refused-not-found = Không tìm thấy báo cáo này; câu trả lời chưa được lưu. Gõ /report để bắt đầu lại.
+conversation-save-refused-round-closed = Kỳ báo cáo vừa đóng nên câu trả lời này không được lưu.
+conversation-save-refused-round-not-open = Kỳ báo cáo chưa mở nên câu trả lời này chưa được lưu.
+conversation-save-refused-accepted = Báo cáo đã được Văn phòng chấp nhận nên câu trả lời này không được lưu.
+conversation-save-refused-not-returned = Văn phòng chỉ trả lại một số câu; câu này không sửa được lúc này.
+conversation-saved = ✅ Đã lưu câu { $number }.
+conversation-skipped = ⏭ Đã bỏ qua câu { $number }.
+conversation-overwrote = ⚠️ Trong lúc Anh/Chị nhập, { $name } đã trả lời câu này (lúc { $time }). Câu trả lời của Anh/Chị đã được lưu thay thế; bản của { $name } vẫn còn trong lịch sử sửa đổi.
+conversation-overwritten-by = ⚠️ { $name } vừa thay câu trả lời của Anh/Chị cho câu { $number } trong báo cáo của { $unit }. Bản của Anh/Chị vẫn còn trong lịch sử sửa đổi; gõ /report để xem lại.
+conversation-reopened = Báo cáo đã chuyển về trạng thái «Đang trả lời». Sau khi sửa xong, Anh/Chị nhớ bấm «Nộp báo cáo» lại.
+conversation-edited-message = Sửa tin nhắn đã gửi không làm thay đổi câu trả lời đã lưu. Để sửa, Anh/Chị gõ /report, bấm «Xem lại» rồi chọn số câu cần sửa.
+
+answer-error-empty = Tôi chưa nhận được nội dung nào. Anh/Chị vui lòng gõ câu trả lời.
+answer-error-too-long = Câu trả lời dài { $length } ký tự, vượt giới hạn { $max } ký tự của câu này. Anh/Chị vui lòng rút gọn (tối đa { $max } ký tự) rồi gửi lại.
+answer-error-draft-too-long = Phần vừa gửi làm câu trả lời dài { $length } ký tự, vượt giới hạn { $max } ký tự. Phần này chưa được ghi nhận; các phần trước vẫn giữ. Anh/Chị gửi phần ngắn hơn hoặc bấm «Xong».
+answer-error-draft-empty = Anh/Chị chưa gửi nội dung nào cho câu này. Gõ câu trả lời rồi bấm «Xong».
+answer-error-not-a-number = «{ $text }» không phải là một con số. Anh/Chị gõ một số, ví dụ 12, 1.234 hoặc 1,5 (gõ «không» nếu là 0).
+answer-error-number-below-min = Số này nhỏ hơn mức cho phép. Anh/Chị gõ một số từ { $min } trở lên.
+answer-error-number-above-max = Số này lớn hơn mức cho phép. Anh/Chị gõ một số không quá { $max }.
+answer-error-number-not-integer = Câu này cần một số nguyên (không có phần thập phân), ví dụ 12.
+answer-error-not-a-date = «{ $text }» không phải là ngày. Anh/Chị gõ theo dạng ngày/tháng/năm, ví dụ 05/3/2025.
+answer-error-impossible-date = Ngày «{ $text }» không có thật (ngày/tháng không hợp lệ). Anh/Chị kiểm tra lại, ví dụ 05/3/2025.
+answer-error-not-yes-no = Anh/Chị bấm «Có» hoặc «Không» (hoặc gõ có/không).
+answer-error-unknown-option = Không có lựa chọn «{ $text }». Anh/Chị bấm một nút bên dưới hoặc gõ số thứ tự của lựa chọn.
+answer-error-too-many-items = Danh sách có { $count } mục, vượt mức tối đa { $max } mục. Anh/Chị gộp bớt rồi gửi lại.
+answer-error-item-too-long = Mục thứ { $item } dài { $length } ký tự, vượt giới hạn { $max } ký tự cho mỗi mục. Anh/Chị rút gọn mục đó rồi gửi lại.
+answer-error-too-many-options = Chỉ được chọn tối đa { $max } mục.
+
+question-header = Câu { $number }/{ $total } · { $unit }
+question-help = ℹ️ { $help }
+question-example = ✏️ Ví dụ: { $example }
+question-returned = 🔁 Văn phòng đề nghị bổ sung: { $comment }
+question-current =
+    💾 Câu trả lời hiện tại ({ $author }, { $time }):
+    { $answer }
+question-current-skipped = 💾 Câu này đã được bỏ qua ({ $author }, { $time }).
+question-last-period =
+    🕘 Kỳ trước đơn vị đã trả lời:
+    { $answer }
+question-hint-short-text = 👉 Gõ câu trả lời ngắn (tối đa { $max } ký tự).
+question-hint-long-text = 👉 Gõ câu trả lời; có thể gửi nhiều tin nhắn (tổng cộng tối đa { $max } ký tự), rồi bấm «Xong» hoặc gõ «xong».
+question-hint-list = 👉 Gửi mỗi mục một dòng hoặc mỗi mục một tin nhắn (tối đa { $maxItems } mục), rồi bấm «Xong» hoặc gõ «xong».
+question-hint-number = 👉 Gõ một con số, ví dụ 12, 1.234 hoặc 1,5 (gõ «không» nếu là 0).
+question-hint-yes-no = 👉 Bấm «Có» hoặc «Không».
+question-hint-single-choice = 👉 Bấm một lựa chọn bên dưới (hoặc gõ số thứ tự).
+question-hint-multiple-choice = 👉 Bấm để chọn hoặc bỏ chọn từng mục (tối đa { $maxItems } mục), rồi bấm «Xong».
+question-hint-date = 👉 Gõ ngày theo dạng ngày/tháng/năm, ví dụ 05/3/2025.
+question-hint-document-ref = 👉 Gõ tên văn bản, số, ngày và cơ quan ban hành, ví dụ: Công văn số 09-CV/BCĐ ngày 10/9/2024 của Ban Chỉ đạo (tối đa { $max } ký tự).
+question-optional = Câu này không bắt buộc; có thể bấm «Bỏ qua».
+question-selected = Đã chọn: { $count } mục.
+draft-status-list = Đã nhận { $count } mục (tối đa { $maxItems }).
+draft-status-text = Đã nhận { $parts } phần, dài { $length }/{ $max } ký tự.
+draft-how-to-finish = Gửi tiếp nếu còn, hoặc bấm «Xong» (gõ «xong») để lưu câu trả lời.
+
+button-yes = Có
+button-no = Không
+button-done = ✅ Xong
+button-done-selected = ✅ Xong ({ $count } đã chọn)
+button-clear = 🗑 Xóa làm lại
+button-keep-last = 🕘 Giữ như kỳ trước
+button-keep-current = ➡️ Giữ nguyên câu trả lời
+button-skip = ⏭ Bỏ qua
+button-back = ⬅️ Câu trước
+button-preview = 📋 Xem lại
+button-submit = 📤 Nộp báo cáo
+button-continue = ▶️ Trả lời tiếp
+button-start-answering = ▶️ Bắt đầu trả lời
+button-forged = Nút này không hợp lệ hoặc đã cũ nên tôi không thực hiện; không có gì thay đổi. Gõ /report để tiếp tục.
+
+value-yes = Có
+value-no = Không
+
+preview-title = 📋 Xem lại báo cáo của { $unit }
+preview-round = Kỳ báo cáo: { $round } · Hạn nộp: { $deadline }
+preview-status = Trạng thái: { $status }
+preview-returned-comment = Ý kiến của Văn phòng: { $comment }
+preview-missing-required = ⚠️ Chưa trả lời (bắt buộc)
+preview-missing = — Chưa trả lời
+preview-skipped = — Bỏ qua
+preview-locked = Báo cáo đã được Văn phòng chấp nhận; không sửa được nữa.
+preview-missing-list = Còn { $count } câu bắt buộc chưa trả lời: câu { $numbers }. Anh/Chị trả lời xong mới nộp được.
+preview-submitted = Báo cáo đã được nộp lúc { $time }.
+preview-ready = Tất cả các câu bắt buộc đã có câu trả lời. Bấm «Nộp báo cáo» để gửi Văn phòng.
+preview-edit-hint = Muốn sửa câu nào, Anh/Chị bấm số của câu đó (✏️).
+
+status-not-started = Chưa bắt đầu
+status-in-progress = Đang trả lời
+status-submitted = Đã nộp
+status-returned = Được trả lại để bổ sung
+status-accepted = Đã được chấp nhận
+
+prompt-round-open =
+    📣 Kỳ báo cáo { $round } đã mở.
+    Đơn vị: { $unit } — { $count } câu hỏi.
+    Hạn nộp: { $deadline }.
+    Anh/Chị bấm «Bắt đầu trả lời» (hoặc gõ /report). Có thể dừng giữa chừng và tiếp tục bất cứ lúc nào; mỗi câu trả lời được lưu ngay.
+
+
+### ── join ──
+
+# Tham gia bằng đường liên kết mời; người chưa tham gia.
+
+join-refused-unknown = Mã mời này không đúng. Anh/Chị kiểm tra lại đường liên kết (mở đúng đường liên kết được gửi, không gõ lại bằng tay) hoặc đề nghị người gửi tạo đường liên kết mới.
+join-refused-used = Mã mời này đã được sử dụng. Mỗi đường liên kết chỉ dùng được một lần; Anh/Chị đề nghị quản trị viên tạo đường liên kết mới.
+join-refused-used-by-you = Anh/Chị đã tham gia bằng mã mời này rồi. Gõ /help để xem các lệnh Anh/Chị được dùng.
+join-refused-expired = Mã mời này đã hết hạn lúc { $time }. Anh/Chị đề nghị quản trị viên tạo đường liên kết mới.
+join-refused-revoked = Mã mời này đã bị thu hồi. Anh/Chị đề nghị quản trị viên tạo đường liên kết mới.
+join-refused-unit-inactive = Đơn vị của mã mời này đã ngừng hoạt động nên không tham gia được. Anh/Chị liên hệ quản trị viên.
+join-refused-rate-limited = Anh/Chị đã nhập sai mã mời quá nhiều lần. Để bảo vệ hệ thống, vui lòng thử lại sau { $minutes } phút.
+join-already-member = Anh/Chị đã có vai trò này từ trước; không có gì thay đổi.
+join-welcome-reporter =
+    Chào mừng Anh/Chị { $name }! Anh/Chị đã được ghi nhận là người báo cáo của { $unit } ({ $org }).
+    Mỗi kỳ báo cáo, tôi sẽ gửi Anh/Chị từng câu hỏi; Anh/Chị trả lời ngay trong cuộc trò chuyện này, có thể dừng và tiếp tục bất cứ lúc nào, xem lại rồi nộp.
+join-next-open-round = Hiện đang có kỳ báo cáo mở: Anh/Chị gõ /report để bắt đầu trả lời.
+join-next-wait = Hiện chưa có kỳ báo cáo nào đang mở. Khi Văn phòng mở kỳ báo cáo, tôi sẽ nhắn Anh/Chị kèm nút «Bắt đầu trả lời».
+join-welcome-secretary =
+    Chào mừng Anh/Chị { $name }! Anh/Chị đã được ghi nhận với vai trò Văn phòng (thư ký tổng hợp) của { $org }.
+    Anh/Chị có thể mở kỳ báo cáo, theo dõi tiến độ các đơn vị, nhắc đơn vị chậm nộp và nhận dự thảo báo cáo tổng hợp.
+join-welcome-admin =
+    Chào mừng Anh/Chị { $name }! Anh/Chị đã được ghi nhận là quản trị viên của { $org }.
+    Anh/Chị quản lý danh sách đơn vị (/units) và tạo đường liên kết mời cho người báo cáo và Văn phòng (/invite).
+stranger-refusal =
+    Xin lỗi, Anh/Chị chưa tham gia hệ thống báo cáo nên tôi chưa thể thực hiện yêu cầu này.
+    Để tham gia, Anh/Chị mở đường liên kết mời (t.me/…?start=…) do Văn phòng hoặc quản trị viên gửi; tôi sẽ ghi nhận Anh/Chị vào đúng đơn vị.
+stranger-refusal-short = Anh/Chị chưa tham gia. Hãy mở đường liên kết mời do quản trị viên gửi.
+
+### ── menu ──
+
+# Menu lệnh, /help, /lang, /cancel, nhóm chat, tin nhắn không rõ.
+
+command-start = Giới thiệu và tham gia
+command-report = Trả lời câu hỏi báo cáo của đơn vị
+command-status = Xem tiến độ nộp báo cáo
+command-newround = Mở kỳ báo cáo mới
+command-rounds = Danh sách các kỳ báo cáo
+command-remind = Nhắc các đơn vị chưa nộp
+command-review = Xem, chấp nhận hoặc trả lại báo cáo đơn vị
+command-compile = Tổng hợp dự thảo báo cáo (.docx)
+command-export = Xuất câu trả lời ra tệp CSV
+command-units = Quản lý danh sách đơn vị
+command-invite = Tạo đường liên kết mời
+command-help = Các lệnh Anh/Chị được dùng
+command-lang = Đổi ngôn ngữ (Tiếng Việt / English)
+command-cancel = Dừng thao tác đang làm
+
+help-title = Các lệnh Anh/Chị có thể dùng:
+help-stranger = Anh/Chị chưa tham gia. Để tham gia, Anh/Chị mở đường liên kết mời (t.me/…?start=…) do Văn phòng hoặc quản trị viên gửi.
+help-reporter = Anh/Chị báo cáo cho: { $units }. Gõ /report để trả lời; có thể dừng giữa chừng và tiếp tục bất cứ lúc nào.
+
+cancel-done = Đã dừng. Các câu trả lời đã lưu vẫn còn nguyên; gõ /report để tiếp tục.
+cancel-done-draft = Đã dừng. { $count } phần Anh/Chị gửi cho câu đang trả lời dở (chưa bấm «Xong») không được lưu; các câu trả lời đã lưu vẫn còn nguyên. Gõ /report để tiếp tục.
+cancel-nothing = Hiện không có thao tác nào đang dở.
+
+lang-choose = Chọn ngôn ngữ / Choose a language:
+lang-name-vi = Tiếng Việt
+lang-name-en = English
+lang-set = Đã chuyển sang tiếng Việt.
+lang-stranger = Ngôn ngữ đang theo cài đặt Telegram của Anh/Chị. Sau khi tham gia, Anh/Chị có thể đổi bằng lệnh /lang.
+
+group-private-only = Tôi chỉ nhận câu trả lời báo cáo trong cuộc trò chuyện riêng để bảo mật thông tin của đơn vị. Anh/Chị vui lòng nhắn riêng cho tôi: https://t.me/{ $bot }
+group-private-only-toast = Vui lòng dùng cuộc trò chuyện riêng với bot.
+
+fallback-non-text = Tôi chỉ đọc được tin nhắn chữ. Gõ /report để trả lời báo cáo hoặc /help để xem các lệnh.
+fallback-unknown-command = Tôi không có lệnh { $command }. Gõ /help để xem các lệnh Anh/Chị được dùng.
+fallback-hint = Tôi chưa rõ Anh/Chị cần gì. Gõ /report để trả lời báo cáo hoặc /help để xem các lệnh.
+
+### ── office ──
+
+## Bàn làm việc của Văn phòng: tiến độ (/status), dự thảo tổng hợp (/compile), duyệt báo cáo (/review), xuất CSV (/export), thông báo khi đơn vị nộp.
+
+office-only = Chức năng này dành cho Văn phòng (thư ký tổng hợp) và quản trị viên. Anh/Chị gõ /help để xem các lệnh mình được dùng.
+office-no-rounds = Chưa có kỳ báo cáo nào. Văn phòng mở kỳ báo cáo bằng lệnh /newround.
+office-stale-button = Nút này đã cũ hoặc nội dung không còn nữa; không có gì thay đổi.
+office-page = Trang { $page }/{ $pages }
+
+## Bảng tiến độ
+
+office-status-title =
+    📊 Tiến độ báo cáo { $round }
+    Hạn nộp: { $deadline } ({ $state })
+office-round-open = đang nhận báo cáo
+office-round-overdue = đã quá hạn, vẫn đang nhận
+office-round-closed = kỳ báo cáo đã đóng
+office-round-draft = kỳ báo cáo chưa mở
+office-summary = Đã nộp { $submitted }/{ $total } đơn vị (đã tiếp nhận { $accepted }) · đang trả lời { $inProgress } · chưa bắt đầu { $notStarted } · trả lại bổ sung { $returned }
+office-summary-unreachable = ⚠️ { $count } đơn vị chưa nộp không nhắc được qua Telegram (chưa có người báo cáo hoặc người báo cáo đã chặn bot); Anh/Chị vui lòng liên hệ trực tiếp.
+office-no-units = Chưa có đơn vị nào thuộc kỳ báo cáo này.
+office-line-not-started = { $number }. ⏳ { $unit } — chưa bắt đầu
+office-line-in-progress = { $number }. ✍️ { $unit } — đang trả lời { $answered }/{ $total } câu, lần cuối { $time }
+office-line-returned = { $number }. 🔁 { $unit } — được trả lại { $time } ({ $count } câu), chờ bổ sung
+office-line-submitted = { $number }. ✅ { $unit } — đã nộp { $time }
+office-line-accepted = { $number }. ☑️ { $unit } — đã tiếp nhận { $time }
+office-line-no-reporter = ⚠️ chưa có người báo cáo
+office-line-unreachable = ⚠️ không nhắn được cho: { $people }
+office-reporter-status-title = 📊 Tình hình báo cáo của đơn vị Anh/Chị:
+office-reporter-nothing-open = Hiện không có kỳ báo cáo nào đang mở cho đơn vị của Anh/Chị.
+office-reporter-round = { $round } (hạn nộp { $deadline }):
+office-reporter-hint = Gõ /report để trả lời hoặc sửa câu trả lời.
+
+office-button-remind-all = 🔔 Nhắc tất cả { $count } đơn vị chưa nộp
+office-button-previous = ◀️ Trang trước
+office-button-next = Trang sau ▶️
+office-button-review = 🔍 Duyệt báo cáo
+office-button-refresh = 🔄 Cập nhật
+office-button-other-round = 📅 Kỳ khác
+office-button-status = 📊 Tiến độ
+office-button-review-unit = 🔍 { $unit }
+
+office-remind-unavailable = Chưa gửi được nhắc việc lúc này (hàng đợi nhắc việc chưa sẵn sàng). Anh/Chị thử lại sau hoặc dùng /remind.
+office-remind-round-not-open = Kỳ báo cáo không còn mở nên không gửi nhắc việc.
+office-remind-night = Bây giờ là ban đêm nên tôi không gửi nhắc việc. Anh/Chị vui lòng bấm lại sau 6 giờ sáng.
+office-remind-nobody = Tất cả đơn vị đã nộp; không cần nhắc.
+office-remind-unit-nothing-owed = { $unit } đã nộp báo cáo; không cần nhắc.
+office-remind-already = Các đơn vị này vừa được nhắc trong vòng một phút; tôi không gửi lại.
+office-remind-unit-queued = 🔔 Đã gửi nhắc việc tới người báo cáo của { $unit }.
+office-remind-queued = 🔔 Đang gửi nhắc việc tới { $count } đơn vị chưa nộp.
+office-remind-skipped-recent = { $count } đơn vị khác vừa được nhắc trong vòng một phút nên không gửi lại.
+
+office-pick-round-status = Chọn kỳ báo cáo để xem tiến độ:
+office-pick-round-compile = Chọn kỳ báo cáo để tổng hợp:
+office-pick-round-review = Chọn kỳ báo cáo để duyệt:
+office-pick-round-export = Chọn kỳ báo cáo để xuất câu trả lời:
+
+## Dự thảo tổng hợp (.docx)
+
+office-compile-head = 📄 Dự thảo báo cáo tổng hợp, phiên bản { $version }.
+office-compile-head-final = 📄 Báo cáo tổng hợp bản cuối (kỳ báo cáo đã đóng), phiên bản { $version }.
+office-compile-reused = Không có thay đổi kể từ phiên bản này nên tôi gửi lại tệp đã lưu.
+office-compile-included = Đã tổng hợp { $included }/{ $total } đơn vị.
+office-compile-option-drafts = có đưa vào câu trả lời của đơn vị chưa nộp (bản nháp)
+office-compile-option-attribution = có ghi tên đơn vị sau từng ý
+office-compile-options = Tùy chọn: { $options }.
+office-compile-warnings = ⚠️ { $count } câu trả lời không dùng được; chi tiết ở tin nhắn sau.
+office-compile-drafts = Bản nháp được đưa vào ({ $count }): { $units }.
+office-compile-missing = Chưa nộp ({ $count }): { $units }.
+office-compile-all-submitted = Tất cả đơn vị đã nộp.
+office-compile-missing-below = Chưa nộp: { $count } đơn vị; bản nháp được đưa vào: { $drafts }. Danh sách ở tin nhắn sau.
+office-compile-missing-title = Các đơn vị chưa nộp ({ $count }):
+office-compile-drafts-title = Các đơn vị được đưa bản nháp vào dự thảo ({ $count }):
+office-compile-warnings-title = Các câu trả lời không dùng được ({ $count }):
+office-compile-failed = Không tổng hợp được kỳ báo cáo này (kỳ báo cáo không còn). Anh/Chị gõ /status để xem các kỳ hiện có.
+office-compile-unknown-option = Tôi không hiểu tùy chọn «{ $word }». Anh/Chị dùng /compile (chỉ báo cáo đã nộp), /compile nhap (kèm bản nháp của đơn vị chưa nộp), /compile ghi-ten (ghi tên đơn vị sau từng ý), hoặc kết hợp: /compile nhap ghi-ten.
+office-compile-working = Đang tổng hợp…
+office-button-with-drafts = 📝 Tổng hợp lại, kèm bản nháp
+office-button-submitted-only = 📄 Tổng hợp lại, chỉ báo cáo đã nộp
+office-button-attribution = 🏷 Tổng hợp lại, ghi tên đơn vị
+office-button-no-attribution = 🏷 Tổng hợp lại, không ghi tên đơn vị
+
+## Xuất CSV
+
+office-export-caption = Câu trả lời của { $units } đơn vị ({ $rows } dòng, mỗi dòng một câu hỏi của một đơn vị). Tệp CSV mã UTF-8, mở được bằng Excel.
+office-csv-yes = Có
+office-csv-no = Không
+office-csv-unit-order = STT đơn vị
+office-csv-unit-code = Mã đơn vị
+office-csv-unit-name = Đơn vị
+office-csv-status = Tình trạng
+office-csv-question-number = Câu số
+office-csv-question-key = Mã câu hỏi
+office-csv-question = Câu hỏi
+office-csv-answer = Trả lời
+office-csv-value-json = Giá trị (JSON)
+office-csv-skipped = Bỏ qua
+office-csv-revision = Lần sửa
+office-csv-author = Người trả lời
+office-csv-updated-at = Cập nhật lúc
+office-status-not-started = Chưa bắt đầu
+office-status-in-progress = Đang trả lời
+office-status-submitted = Đã nộp
+office-status-returned = Được trả lại để bổ sung
+office-status-accepted = Đã tiếp nhận
+
+## Thông báo cho Văn phòng khi đơn vị nộp
+
+office-notice-title = 📥 Báo cáo { $round }: { $count } đơn vị vừa gửi
+office-notice-submitted = • { $unit } — đã nộp lúc { $time }
+office-notice-resubmitted = • { $unit } — đã sửa và nộp lại lúc { $time }
+office-notice-answered-return = • { $unit } — đã bổ sung theo ý kiến của Văn phòng và nộp lại lúc { $time }
+office-notice-progress = Hiện đã nộp { $submitted }/{ $total } đơn vị.
+
+## Duyệt báo cáo
+
+office-review-list-title = 🔍 Duyệt báo cáo { $round }
+office-review-list-waiting = Chờ Văn phòng xem: { $count } báo cáo. Chọn đơn vị để đọc câu trả lời:
+office-review-list-empty = Chưa có đơn vị nào trả lời trong kỳ báo cáo này.
+office-review-title = 📄 { $unit } — báo cáo { $round }
+office-review-status = Tình trạng: { $status }
+office-review-submitted-at = Nộp lần gần nhất: { $time }
+office-review-last-return = Lần trả lại gần nhất ({ $time }): { $comment }
+office-review-unanswered = (chưa trả lời)
+office-review-skipped = (bỏ qua)
+office-review-locked-accepted = Báo cáo đã được tiếp nhận và khóa; bấm «Trả lại» nếu cần đơn vị bổ sung.
+office-review-locked-closed = Kỳ báo cáo đã đóng; câu trả lời không thay đổi được nữa.
+office-review-not-submitted = Đơn vị chưa nộp báo cáo này nên chưa tiếp nhận hay trả lại được.
+office-button-accept = ✅ Tiếp nhận
+office-button-return = 🔁 Trả lại để bổ sung…
+office-button-back-to-list = ↩️ Danh sách đơn vị
+office-button-return-continue = ➡️ Tiếp tục ({ $count } câu)
+office-button-cancel = ✖️ Hủy
+office-return-pick = Chọn các câu cần { $unit } bổ sung (bấm để chọn hoặc bỏ chọn), rồi bấm «Tiếp tục».
+office-return-pick-one = Anh/Chị chọn ít nhất một câu cần bổ sung.
+office-return-cancelled = Đã hủy; báo cáo không thay đổi.
+office-return-ask-comment = Anh/Chị nhập ý kiến gửi { $unit } về các câu { $numbers } (tối đa { $max } ký tự), ví dụ: «Đề nghị nêu rõ số liệu và thời gian tổ chức». Gõ /cancel để hủy.
+office-return-comment-not-text = Anh/Chị vui lòng gõ ý kiến bằng chữ (ảnh, nhãn dán hay tin nhắn thoại không được lưu). Gõ /cancel để hủy.
+office-review-refused-not-found = Không tìm thấy báo cáo này nữa.
+office-review-refused-version-changed = Báo cáo vừa thay đổi sau khi Anh/Chị mở; đây là bản mới nhất, Anh/Chị vui lòng xem lại.
+office-review-refused-not-allowed = Tình trạng báo cáo không cho phép thao tác này (chỉ tiếp nhận báo cáo đã nộp; chỉ trả lại khi kỳ báo cáo đang mở).
+office-review-refused-no-questions = Anh/Chị chọn ít nhất một câu cần bổ sung.
+office-review-refused-unknown-question = Câu được chọn không thuộc báo cáo của đơn vị này.
+office-review-refused-empty-comment = Ý kiến không được để trống. Anh/Chị vui lòng nhập ý kiến gửi đơn vị (tối đa { $max } ký tự).
+office-review-refused-comment-too-long = Ý kiến dài { $length } ký tự, vượt quá { $max } ký tự. Anh/Chị vui lòng rút gọn rồi gửi lại.
+office-accepted-toast = Đã tiếp nhận.
+office-accepted = ✅ Đã tiếp nhận báo cáo của { $unit }. Đơn vị được báo và báo cáo được khóa, trừ khi Văn phòng trả lại.
+office-accepted-reporter = ✅ Văn phòng đã tiếp nhận báo cáo { $round } của { $unit }. Cảm ơn Anh/Chị! Báo cáo đã được khóa; nếu cần sửa, Anh/Chị liên hệ Văn phòng.
+office-returned = 🔁 Đã trả lại { $count } câu cho { $unit } và báo cho { $sent } người báo cáo. Tôi sẽ báo Anh/Chị khi đơn vị nộp lại.
+office-returned-nobody-told = 🔁 Đã trả lại { $count } câu cho { $unit }, nhưng không nhắn được cho người báo cáo nào của đơn vị (chưa có người báo cáo hoặc họ đã chặn bot). Anh/Chị vui lòng liên hệ trực tiếp.
+office-returned-reporter-question = • Câu { $number }: { $question }
+office-returned-reporter =
+    🔁 Văn phòng đề nghị { $unit } bổ sung báo cáo { $round }, các câu:
+    { $questions }
+    Ý kiến của Văn phòng: { $comment }
+    Anh/Chị bấm nút dưới đây (hoặc gõ /report) để trả lời lại các câu này, rồi nộp lại báo cáo.
+office-button-answer-again = ✏️ Bổ sung ngay
+
+### ── reminders ──
+
+## Nhắc việc hạn nộp báo cáo (gửi người báo cáo của đơn vị) và bản tin tiến độ (gửi Văn phòng).
+
+reminder-before =
+    Nhắc việc: Anh/Chị vui lòng hoàn thành báo cáo { $period } ({ $report }) của { $unit } trước { $deadline } (còn { $days } ngày làm việc).
+    Gõ /report để tiếp tục.
+reminder-deadline =
+    Nhắc việc: hạn nộp báo cáo { $period } ({ $report }) của { $unit } là { $deadline }. Anh/Chị vui lòng hoàn thành và gửi trước thời hạn.
+    Gõ /report để tiếp tục.
+reminder-overdue =
+    Nhắc việc: báo cáo { $period } ({ $report }) của { $unit } đã quá hạn nộp ({ $deadline }). Anh/Chị vui lòng hoàn thành và gửi sớm.
+    Gõ /report để tiếp tục.
+reminder-manual =
+    { $overdue ->
+        [yes] Văn phòng nhắc: báo cáo { $period } ({ $report }) của { $unit } đã quá hạn nộp ({ $deadline }). Anh/Chị vui lòng hoàn thành và gửi sớm.
+       *[no] Văn phòng nhắc: Anh/Chị vui lòng hoàn thành báo cáo { $period } ({ $report }) của { $unit } trước { $deadline }.
+    }
+    Gõ /report để tiếp tục.
+reminder-returned-note = Văn phòng đã trả lại báo cáo để bổ sung; Anh/Chị vui lòng xem góp ý, chỉnh sửa và gửi lại.
+
+reminder-digest-title = Tiến độ báo cáo { $period } ({ $report }), hạn nộp { $deadline }:
+reminder-digest-progress = { $submitted }/{ $total } đơn vị đã nộp; chưa nộp: { $pending }.
+reminder-digest-all-done = { $submitted }/{ $total } đơn vị đã nộp.
+reminder-digest-more = … và { $count } đơn vị khác
+reminder-digest-unreachable = Không gửi được nhắc việc cho: { $people }. Người nhận đã chặn bot hoặc không còn dùng Telegram; Anh/Chị vui lòng liên hệ trực tiếp.
+reminder-digest-hint = Gõ /remind để nhắc ngay các đơn vị chưa nộp.
+
+### ── rounds ──
+
+## Kỳ báo cáo: mở kỳ mới (/newround), danh sách và quản lý kỳ (/rounds), nhắc ngay các đơn vị chưa nộp (/remind).
+
+## Mở kỳ báo cáo mới
+
+newround-no-organisation = Chưa có thông tin cơ quan. Quản trị viên cần nhập cơ quan và đơn vị trước (lệnh «npm run import -- org.yaml»), sau đó Anh/Chị mới mở được kỳ báo cáo.
+newround-pick-template =
+    🆕 Mở kỳ báo cáo mới
+    Bước 1. Anh/Chị chọn mẫu báo cáo:
+newround-pick-kind =
+    🆕 Mở kỳ báo cáo mới — { $template }
+    Bước 2. Anh/Chị chọn loại kỳ báo cáo:
+newround-kind-month = Tháng
+newround-kind-quarter = Quý
+newround-kind-half-year = 6 tháng
+newround-kind-nine-months = 9 tháng
+newround-kind-year = Năm
+newround-pick-period =
+    🆕 Mở kỳ báo cáo mới — { $template }
+    Bước 2. Loại kỳ: { $kind }. Anh/Chị chọn kỳ gợi ý dưới đây hoặc bấm «Kỳ khác».
+newround-button-other-period = 📅 Kỳ khác…
+newround-pick-number =
+    🆕 Mở kỳ báo cáo mới — { $template }
+    Bước 2. Anh/Chị chọn kỳ ({ $kind }):
+newround-pick-year =
+    🆕 Mở kỳ báo cáo mới — { $template }
+    Bước 2. Anh/Chị chọn năm của kỳ báo cáo:
+newround-ask-deadline =
+    🆕 Kỳ báo cáo { $period } — { $template }
+    Bước 3. Anh/Chị gõ hạn nộp theo dạng ngày/tháng/năm, ví dụ 10/10/2024 (hạn là 17:00 ngày đó), hoặc kèm giờ, ví dụ 10/10/2024 16:30.
+    Gõ /cancel để thôi.
+newround-ask-request =
+    Hạn nộp: { $deadline }.
+    Bước 4. Anh/Chị gõ văn bản yêu cầu báo cáo, ví dụ: Công văn số 09-CV/BCĐ ngày 10/9/2024 của Ban Chỉ đạo về thực hiện Quy chế dân chủ ở cơ sở.
+    Nếu không có văn bản, Anh/Chị bấm nút dưới đây.
+newround-button-no-request = ⏭ Không có văn bản, bỏ qua
+newround-request-empty = Văn bản yêu cầu đang trống. Anh/Chị gõ lại, hoặc bấm «Không có văn bản, bỏ qua» ở tin nhắn trên.
+newround-request-too-long = Văn bản yêu cầu dài { $length } ký tự, vượt giới hạn { $max } ký tự. Anh/Chị chỉ cần ghi số, ngày và cơ quan ban hành văn bản.
+newround-ask-recipients =
+    Bước 5. Nơi nhận báo cáo («Kính gửi») theo mặc định:
+    { $recipients }
+    Anh/Chị bấm «Giữ nguyên», hoặc gõ danh sách khác, mỗi nơi nhận một dòng (tối đa { $max } dòng).
+newround-ask-recipients-none =
+    Bước 5. Mẫu báo cáo và cơ quan chưa có nơi nhận («Kính gửi») mặc định.
+    Anh/Chị gõ danh sách nơi nhận, mỗi nơi nhận một dòng (tối đa { $max } dòng).
+newround-button-keep-recipients = ✅ Giữ nguyên
+newround-recipients-empty = Danh sách nơi nhận đang trống. Anh/Chị gõ mỗi nơi nhận một dòng.
+newround-recipients-too-many = Danh sách có { $length } nơi nhận, nhiều hơn mức tối đa { $max }. Anh/Chị gõ lại danh sách ngắn hơn.
+newround-recipients-too-long = Có một nơi nhận dài { $length } ký tự, vượt giới hạn { $max } ký tự. Anh/Chị gõ lại.
+newround-summary =
+    Bước 6. Anh/Chị kiểm tra lại trước khi mở kỳ báo cáo:
+    • Mẫu báo cáo: { $template }
+    • Kỳ báo cáo: { $period }
+    • Hạn nộp: { $deadline }
+    • Văn bản yêu cầu: { $request }
+    • Kính gửi:
+    { $recipients }
+    • Đơn vị được hỏi: { $units } đơn vị
+newround-summary-no-request = (không có)
+newround-summary-no-recipients = (chưa có)
+newround-summary-no-reporter = ⚠️ { $count } đơn vị chưa có người báo cáo: { $units }. Kỳ báo cáo vẫn mở được; quản trị viên có thể mời họ bằng /invite.
+newround-button-confirm = ✅ Mở kỳ báo cáo
+newround-button-cancel = ✖️ Hủy
+newround-cancelled = Đã hủy; chưa có kỳ báo cáo nào được mở.
+newround-nothing-to-cancel = Không có kỳ báo cáo nào đang soạn.
+newround-stale-button = Nút này đã cũ (bước này đã qua hoặc đã hủy); không có gì thay đổi. Anh/Chị gõ /newround để bắt đầu lại.
+newround-use-buttons = Anh/Chị vui lòng bấm chọn ở tin nhắn trên (hoặc gõ /cancel để thôi).
+newround-deadline-passed-meanwhile = Hạn nộp { $deadline } đã qua trong lúc chờ xác nhận. Anh/Chị gõ hạn nộp mới; các thông tin khác vẫn được giữ.
+newround-duplicate = Kỳ báo cáo { $round } đang mở rồi nên tôi không mở thêm. Anh/Chị dùng /rounds để dời hạn, đóng hoặc mở lại kỳ đó.
+newround-no-units = Mẫu báo cáo này không hỏi đơn vị nào đang hoạt động nên chưa mở kỳ báo cáo. Anh/Chị kiểm tra danh sách đơn vị (/units) và loại đơn vị.
+newround-opened =
+    ✅ Đã mở kỳ báo cáo { $round }.
+    Hạn nộp: { $deadline }.
+    Đã tạo báo cáo cho { $units } đơn vị.
+newround-opened-prompted = 📣 Đã gửi lời mời trả lời tới { $count } người báo cáo.
+newround-opened-no-reporter = ⚠️ { $count } đơn vị chưa có người báo cáo: { $units }. Quản trị viên có thể mời họ bằng /invite.
+newround-opened-unreachable = ⚠️ Không nhắn được cho { $count } người (đã chặn bot hoặc không còn dùng Telegram); Anh/Chị vui lòng liên hệ trực tiếp.
+newround-opened-failed = ⚠️ Chưa gửi được lời mời tới { $count } người; họ vẫn nhận nhắc việc theo lịch.
+newround-opened-prompt-error = ⚠️ Chưa gửi được lời mời trả lời lúc này; người báo cáo vẫn nhận nhắc việc theo lịch và có thể gõ /report để trả lời.
+newround-opened-reminders = 🔔 Đã lên lịch { $count } lượt nhắc việc cho các đơn vị chưa nộp và Văn phòng.
+
+## Hạn nộp gõ vào (mở kỳ mới, dời hạn)
+
+rounds-deadline-empty = Anh/Chị gõ hạn nộp theo dạng ngày/tháng/năm, ví dụ 10/10/2024.
+rounds-deadline-not-a-date = Tôi chưa hiểu «{ $text }» là ngày nào. Anh/Chị gõ theo dạng ngày/tháng/năm, ví dụ 10/10/2024 hoặc 10/10/2024 16:30.
+rounds-deadline-impossible-date = Ngày «{ $text }» không có trên lịch. Anh/Chị kiểm tra lại ngày và tháng.
+rounds-deadline-bad-time = Giờ trong «{ $text }» không hợp lệ (giờ từ 0 đến 23, phút từ 0 đến 59). Anh/Chị gõ lại, ví dụ 10/10/2024 16:30.
+rounds-deadline-past = Hạn nộp { $deadline } đã qua (bây giờ là { $now }). Anh/Chị gõ một thời điểm sau bây giờ.
+
+## Danh sách và quản lý kỳ báo cáo
+
+rounds-title = 📅 Các kỳ báo cáo
+rounds-empty = Chưa có kỳ báo cáo nào. Anh/Chị gõ /newround để mở kỳ đầu tiên.
+rounds-line =
+    { $number }. { $mark } { $round }
+    { $state } · hạn nộp { $deadline } · đã nộp { $submitted }/{ $total } đơn vị
+rounds-state-open = đang nhận báo cáo
+rounds-state-overdue = đã quá hạn, vẫn đang nhận
+rounds-state-closed = đã đóng
+rounds-state-draft = chưa mở
+rounds-button-move = { $number }. ⏰ Dời hạn
+rounds-button-close = { $number }. 🔒 Đóng
+rounds-button-reopen = { $number }. 🔓 Mở lại
+rounds-button-refresh = 🔄 Cập nhật
+rounds-ask-deadline =
+    ⏰ Kỳ báo cáo { $round }, hạn nộp hiện tại { $deadline }.
+    Anh/Chị gõ hạn nộp mới theo dạng ngày/tháng/năm (hạn là 17:00 ngày đó) hoặc kèm giờ, ví dụ 25/10/2024 16:30. Gõ /cancel để thôi.
+rounds-deadline-moved = ⏰ Đã dời hạn nộp kỳ báo cáo { $round } từ { $from } sang { $to }. Lịch nhắc việc đã được cập nhật theo hạn mới.
+rounds-confirm-close =
+    Anh/Chị đóng kỳ báo cáo { $round }? Đã nộp { $submitted }/{ $total } đơn vị.
+    Sau khi đóng, các đơn vị không sửa hay nộp câu trả lời được nữa và không còn nhắc việc. Anh/Chị có thể mở lại sau.
+rounds-button-confirm-close = 🔒 Đóng kỳ báo cáo
+rounds-button-keep-open = Không đóng
+rounds-closed = 🔒 Đã đóng kỳ báo cáo { $round }; đã bỏ { $removed } lượt nhắc việc đang chờ. Anh/Chị gõ /compile để nhận bản tổng hợp cuối.
+rounds-reopened = 🔓 Đã mở lại kỳ báo cáo { $round }, hạn nộp { $deadline }. Đơn vị chưa nộp có thể trả lời tiếp; đã lên lịch { $planned } lượt nhắc việc.
+rounds-reopened-past-deadline = Hạn nộp đã qua; Anh/Chị bấm «Dời hạn» nếu muốn gia hạn cho các đơn vị.
+rounds-refused-not-found = Kỳ báo cáo này không còn nữa; không có gì thay đổi.
+rounds-refused-not-open = Kỳ báo cáo này không còn mở; không có gì thay đổi.
+rounds-refused-not-closed = Kỳ báo cáo này đang mở; không có gì thay đổi.
+rounds-refused-deadline-past = Hạn nộp mới đã qua. Anh/Chị gõ một thời điểm sau bây giờ.
+rounds-not-text = Anh/Chị vui lòng gõ bằng chữ (hoặc gõ /cancel để thôi).
+
+## Nhắc ngay (/remind)
+
+remind-no-open-round = Không có kỳ báo cáo nào đang mở nên không có gì để nhắc.
+remind-pick-round = Đang có nhiều kỳ báo cáo mở. Anh/Chị chọn kỳ cần nhắc các đơn vị chưa nộp:
+remind-round = Kỳ báo cáo { $round }:
+remind-unavailable = Chưa gửi được nhắc việc lúc này (hàng đợi nhắc việc chưa sẵn sàng). Anh/Chị vui lòng thử lại sau ít phút.
+

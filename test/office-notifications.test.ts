@@ -81,6 +81,9 @@ describe("notices to the office when units submit", () => {
     expect(text).toContain("• Chi đoàn Sở — đã nộp lúc");
     expect(text).not.toContain("Thanh tra Sở");
     expect(text).toContain("Hiện đã nộp 3/4 đơn vị.");
+    // The window's job is done with every secretary before the next test counts messages.
+    for (const secretary of world.secretaries) await eventually(() => (noticesTo(secretary.telegramId).length ? true : undefined));
+    await eventually(async () => ((await office.queue.getActiveCount()) + (await office.queue.getWaitingCount()) === 0 ? true : undefined));
   });
 
   it("a failed send is retried without repeating the secretaries already told; a blocked one is recorded, not retried", async () => {

@@ -7,7 +7,8 @@ import { loadBundledTemplate } from "../../src/report/bundled-templates.ts";
 import { ensureTemplate } from "../../src/report/ensure-template.ts";
 import { saveAnswer } from "../../src/submissions/save-answer.ts";
 import { submitSubmission } from "../../src/submissions/submit-submission.ts";
-import { recordApiCalls, type OutgoingCall } from "./bot-harness.ts";
+import { recordApiCalls, TEST_BOT_INFO, type OutgoingCall } from "./bot-harness.ts";
+import { TEST_ORGANISATION } from "./test-organisation.ts";
 
 export const TOKEN = "123:office";
 
@@ -35,13 +36,8 @@ export async function seedOfficeWorld(
 ): Promise<OfficeWorld> {
   const organisation = await prisma.organisation.create({
     data: {
-      name: "SỞ KHOA HỌC VÀ CÔNG NGHỆ",
-      shortName: "Sở Khoa học và Công nghệ",
-      parentName: "UBND TỈNH HƯNG YÊN",
-      symbol: "SKHCN",
-      place: "Hưng Yên",
+      ...TEST_ORGANISATION,
       signerAuthority: "KT. GIÁM ĐỐC",
-      signerTitle: "PHÓ GIÁM ĐỐC",
       signerName: "Nguyễn Thái Kiều Ngân",
       recipients: ["Ban Chỉ đạo về thực hiện Quy chế dân chủ ở cơ sở"],
       distribution: ["Như trên", "Lưu: VT, VP"],
@@ -112,19 +108,7 @@ export async function submit(prisma: PrismaClient, unit: OfficeUnit, at?: Date):
 /** A bot on the test database whose Bot API calls are recorded. */
 export function buildOfficeBot(prisma: PrismaClient, extra: Partial<BotDependencies> = {}): { bot: Bot<BotContext>; rec: Recorder } {
   const bot = createBot(TOKEN, {
-    botInfo: {
-      id: 42,
-      is_bot: true,
-      first_name: "Tổng hợp",
-      username: "tong_hop_test_bot",
-      can_join_groups: true,
-      can_read_all_group_messages: false,
-      supports_inline_queries: false,
-      can_connect_to_business: false,
-      has_main_web_app: false,
-      has_topics_enabled: false,
-      allows_users_to_create_topics: false,
-    } as never,
+    botInfo: TEST_BOT_INFO,
     deps: { prisma, logger: createLogger("silent"), defaultLocale: "vi", timezone: "Asia/Ho_Chi_Minh", ...extra },
   });
   return { bot, rec: recordApiCalls(bot) };

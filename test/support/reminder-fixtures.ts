@@ -1,6 +1,7 @@
 import { Redis } from "ioredis";
 import type { PrismaClient } from "../../src/generated/prisma/client.ts";
 import { seedHolidays } from "../../src/queue/holidays.ts";
+import { TEST_ORGANISATION } from "./test-organisation.ts";
 
 export const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
@@ -38,16 +39,7 @@ export async function seedReminderWorld(
 ): Promise<ReminderWorld> {
   await seedHolidays(prisma);
   const organisation = await prisma.organisation.create({
-    data: {
-      name: "SỞ KHOA HỌC VÀ CÔNG NGHỆ",
-      shortName: "Sở Khoa học và Công nghệ",
-      parentName: "UBND TỈNH HƯNG YÊN",
-      symbol: "SKHCN",
-      place: "Hưng Yên",
-      signerTitle: "PHÓ GIÁM ĐỐC",
-      signerName: "Nguyễn Văn A",
-      timezone: options.timezone ?? "Asia/Ho_Chi_Minh",
-    },
+    data: { ...TEST_ORGANISATION, timezone: options.timezone ?? TEST_ORGANISATION.timezone },
   });
   const template = await prisma.template.create({
     data: { key: `dan-chu-co-so-${organisation.id}`, version: 1, name: "Kết quả thực hiện Quy chế dân chủ ở cơ sở", definition: {} },

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "../../src/generated/prisma/client.ts";
 import type { Person } from "./reporter-script.ts";
 import { seedTemplate } from "./report-world.ts";
+import { TEST_ORGANISATION } from "./test-organisation.ts";
 
 export type ReporterWorld = { organisationId: number; templateId: number; roundId: number; unitIds: number[]; reporters: (Person & { personId: number; unitId: number })[] };
 
@@ -10,16 +11,7 @@ export type ReporterWorld = { organisationId: number; templateId: number; roundI
  */
 export async function seedReporterWorld(prisma: PrismaClient, options: { units: number; firstTelegramId?: number }): Promise<ReporterWorld> {
   const organisation = await prisma.organisation.create({
-    data: {
-      name: "SỞ KHOA HỌC VÀ CÔNG NGHỆ",
-      shortName: "Sở Khoa học và Công nghệ",
-      parentName: "UBND TỈNH HƯNG YÊN",
-      symbol: "SKHCN",
-      place: "Hưng Yên",
-      signerTitle: "PHÓ GIÁM ĐỐC",
-      signerName: "Nguyễn Văn A",
-      timezone: "Asia/Ho_Chi_Minh",
-    },
+    data: TEST_ORGANISATION,
   });
   const templateId = await seedTemplate(prisma);
   const count = options.units;

@@ -2,7 +2,6 @@ import { run, type RunnerHandle } from "@grammyjs/runner";
 import { Api, type Bot } from "grammy";
 import type { Redis } from "ioredis";
 import type { BotContext } from "./bot/context.ts";
-import { setDefaultCommands } from "./bot/commands-menu.ts";
 import { createBot } from "./bot/create-bot.ts";
 import { createRedisUpdateLog } from "./bot/middlewares/ignore-duplicate-updates.ts";
 import { requireBotToken, type Config } from "./config.ts";
@@ -117,9 +116,6 @@ export async function startApp(mode: AppMode, config: Config, logger: Logger): P
     stops.push(() => http.close());
 
     if (bot) {
-      await setDefaultCommands(bot.api, defaultLocale).catch((error) =>
-        logger.warn({ err: error }, "could not set the default commands menu"),
-      );
       if (config.WEBHOOK_URL) {
         const url = new URL(WEBHOOK_PATH, config.WEBHOOK_URL.endsWith("/") ? config.WEBHOOK_URL : `${config.WEBHOOK_URL}/`).toString();
         await bot.api.setWebhook(url, { secret_token: config.WEBHOOK_SECRET, allowed_updates: ["message", "callback_query", "my_chat_member"] });

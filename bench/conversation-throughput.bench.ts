@@ -2,8 +2,8 @@
 import { cpus } from "node:os";
 import { pathToFileURL } from "node:url";
 import { Redis } from "ioredis";
-import { createBot } from "../src/bot/create-bot.ts";
-import { createRedisUpdateLog } from "../src/bot/middlewares/ignore-duplicate-updates.ts";
+import { createBot } from "../src/channels/telegram/create-bot.ts";
+import { createRedisUpdateLog } from "../src/channels/telegram/middlewares/ignore-duplicate-updates.ts";
 import { i18n } from "../src/i18n.ts";
 import { createLogger } from "../src/logger.ts";
 import { TEST_BOT_INFO } from "../test/support/bot-harness.ts";
@@ -12,6 +12,7 @@ import { ChatView, FULL_ANSWER_SET, stepUpdate } from "../test/support/reporter-
 import { seedReporterWorld } from "../test/support/reporter-world.ts";
 import { createTestDatabase } from "../test/support/test-database.ts";
 import { markdownTable } from "./markdown-table.ts";
+import { botDeps } from "../test/support/bot-deps.ts";
 
 export const title = "Conversation throughput";
 export const description = [
@@ -59,13 +60,7 @@ async function measure(scenario: Scenario): Promise<Result> {
     const world = await seedReporterWorld(db.prisma, { units: scenario.reporters + WARM_UP });
     const bot = createBot(TOKEN, {
       botInfo: TEST_BOT_INFO,
-      deps: {
-        prisma: db.prisma,
-        logger: createLogger(process.env.BENCH_LOG ?? "silent"),
-        defaultLocale: "vi",
-        timezone: "Asia/Ho_Chi_Minh",
-        updateLog: createRedisUpdateLog(redis, botId),
-      },
+      deps: botDeps(db.prisma, { logger: createLogger(process.env.BENCH_LOG ?? "silent"), updateLog: createRedisUpdateLog(redis, botId) }),
     });
     const view = new ChatView();
     const tryAgain = i18n.t("vi", "error-try-again");

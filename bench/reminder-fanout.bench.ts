@@ -12,6 +12,8 @@ import { FakeBotApi, type RecordedCall } from "../test/support/fake-bot-api.ts";
 import { createTestRedis, deleteKeys } from "../test/support/reminder-fixtures.ts";
 import { createTestDatabase } from "../test/support/test-database.ts";
 import { markdownTable } from "./markdown-table.ts";
+import { createTelegramPerson } from "../test/support/people.ts";
+import { workerSending } from "../test/support/outbound.ts";
 
 export const title = "Reminders";
 export const description =
@@ -57,8 +59,8 @@ async function seed(prisma: PrismaClient, units: number, roundsOfOne: boolean) {
   const template = await prisma.template.create({ data: { key: `bench-${org.id}`, version: 1, name: "Kết quả thực hiện Quy chế dân chủ ở cơ sở", definition: {} } });
   await prisma.unit.createMany({ data: Array.from({ length: units }, (_, i) => ({ organisationId: org.id, code: `u${i}`, name: `Đơn vị ${i + 1}`, kind: "department", order: i })) });
   const unitRows = await prisma.unit.findMany({ where: { organisationId: org.id }, orderBy: { order: "asc" } });
-  await prisma.person.createMany({ data: unitRows.map((u, i) => ({ telegramId: 9_000_000_000n + BigInt(org.id * 100_000 + i), name: `Người báo cáo ${i + 1}` })) });
-  const people = await prisma.person.findMany({ where: { telegramId: { gte: 9_000_000_000n + BigInt(org.id * 100_000), lt: 9_000_000_000n + BigInt(org.id * 100_000 + units) } }, orderBy: { telegramId: "asc" } });
+  const people = [];
+  for (const [i] of unitRows.entries()) people.push(await createTelegramPerson(prisma, { telegramId: 9_000_000_000n + BigInt(org.id * 100_000 + i), name: `Người báo cáo ${i + 1}` }));
   await prisma.membership.createMany({ data: people.map((p, i) => ({ personId: p.id, role: "REPORTER" as const, unitId: unitRows[i]!.id })) });
   const round = (unitIds: number[]) =>
     prisma.round.create({
@@ -114,11 +116,11 @@ async function fanOut(count: number, perSecond?: number) {
     const reminders = createReminderWorker({
       connection: redis,
       prisma,
-      api: new Api("1:bench", { apiRoot: bot.api.apiRoot }),
+      ...workerSending(prisma, redis, prefix, new Api("1:bench", { apiRoot: bot.api.apiRoot }), { now, ...(perSecond ? { pace: { perSecond } } : {}) }),
       prefix,
       reconcileEveryMs: false,
       now,
-      ...(perSecond ? { messagesPerSecond: perSecond, jobsPerSecond: perSecond } : {}),
+      ...(perSecond ? { jobsPerSecond: perSecond } : {}),
     });
     try {
       await reminders.worker.waitUntilReady();
@@ -161,7 +163,7 @@ async function lateness() {
     const reminders = createReminderWorker({
       connection: redis,
       prisma,
-      api: new Api("1:bench", { apiRoot: bot.api.apiRoot }),
+      ...workerSending(prisma, redis, prefix, new Api("1:bench", { apiRoot: bot.api.apiRoot })),
       prefix,
       reconcileEveryMs: false,
       now: () => new Date(Date.now() + offsetMs),
@@ -183,8 +185,8 @@ async function lateness() {
       await until(() => bot.delivered.size >= DELAYED, 60_000);
       const sends = bot.api.callsOf("sendMessage");
       const late: number[] = [];
-      for (const row of await prisma.reminderLog.findMany({ where: { kind: "before-1", outcome: "SENT" }, include: { person: true } })) {
-        const at = bot.delivered.get(row.person!.telegramId.toString())?.[0];
+      for (const row of await prisma.reminderLog.findMany({ where: { kind: "before-1", outcome: "SENT" }, include: { person: { include: { accounts: true } } } })) {
+        const at = bot.delivered.get(row.person!.accounts[0]!.externalId)?.[0];
         if (at !== undefined) late.push(at - due.get(row.jobId)!);
       }
       late.sort((a, b) => a - b);

@@ -54,8 +54,11 @@ start-intro =
     Hello! I am the Tổng hợp assistant of { $org }.
     Every reporting round I ask each unit the questions of the report, remind them before the deadline and compile the answers into the consolidated draft report (.docx) for the office.
 start-no-role =
-    You are not linked to any unit or role yet.
-    To join, open the invite link (t.me/…?start=…) the office or an administrator sent you; I will register you with the right unit.
+    You are not linked to a unit or role yet.
+    To join, { $channel ->
+        [zalo] send me the invite code (like K7QM-3XD9-PA) the office or an administrator gave you
+       *[other] open the invite link (t.me/…?start=…) the office or an administrator sent you
+    }; I will register you with the right unit.
 start-reporter =
     You report for: { $units }.
     Type /report to answer the questions of the open reporting round; you can stop at any point and continue later.
@@ -213,6 +216,18 @@ join-refused-expired = This invite code expired at { $time }. Ask an administrat
 join-refused-revoked = This invite code was revoked. Ask an administrator for a new link.
 join-refused-unit-inactive = The unit of this invite is no longer active, so you cannot join it. Contact an administrator.
 join-refused-rate-limited = Too many wrong invite codes. To protect the system, please try again in { $minutes } minute(s).
+join-ask-name = Please tell me your full name (family name first, for example «Nguyễn Thị Lan»; at most { $max } characters), so the office knows who answered.
+join-confirm-name = I will record your name as «{ $name }». If that is right, press «Correct»; if not, type your full name (family name first).
+join-button-name-ok = ✅ Correct
+join-name-unknown = New user
+join-name-invalid = A full name needs 2 to { $max } characters on one line. Please type it again.
+join-name-saved = Thank you, { $name }. I have recorded this name; the office sees it next to your answers.
+join-name-not-text = I can only read text. Please type your full name.
+join-admin-told = { $name } has used the invite for { $role ->
+        [reporter] a reporter of { $unit }
+        [secretary] the office
+       *[other] an administrator
+    }.
 join-already-member = You already had this role; nothing changed.
 join-welcome-reporter =
     Welcome, { $name }! You are now registered as the reporter of { $unit } ({ $org }).
@@ -227,9 +242,11 @@ join-welcome-admin =
     You manage the units (/units) and create invite links for reporters and the office (/invite).
 stranger-refusal =
     Sorry, you have not joined the reporting system yet, so I cannot do this.
-    To join, open the invite link (t.me/…?start=…) the office or an administrator sent you; I will register you with the right unit.
-stranger-refusal-short = You have not joined yet. Open the invite link an administrator sent you.
-
+    To join, { $channel ->
+        [zalo] send me the invite code (like K7QM-3XD9-PA) the office or an administrator gave you
+       *[other] open the invite link (t.me/…?start=…) the office or an administrator sent you
+    }; I will register you with the right unit.
+stranger-refusal-short = You have not joined yet. Use the invite link or code an administrator gave you.
 ### ── menu ──
 
 # Commands menu, /help, /lang, /cancel, group chats, unclear messages.
@@ -244,13 +261,18 @@ command-review = Review, accept or return a unit's report
 command-compile = Compile the draft report (.docx)
 command-export = Export the answers as CSV
 command-units = Manage the units
-command-invite = Create an invite link
+command-invite = Create an invite link or code
+command-people = People by unit and role; remove a role
 command-help = The commands you can use
 command-lang = Change language (Tiếng Việt / English)
 command-cancel = Stop what you are doing
 
 help-title = The commands you can use:
-help-stranger = You have not joined yet. To join, open the invite link (t.me/…?start=…) the office or an administrator sent you.
+help-keywords = On Zalo, type a command (for example /status) or the word in brackets, with or without diacritics (for example «trạng thái» or «trang thai»). When I show a numbered list, type the number to choose.
+help-stranger = You have not joined yet. To join, { $channel ->
+        [zalo] send me the invite code (like K7QM-3XD9-PA) the office or an administrator gave you
+       *[other] open the invite link (t.me/…?start=…) the office or an administrator sent you
+    }.
 help-reporter = You report for: { $units }. Type /report to answer; you can stop at any point and continue later.
 
 cancel-done = Stopped. Your saved answers are all kept; type /report to continue.
@@ -261,15 +283,19 @@ lang-choose = Chọn ngôn ngữ / Choose a language:
 lang-name-vi = Tiếng Việt
 lang-name-en = English
 lang-set = Switched to English.
-lang-stranger = The language follows your Telegram settings. Once you have joined, you can change it with /lang.
-
+lang-stranger = The language follows your messenger app's settings. Once you have joined, you can change it with /lang.
 group-private-only = I only take report answers in a private chat, to keep each unit's information confidential. Please message me directly: https://t.me/{ $bot }
 group-private-only-toast = Please use your private chat with the bot.
 
-fallback-non-text = I can only read text messages. Type /report to answer your report or /help for the commands.
+fallback-non-text-reporter = I can only read text messages. Type /report to answer your report or /help for the commands.
+fallback-non-text-office = I can only read text messages. Type /status for the units' progress or /help for the commands.
+fallback-non-text-admin = I can only read text messages. Type /units to manage the units, /status for progress or /help for the commands.
+fallback-non-text-none = I can only read text messages. Type /help for the commands.
 fallback-unknown-command = There is no command { $command }. Type /help to see the commands you can use.
-fallback-hint = I am not sure what you need. Type /report to answer your report or /help for the commands.
-
+fallback-hint-reporter = I am not sure what you need. Type /report to answer your report or /help for the commands.
+fallback-hint-office = I am not sure what you need. Type /status for the units' progress, /newround to open a round or /help for the commands.
+fallback-hint-admin = I am not sure what you need. Type /units to manage the units, /invite to invite people or /help for the commands.
+fallback-hint-none = I am not sure what you need. Type /help for the commands.
 ### ── office ──
 
 ## The office's desk: progress (/status), the compiled draft (/compile), review (/review), CSV export (/export), notices when units submit.
@@ -555,7 +581,18 @@ newround-opened =
         [one] { $units } unit
        *[other] { $units } units
     }.
-newround-opened-prompted = 📣 Invited { $count ->
+notice-deadline-moved =
+    📅 The office has moved the deadline of the { $round } report of { $unit } to { $deadline }.
+    Please answer and submit before the new deadline.
+notice-batch-round-opened = 📣 The round's notice reached { $sent }/{ $total } reporters.{ $unreachable ->
+        [0] {""}
+       *[other] { " " }{ $unreachable } could not be reached (blocked or unfollowed, or silent for too long); please contact them directly.
+    }
+notice-batch-deadline-moved = 📅 The new deadline reached { $sent }/{ $total } reporters of units that have not submitted.{ $unreachable ->
+        [0] {""}
+       *[other] { " " }{ $unreachable } could not be reached; please contact them directly.
+    }
+newround-opened-prompted = 📣 Sending the round's notice to { $count } reporters; I will tell you when it is done.
         [one] { $count } reporter
        *[other] { $count } reporters
     } to answer.
@@ -563,11 +600,9 @@ newround-opened-no-reporter = ⚠️ { $count ->
         [one] { $count } unit has
        *[other] { $count } units have
     } no reporter yet: { $units }. An admin can invite them with /invite.
-newround-opened-unreachable = ⚠️ Could not message { $count ->
         [one] { $count } person
        *[other] { $count } people
     } (they blocked the bot or left Telegram); please contact them directly.
-newround-opened-failed = ⚠️ The invitation did not reach { $count ->
         [one] { $count } person
        *[other] { $count } people
     } yet; they still get the scheduled reminders.

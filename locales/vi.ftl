@@ -55,7 +55,10 @@ start-intro =
     Mỗi kỳ báo cáo, tôi gửi cho từng đơn vị các câu hỏi của báo cáo, nhắc trước hạn nộp và tổng hợp các câu trả lời thành dự thảo báo cáo chung (.docx) cho Văn phòng.
 start-no-role =
     Anh/Chị chưa được gắn với đơn vị hay vai trò nào.
-    Để tham gia, Anh/Chị hãy mở đường liên kết mời (t.me/…?start=…) do Văn phòng hoặc quản trị viên gửi; tôi sẽ ghi nhận Anh/Chị vào đúng đơn vị.
+    Để tham gia, Anh/Chị hãy { $channel ->
+        [zalo] gửi cho tôi mã mời (dạng K7QM-3XD9-PA) mà Văn phòng hoặc quản trị viên đã gửi Anh/Chị
+       *[other] mở đường liên kết mời (t.me/…?start=…) do Văn phòng hoặc quản trị viên gửi
+    }; tôi sẽ ghi nhận Anh/Chị vào đúng đơn vị.
 start-reporter =
     Anh/Chị báo cáo cho: { $units }.
     Gõ /report để trả lời các câu hỏi của kỳ báo cáo đang mở; Anh/Chị có thể dừng giữa chừng và tiếp tục bất cứ lúc nào.
@@ -213,6 +216,18 @@ join-refused-expired = Mã mời này đã hết hạn lúc { $time }. Anh/Chị
 join-refused-revoked = Mã mời này đã bị thu hồi. Anh/Chị đề nghị quản trị viên tạo đường liên kết mới.
 join-refused-unit-inactive = Đơn vị của mã mời này đã ngừng hoạt động nên không tham gia được. Anh/Chị liên hệ quản trị viên.
 join-refused-rate-limited = Anh/Chị đã nhập sai mã mời quá nhiều lần. Để bảo vệ hệ thống, vui lòng thử lại sau { $minutes } phút.
+join-ask-name = Anh/Chị cho tôi biết họ và tên đầy đủ (họ trước, tên sau, ví dụ «Nguyễn Thị Lan»; tối đa { $max } ký tự), để Văn phòng biết ai đã trả lời.
+join-confirm-name = Tôi sẽ ghi tên Anh/Chị là «{ $name }». Nếu đúng, Anh/Chị bấm «Đúng»; nếu chưa đúng, Anh/Chị gõ họ và tên đầy đủ (họ trước, tên sau).
+join-button-name-ok = ✅ Đúng
+join-name-unknown = Người dùng mới
+join-name-invalid = Họ và tên cần có từ 2 đến { $max } ký tự, trên một dòng. Anh/Chị gõ lại giúp tôi.
+join-name-saved = Cảm ơn Anh/Chị { $name }. Tôi đã ghi tên này; Văn phòng sẽ thấy tên này bên cạnh các câu trả lời.
+join-name-not-text = Tôi chỉ đọc được tin nhắn chữ. Anh/Chị gõ họ và tên đầy đủ giúp tôi.
+join-admin-told = { $name } đã dùng lời mời { $role ->
+        [reporter] người báo cáo của { $unit }
+        [secretary] Văn phòng
+       *[other] quản trị viên
+    }.
 join-already-member = Anh/Chị đã có vai trò này từ trước; không có gì thay đổi.
 join-welcome-reporter =
     Chào mừng Anh/Chị { $name }! Anh/Chị đã được ghi nhận là người báo cáo của { $unit } ({ $org }).
@@ -227,9 +242,11 @@ join-welcome-admin =
     Anh/Chị quản lý danh sách đơn vị (/units) và tạo đường liên kết mời cho người báo cáo và Văn phòng (/invite).
 stranger-refusal =
     Xin lỗi, Anh/Chị chưa tham gia hệ thống báo cáo nên tôi chưa thể thực hiện yêu cầu này.
-    Để tham gia, Anh/Chị mở đường liên kết mời (t.me/…?start=…) do Văn phòng hoặc quản trị viên gửi; tôi sẽ ghi nhận Anh/Chị vào đúng đơn vị.
-stranger-refusal-short = Anh/Chị chưa tham gia. Hãy mở đường liên kết mời do quản trị viên gửi.
-
+    Để tham gia, Anh/Chị { $channel ->
+        [zalo] gửi cho tôi mã mời (dạng K7QM-3XD9-PA) mà Văn phòng hoặc quản trị viên đã gửi Anh/Chị
+       *[other] mở đường liên kết mời (t.me/…?start=…) do Văn phòng hoặc quản trị viên gửi
+    }; tôi sẽ ghi nhận Anh/Chị vào đúng đơn vị.
+stranger-refusal-short = Anh/Chị chưa tham gia. Hãy dùng đường liên kết hoặc mã mời do quản trị viên gửi.
 ### ── menu ──
 
 # Menu lệnh, /help, /lang, /cancel, nhóm chat, tin nhắn không rõ.
@@ -244,13 +261,18 @@ command-review = Xem, chấp nhận hoặc trả lại báo cáo đơn vị
 command-compile = Tổng hợp dự thảo báo cáo (.docx)
 command-export = Xuất câu trả lời ra tệp CSV
 command-units = Quản lý danh sách đơn vị
-command-invite = Tạo đường liên kết mời
+command-invite = Tạo đường liên kết hoặc mã mời
+command-people = Người dùng theo đơn vị và vai trò; thu hồi vai trò
 command-help = Các lệnh Anh/Chị được dùng
 command-lang = Đổi ngôn ngữ (Tiếng Việt / English)
 command-cancel = Dừng thao tác đang làm
 
 help-title = Các lệnh Anh/Chị có thể dùng:
-help-stranger = Anh/Chị chưa tham gia. Để tham gia, Anh/Chị mở đường liên kết mời (t.me/…?start=…) do Văn phòng hoặc quản trị viên gửi.
+help-keywords = Trên Zalo, Anh/Chị gõ lệnh (ví dụ /status) hoặc gõ từ trong ngoặc, có dấu hay không dấu đều được (ví dụ «trạng thái» hoặc «trang thai»). Khi tôi đưa ra danh sách đánh số, Anh/Chị gõ số để chọn.
+help-stranger = Anh/Chị chưa tham gia. Để tham gia, Anh/Chị { $channel ->
+        [zalo] gửi cho tôi mã mời (dạng K7QM-3XD9-PA) mà Văn phòng hoặc quản trị viên đã gửi Anh/Chị
+       *[other] mở đường liên kết mời (t.me/…?start=…) do Văn phòng hoặc quản trị viên gửi
+    }.
 help-reporter = Anh/Chị báo cáo cho: { $units }. Gõ /report để trả lời; có thể dừng giữa chừng và tiếp tục bất cứ lúc nào.
 
 cancel-done = Đã dừng. Các câu trả lời đã lưu vẫn còn nguyên; gõ /report để tiếp tục.
@@ -261,15 +283,19 @@ lang-choose = Chọn ngôn ngữ / Choose a language:
 lang-name-vi = Tiếng Việt
 lang-name-en = English
 lang-set = Đã chuyển sang tiếng Việt.
-lang-stranger = Ngôn ngữ đang theo cài đặt Telegram của Anh/Chị. Sau khi tham gia, Anh/Chị có thể đổi bằng lệnh /lang.
-
+lang-stranger = Ngôn ngữ đang theo cài đặt ứng dụng nhắn tin của Anh/Chị. Sau khi tham gia, Anh/Chị có thể đổi bằng lệnh /lang.
 group-private-only = Tôi chỉ nhận câu trả lời báo cáo trong cuộc trò chuyện riêng để bảo mật thông tin của đơn vị. Anh/Chị vui lòng nhắn riêng cho tôi: https://t.me/{ $bot }
 group-private-only-toast = Vui lòng dùng cuộc trò chuyện riêng với bot.
 
-fallback-non-text = Tôi chỉ đọc được tin nhắn chữ. Gõ /report để trả lời báo cáo hoặc /help để xem các lệnh.
+fallback-non-text-reporter = Tôi chỉ đọc được tin nhắn chữ. Gõ /report để trả lời báo cáo hoặc /help để xem các lệnh.
+fallback-non-text-office = Tôi chỉ đọc được tin nhắn chữ. Gõ /status để xem tiến độ các đơn vị hoặc /help để xem các lệnh.
+fallback-non-text-admin = Tôi chỉ đọc được tin nhắn chữ. Gõ /units để quản lý đơn vị, /status để xem tiến độ hoặc /help để xem các lệnh.
+fallback-non-text-none = Tôi chỉ đọc được tin nhắn chữ. Gõ /help để xem các lệnh.
 fallback-unknown-command = Tôi không có lệnh { $command }. Gõ /help để xem các lệnh Anh/Chị được dùng.
-fallback-hint = Tôi chưa rõ Anh/Chị cần gì. Gõ /report để trả lời báo cáo hoặc /help để xem các lệnh.
-
+fallback-hint-reporter = Tôi chưa rõ Anh/Chị cần gì. Gõ /report để trả lời báo cáo hoặc /help để xem các lệnh.
+fallback-hint-office = Tôi chưa rõ Anh/Chị cần gì. Gõ /status để xem tiến độ các đơn vị, /newround để mở kỳ báo cáo hoặc /help để xem các lệnh.
+fallback-hint-admin = Tôi chưa rõ Anh/Chị cần gì. Gõ /units để quản lý đơn vị, /invite để mời người tham gia hoặc /help để xem các lệnh.
+fallback-hint-none = Tôi chưa rõ Anh/Chị cần gì. Gõ /help để xem các lệnh.
 ### ── office ──
 
 ## Bàn làm việc của Văn phòng: tiến độ (/status), dự thảo tổng hợp (/compile), duyệt báo cáo (/review), xuất CSV (/export), thông báo khi đơn vị nộp.
@@ -531,10 +557,19 @@ newround-opened =
     ✅ Đã mở kỳ báo cáo { $round }.
     Hạn nộp: { $deadline }.
     Đã tạo báo cáo cho { $units } đơn vị.
-newround-opened-prompted = 📣 Đã gửi lời mời trả lời tới { $count } người báo cáo.
+notice-deadline-moved =
+    📅 Hạn nộp báo cáo { $round } của { $unit } đã được Văn phòng dời sang { $deadline }.
+    Anh/Chị trả lời và nộp trước hạn mới.
+notice-batch-round-opened = 📣 Đã gửi thông báo mở kỳ tới { $sent }/{ $total } người báo cáo.{ $unreachable ->
+        [0] {""}
+       *[other] { " " }{ $unreachable } người không nhắn được (đã chặn hoặc bỏ theo dõi, hoặc đã lâu không nhắn); Anh/Chị vui lòng liên hệ trực tiếp.
+    }
+notice-batch-deadline-moved = 📅 Đã báo hạn mới tới { $sent }/{ $total } người báo cáo của các đơn vị chưa nộp.{ $unreachable ->
+        [0] {""}
+       *[other] { " " }{ $unreachable } người không nhắn được; Anh/Chị vui lòng liên hệ trực tiếp.
+    }
+newround-opened-prompted = 📣 Đang gửi thông báo mở kỳ tới { $count } người báo cáo; tôi sẽ báo lại khi gửi xong.
 newround-opened-no-reporter = ⚠️ { $count } đơn vị chưa có người báo cáo: { $units }. Quản trị viên có thể mời họ bằng /invite.
-newround-opened-unreachable = ⚠️ Không nhắn được cho { $count } người (đã chặn bot hoặc không còn dùng Telegram); Anh/Chị vui lòng liên hệ trực tiếp.
-newround-opened-failed = ⚠️ Chưa gửi được lời mời tới { $count } người; họ vẫn nhận nhắc việc theo lịch.
 newround-opened-prompt-error = ⚠️ Chưa gửi được lời mời trả lời lúc này; người báo cáo vẫn nhận nhắc việc theo lịch và có thể gõ /report để trả lời.
 newround-opened-reminders = 🔔 Đã lên lịch { $count } lượt nhắc việc cho các đơn vị chưa nộp và Văn phòng.
 

@@ -1,9 +1,11 @@
 import { run, type RunnerHandle } from "@grammyjs/runner";
 import { Api, type Bot } from "grammy";
 import type { Redis } from "ioredis";
-import type { BotContext } from "./bot/context.ts";
-import { createBot } from "./bot/create-bot.ts";
-import { createRedisUpdateLog } from "./bot/middlewares/ignore-duplicate-updates.ts";
+import type { BotContext } from "./channels/telegram/context.ts";
+import { createBot } from "./channels/telegram/create-bot.ts";
+import { createRedisUpdateLog } from "./channels/telegram/middlewares/ignore-duplicate-updates.ts";
+import { telegramSender } from "./channels/telegram/telegram-sender.ts";
+import { loadKeyring } from "./db/signing-keys.ts";
 import { requireBotToken, type Config } from "./config.ts";
 import { createDatabase, type Database } from "./db/create-prisma.ts";
 import { migrate } from "./db/migrate.ts";
@@ -12,6 +14,7 @@ import type { Logger } from "./logger.ts";
 import { checkDatabase, checkRedis, createRedisConnection, ServiceUnreachableError } from "./process/service-checks.ts";
 import { waitAtMost } from "./queue/bounded-redis.ts";
 import { createOfficeNotifications } from "./queue/office-notifications.ts";
+import { createOutbound } from "./queue/outbound.ts";
 import { createReminderQueue } from "./queue/reminder-queue.ts";
 import { createReminderWorker } from "./queue/reminder-worker.ts";
 import { createHttpServer, WEBHOOK_PATH, type HttpServer } from "./server/create-server.ts";
@@ -56,6 +59,18 @@ export async function startApp(mode: AppMode, config: Config, logger: Logger): P
 
     const reminderQueue = createReminderQueue({ connection: redis });
     stops.push(() => reminderQueue.close());
+    const keyring = await loadKeyring(db.prisma, config.CALLBACK_SECRET, token);
+    const windows = {};
+    const outbound = createOutbound({
+      prisma: db.prisma,
+      redis,
+      logger,
+      defaultLocale,
+      windows,
+      keyring,
+      senders: [telegramSender(new Api(token, { apiRoot: config.BOT_API_ROOT }))],
+    });
+    stops.unshift(() => outbound.close());
     // Submissions are announced to the office in batches, whichever process the reporter reached.
     const officeNotices = createOfficeNotifications({ connection: redis, logger: logger.child({ part: "office-notices" }) });
     stops.unshift(() => officeNotices.close());
@@ -69,14 +84,21 @@ export async function startApp(mode: AppMode, config: Config, logger: Logger): P
           prisma: db.prisma,
           logger,
           defaultLocale,
-          timezone: config.TZ_REPORTS,
+          defaultTimeZone: config.TZ_REPORTS,
           updateLog: createRedisUpdateLog(redis, Number(token.split(":")[0])),
           reminderQueue,
+          keyring,
+          notifier: outbound.notifier,
+          notices: outbound.notices,
+          windows,
+          links: {},
           // While Redis is away the notice waits in the connection's offline queue and goes out once it is
           // back; the reporter who submitted is answered without waiting for that.
-          onSubmitted: async (event) => {
-            const late = (error: unknown) => logger.warn({ err: error, roundId: event.roundId }, "office notice failed after waiting for Redis");
-            await waitAtMost(officeNotices.onSubmitted(event), OFFICE_NOTICE_WAIT_MS, late);
+          officeNotices: {
+            onSubmitted: async (event) => {
+              const late = (error: unknown) => logger.warn({ err: error, roundId: event.roundId }, "office notice failed after waiting for Redis");
+              await waitAtMost(officeNotices.onSubmitted(event), OFFICE_NOTICE_WAIT_MS, late);
+            },
           },
         },
       });
@@ -91,9 +113,17 @@ export async function startApp(mode: AppMode, config: Config, logger: Logger): P
 
     if (runsWorker) {
       // No auto-retry here: the worker answers 429 by pausing its queue, which BullMQ coordinates.
-      const api = new Api(token, { apiRoot: config.BOT_API_ROOT });
-      const reminders = createReminderWorker({ connection: redis, prisma: db.prisma, api, logger: logger.child({ part: "reminders" }) });
-      officeNotices.startWorker({ prisma: db.prisma, api, timeZone: config.TZ_REPORTS, defaultLocale });
+      const reminders = createReminderWorker({
+        connection: redis,
+        prisma: db.prisma,
+        send: outbound.send,
+        pacers: outbound.pacers,
+        defaultLocale,
+        windows,
+        logger: logger.child({ part: "reminders" }),
+      });
+      officeNotices.startWorker({ prisma: db.prisma, send: outbound.send, timeZone: config.TZ_REPORTS, defaultLocale });
+      outbound.startNoticeWorker();
       // Stopped before the connections: the job in hand finishes first.
       stops.unshift(() => reminders.close());
       logger.info("reminder worker started");

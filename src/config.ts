@@ -48,6 +48,7 @@ const configSchema = z
     TZ_REPORTS: optionalString
       .transform((v) => v ?? "Asia/Ho_Chi_Minh")
       .refine(isTimeZone, { message: "must be an IANA time zone such as Asia/Ho_Chi_Minh" }),
+    CALLBACK_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, { message: "must be at least 32 characters (a random string)" }),
     DEFAULT_LOCALE: optionalString
       .transform((v) => v ?? "vi")
       .refine((v): v is "vi" | "en" => v === "vi" || v === "en", { message: "must be vi or en" }),

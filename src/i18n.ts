@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { I18n } from "@grammyjs/i18n";
-import type { BotContext } from "./bot/context.ts";
+import type { BotContext } from "./channels/telegram/context.ts";
 
 export const LOCALES = ["vi", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -25,8 +25,17 @@ export function createI18n(defaultLocale: Locale = "vi"): I18n<BotContext> {
     fluentBundleOptions: { useIsolating: false },
     // The locale is chosen by our own middleware (person's choice, then Telegram's language).
     localeNegotiator: (ctx) => ctx.locale ?? defaultLocale,
+    // Texts for people who have not joined say how to join on the channel they wrote from.
+    globalTranslationContext: (ctx) => ({ channel: ctx.caller?.channel ?? "telegram" }),
   });
 }
 
 /** Shared instance for code outside an update (workers, CLI): i18n.t(locale, key, vars). */
 export const i18n = createI18n();
+
+/** Looks up messages in one language; what use cases and workers use to word their replies. */
+export type Translate = (key: string, vars?: Record<string, string | number>) => string;
+
+export function translatorFor(locale: Locale): Translate {
+  return (key, vars) => i18n.t(locale, key, vars);
+}

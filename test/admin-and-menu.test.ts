@@ -14,6 +14,7 @@ import {
   user,
 } from "./support/report-world.ts";
 import { createTestDatabase, type TestDatabase } from "./support/test-database.ts";
+import { personByTelegramId } from "./support/people.ts";
 
 const admin = user(5001, "Quản");
 const reporter = user(5002, "Yến");
@@ -72,7 +73,7 @@ describe("/units, /invite, the commands menu, /help, /lang, /cancel", () => {
 
     await say(admin, "/help");
     const forAdmin = reply(admin);
-    for (const line of ["/units — Quản lý danh sách đơn vị", "/invite — Tạo đường liên kết mời", "/compile — Tổng hợp dự thảo báo cáo (.docx)", "/newround — Mở kỳ báo cáo mới"]) {
+    for (const line of ["/units — Quản lý danh sách đơn vị", "/invite — Tạo đường liên kết hoặc mã mời", "/compile — Tổng hợp dự thảo báo cáo (.docx)", "/newround — Mở kỳ báo cáo mới"]) {
       expect(forAdmin).toContain(line);
     }
     expect(forAdmin).not.toContain("/report —");
@@ -135,7 +136,7 @@ describe("/units, /invite, the commands menu, /help, /lang, /cancel", () => {
     await say(admin, "/cancel");
     expect(reply(admin)).toBe("Đã dừng. Các câu trả lời đã lưu vẫn còn nguyên; gõ /report để tiếp tục.");
     await say(admin, "Phòng Mới");
-    expect(reply(admin)).toBe("Tôi chưa rõ Anh/Chị cần gì. Gõ /report để trả lời báo cáo hoặc /help để xem các lệnh.");
+    expect(reply(admin)).toBe("Tôi chưa rõ Anh/Chị cần gì. Gõ /units để quản lý đơn vị, /invite để mời người tham gia hoặc /help để xem các lệnh.");
     expect(await db.prisma.unit.count({ where: { name: "Phòng Mới" } })).toBe(0);
     await say(admin, "/cancel");
     expect(reply(admin)).toBe("Hiện không có thao tác nào đang dở.");
@@ -159,7 +160,7 @@ describe("/units, /invite, the commands menu, /help, /lang, /cancel", () => {
     await say(reporter, "/lang");
     const calls = await tap(reporter, "English");
     expect(reply(reporter)).toBe("Switched to English.");
-    expect((await db.prisma.person.findUniqueOrThrow({ where: { telegramId: BigInt(reporter.id) } })).locale).toBe("en");
+    expect((await personByTelegramId(db.prisma, reporter.id))!.locale).toBe("en");
     const menu = calls.find((c) => c.method === "setMyCommands")!;
     expect(menu.payload.commands).toContainEqual({ command: "report", description: "Answer your unit's report questions" });
 
@@ -169,7 +170,7 @@ describe("/units, /invite, the commands menu, /help, /lang, /cancel", () => {
     expect(reply(reporter)).toBe("Đã chuyển sang tiếng Việt.");
 
     await say(stranger, "/lang en");
-    expect(reply(stranger)).toBe("Ngôn ngữ đang theo cài đặt Telegram của Anh/Chị. Sau khi tham gia, Anh/Chị có thể đổi bằng lệnh /lang.");
+    expect(reply(stranger)).toBe("Ngôn ngữ đang theo cài đặt ứng dụng nhắn tin của Anh/Chị. Sau khi tham gia, Anh/Chị có thể đổi bằng lệnh /lang.");
     await say({ ...stranger, language_code: "en" }, "/help");
     expect(reply(stranger)).toMatch(/^The commands you can use:/);
   });
@@ -178,6 +179,6 @@ describe("/units, /invite, the commands menu, /help, /lang, /cancel", () => {
     await say(admin, "/khongco");
     expect(reply(admin)).toBe("Tôi không có lệnh /khongco. Gõ /help để xem các lệnh Anh/Chị được dùng.");
     await send(world.bot, world.rec, nonTextUpdate(admin, "photo"));
-    expect(reply(admin)).toBe("Tôi chỉ đọc được tin nhắn chữ. Gõ /report để trả lời báo cáo hoặc /help để xem các lệnh.");
+    expect(reply(admin)).toBe("Tôi chỉ đọc được tin nhắn chữ. Gõ /units để quản lý đơn vị, /status để xem tiến độ hoặc /help để xem các lệnh.");
   });
 });

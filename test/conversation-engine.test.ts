@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { actionFields, actionFromFields, type ButtonAction } from "../src/conversation/button-action.ts";
+import type { ButtonAction } from "../src/conversation/button-action.ts";
 import { readConversation } from "../src/conversation/conversation-state.ts";
 import { firstOpenFlow, interpret, nextFlow, questionFlow } from "../src/conversation/engine.ts";
 import { renderPreview, renderStep } from "../src/conversation/render.ts";
 import { splitMessage } from "../src/conversation/split-message.ts";
 import type { SubmissionSnapshot } from "../src/conversation/submission-snapshot.ts";
 import { can, canAnswerForUnit, canViewUnit, inAudience, invitableRoles, type Actor } from "../src/domain/permissions.ts";
-import { MAX_PAYLOAD_BYTES, signPayload, verifyPayload } from "../src/domain/signed-payload.ts";
+
 import { loadTemplateFile } from "../src/domain/template/load-template.ts";
 import { questionsForUnitKind } from "../src/domain/template/template-schema.ts";
 import { i18n } from "../src/i18n.ts";
@@ -122,34 +122,6 @@ describe("the conversation engine (pure)", () => {
     const [message] = renderStep(s, { flow: questionFlow(s, "proposals", "next"), screen: "question", notices: [] }, ctx, true);
     expect(message!.text).toMatch(/^Câu 10\/10 · Văn phòng Sở\nKiến nghị, đề xuất của đơn vị\?\n\nℹ️ Bỏ qua nếu không có\./);
     expect(message!.buttons!.flat().map((b) => b.label)).toEqual(["🕘 Giữ như kỳ trước", "➡️ Giữ nguyên câu trả lời", "⏭ Bỏ qua", "⬅️ Câu trước", "📋 Xem lại"]);
-  });
-});
-
-describe("button payloads", () => {
-  it("round-trips every action compactly within Telegram's 64 bytes, signed", () => {
-    const actions: ButtonAction[] = [
-      { op: "open", sid: 123456 },
-      { op: "skip", sid: 123456, q: 12 },
-      { op: "toggle", sid: 99999999, q: 40, option: 11 },
-      { op: "submit", sid: 123456, version: 987 },
-      { op: "edit", sid: 5, q: 0 },
-    ];
-    for (const action of actions) {
-      const data = signPayload(actionFields(action), "secret");
-      expect(Buffer.byteLength(data)).toBeLessThanOrEqual(MAX_PAYLOAD_BYTES);
-      expect(actionFromFields(verifyPayload(data, "secret")!)).toEqual(action);
-      expect(verifyPayload(data, "other secret")).toBeNull();
-    }
-  });
-
-  it("refuses tampered data, another layout and malformed fields", () => {
-    const data = signPayload(actionFields({ op: "skip", sid: 10, q: 2 }), "secret");
-    expect(verifyPayload(data.replace(":a:", ":b:"), "secret")).toBeNull();
-    expect(verifyPayload("no-signature", "secret")).toBeNull();
-    expect(actionFromFields(["r0", "s", "a", "2"])).toBeNull();
-    expect(actionFromFields(["r1", "s", "a"])).toBeNull();
-    expect(actionFromFields(["r1", "?", "a", "2"])).toBeNull();
-    expect(actionFromFields(["r1", "s", "A!", "2"])).toBeNull();
   });
 });
 

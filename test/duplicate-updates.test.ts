@@ -1,10 +1,11 @@
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBot } from "../src/bot/create-bot.ts";
-import { createRedisUpdateLog, ignoreDuplicateUpdates } from "../src/bot/middlewares/ignore-duplicate-updates.ts";
+import { createBot } from "../src/channels/telegram/create-bot.ts";
+import { createRedisUpdateLog, ignoreDuplicateUpdates } from "../src/channels/telegram/middlewares/ignore-duplicate-updates.ts";
 import { createLogger } from "../src/logger.ts";
 import { recordApiCalls, TEST_BOT_INFO, textUpdate } from "./support/bot-harness.ts";
 import { createTestDatabase, type TestDatabase } from "./support/test-database.ts";
+import { botDeps } from "./support/bot-deps.ts";
 
 describe("duplicate update ids", () => {
   let db: TestDatabase;
@@ -25,7 +26,7 @@ describe("duplicate update ids", () => {
   const makeBot = () => {
     const bot = createBot("1:x", {
       botInfo: TEST_BOT_INFO,
-      deps: { prisma: db.prisma, logger: createLogger("silent"), defaultLocale: "vi", timezone: "Asia/Ho_Chi_Minh", updateLog: createRedisUpdateLog(redis, botId) },
+      deps: botDeps(db.prisma, { updateLog: createRedisUpdateLog(redis, botId) }),
     });
     return { bot, calls: recordApiCalls(bot) };
   };

@@ -4,6 +4,7 @@ import { createInvite, InviteError, revokeInvite } from "../src/invites/invite-s
 import { textUpdate } from "./support/bot-harness.ts";
 import { addPerson, buildBot, lastTextTo, seedOrganisation, send, user } from "./support/report-world.ts";
 import { createTestDatabase, type TestDatabase } from "./support/test-database.ts";
+import { personByTelegramId } from "./support/people.ts";
 
 describe("invite codes: single use, expiry, revocation, unknown codes, guessing", () => {
   let db: TestDatabase;
@@ -11,7 +12,7 @@ describe("invite codes: single use, expiry, revocation, unknown codes, guessing"
   let units: Record<string, number>;
   const start = (who: { id: number; first_name: string }, code: string) => send(world.bot, world.rec, textUpdate(who, `/start ${code}`));
   const reply = (who: { id: number }) => lastTextTo(world.rec, who.id);
-  const memberships = (telegramId: number) => db.prisma.membership.count({ where: { person: { telegramId: BigInt(telegramId) } } });
+  const memberships = (telegramId: number) => db.prisma.membership.count({ where: { person: { accounts: { some: { channel: "TELEGRAM", externalId: String(telegramId) } } } } });
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -32,13 +33,13 @@ describe("invite codes: single use, expiry, revocation, unknown codes, guessing"
     const other = user(4002, "Nam");
     await start(other, invite.code);
     expect(reply(other)).toBe("Mã mời này đã được sử dụng. Mỗi đường liên kết chỉ dùng được một lần; Anh/Chị đề nghị quản trị viên tạo đường liên kết mới.");
-    expect(await db.prisma.person.count({ where: { telegramId: BigInt(other.id) } })).toBe(0);
+    expect(await db.prisma.channelAccount.count({ where: { channel: "TELEGRAM", externalId: String(other.id) } })).toBe(0);
 
     await start(hoa, invite.code);
     expect(reply(hoa)).toBe("Anh/Chị đã tham gia bằng mã mời này rồi. Gõ /help để xem các lệnh Anh/Chị được dùng.");
     expect(await memberships(hoa.id)).toBe(1);
     const stored = await db.prisma.invite.findUniqueOrThrow({ where: { id: invite.inviteId }, include: { usedBy: true } });
-    expect(stored.usedBy?.telegramId).toBe(BigInt(hoa.id));
+    expect(stored.usedById).toBe((await personByTelegramId(db.prisma, hoa.id))!.id);
   });
 
   it("an expired code is refused with its expiry time", async () => {
@@ -47,7 +48,7 @@ describe("invite codes: single use, expiry, revocation, unknown codes, guessing"
     const an = user(4003, "An");
     await start(an, invite.code);
     expect(reply(an)).toMatch(/^Mã mời này đã hết hạn lúc \d\d:\d\d ngày \d\d\/\d\d\/\d{4}\. Anh\/Chị đề nghị quản trị viên tạo đường liên kết mới\.$/);
-    expect(await db.prisma.person.count({ where: { telegramId: BigInt(an.id) } })).toBe(0);
+    expect(await db.prisma.channelAccount.count({ where: { channel: "TELEGRAM", externalId: String(an.id) } })).toBe(0);
   });
 
   it("a revoked code is refused; revoking twice, a used code or an unknown code says so", async () => {
@@ -71,7 +72,7 @@ describe("invite codes: single use, expiry, revocation, unknown codes, guessing"
     expect(reply(chi)).toMatch(/^Mã mời này không đúng\. Anh\/Chị kiểm tra lại đường liên kết/);
     await start(chi, "abc");
     expect(reply(chi)).toMatch(/^Mã mời này không đúng\./);
-    expect(await db.prisma.person.count({ where: { telegramId: BigInt(chi.id) } })).toBe(0);
+    expect(await db.prisma.channelAccount.count({ where: { channel: "TELEGRAM", externalId: String(chi.id) } })).toBe(0);
   });
 
   it("a deactivated unit's invite is refused; an invite cannot be made for it or without a unit", async () => {
@@ -105,7 +106,7 @@ describe("invite codes: single use, expiry, revocation, unknown codes, guessing"
     await start(guesser, valid.code);
     expect(reply(guesser)).toBe("Anh/Chị đã nhập sai mã mời quá nhiều lần. Để bảo vệ hệ thống, vui lòng thử lại sau 10 phút.");
     expect((await db.prisma.invite.findUniqueOrThrow({ where: { id: valid.inviteId } })).usedAt).toBeNull();
-    expect(await db.prisma.inviteAttempt.count({ where: { telegramId: BigInt(guesser.id), success: false } })).toBe(5);
+    expect(await db.prisma.inviteAttempt.count({ where: { sender: `telegram:${guesser.id}`, success: false } })).toBe(5);
 
     // Another person is not affected.
     const other = await createInvite(db.prisma, { role: "REPORTER", unitId: units["van-phong"] });
@@ -114,9 +115,9 @@ describe("invite codes: single use, expiry, revocation, unknown codes, guessing"
     expect(reply(honest)).toContain("người báo cáo của Văn phòng Sở");
 
     // Ten minutes later the valid code works.
-    await db.prisma.inviteAttempt.updateMany({ where: { telegramId: BigInt(guesser.id) }, data: { createdAt: new Date(Date.now() - 11 * 60 * 1000) } });
+    await db.prisma.inviteAttempt.updateMany({ where: { sender: `telegram:${guesser.id}` }, data: { createdAt: new Date(Date.now() - 11 * 60 * 1000) } });
     await start(guesser, valid.code);
     expect(reply(guesser)).toContain("người báo cáo của Văn phòng Sở");
-    expect(await db.prisma.inviteAttempt.count({ where: { telegramId: BigInt(guesser.id), success: true } })).toBe(1);
+    expect(await db.prisma.inviteAttempt.count({ where: { sender: `telegram:${guesser.id}`, success: true } })).toBe(1);
   });
 });

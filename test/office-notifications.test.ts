@@ -1,12 +1,14 @@
 import { Bot } from "grammy";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { BotContext } from "../src/bot/context.ts";
+import type { BotContext } from "../src/channels/telegram/context.ts";
 import type { SubmittedEvent } from "../src/conversation/conversation-service.ts";
 import { createOfficeNotifications, type OfficeNotifications } from "../src/queue/office-notifications.ts";
 import { recordApiCalls, TEST_BOT_INFO, type OutgoingCall } from "./support/bot-harness.ts";
 import { answer, departmentAnswers, eventually, seedOfficeWorld, submit, TOKEN, type OfficeWorld } from "./support/office-world.ts";
 import { createTestRedis, deleteKeys } from "./support/reminder-fixtures.ts";
 import { createTestDatabase, type TestDatabase } from "./support/test-database.ts";
+import { workerSending } from "./support/outbound.ts";
+import { personByTelegramId } from "./support/people.ts";
 
 const PREFIX = `test-office-notices-${process.pid}`;
 const WINDOW_MS = 400;
@@ -41,7 +43,7 @@ describe("notices to the office when units submit", () => {
     });
     calls = recorder.calls;
     office = createOfficeNotifications({ connection: redis, prefix: PREFIX, windowMs: WINDOW_MS, jobOptions: { backoff: { type: "fixed", delay: 100 } } });
-    office.startWorker({ prisma: db.prisma, api: bot.api, timeZone: "Asia/Ho_Chi_Minh", defaultLocale: "vi" });
+    office.startWorker({ prisma: db.prisma, send: workerSending(db.prisma, redis, PREFIX, bot.api, { pace: { perChatMs: 0 } }).send, timeZone: "Asia/Ho_Chi_Minh", defaultLocale: "vi" });
   });
   beforeEach(() => {
     calls.splice(0);
@@ -99,7 +101,7 @@ describe("notices to the office when units submit", () => {
     expect(delivered(s1!.telegramId)).toBe(1);
     expect(delivered(s2!.telegramId)).toBe(2);
     expect(delivered(s3!.telegramId)).toBe(1);
-    const blocked = await db.prisma.person.findUniqueOrThrow({ where: { id: s3!.id } });
+    const blocked = (await personByTelegramId(db.prisma, s3!.telegramId))!;
     expect(blocked.unreachableAt).not.toBeNull();
     expect(blocked.unreachableError).toContain("403");
     expect(await office.queue.getFailedCount()).toBe(0);

@@ -20,6 +20,7 @@ import {
 } from "./support/office-world.ts";
 import { createTestRedis, deleteKeys } from "./support/reminder-fixtures.ts";
 import { createTestDatabase, type TestDatabase } from "./support/test-database.ts";
+import { workerSending } from "./support/outbound.ts";
 
 const PREFIX = `test-office-review-${process.pid}`;
 const WINDOW_MS = 700;
@@ -44,8 +45,8 @@ describe("the review loop: return → re-answer → resubmit → accept → lock
     db = await createTestDatabase();
     world = await seedOfficeWorld(db.prisma, { units: ["Văn phòng Sở", "Thanh tra Sở", "Phòng Quản lý khoa học"], secretaries: 2 });
     office = createOfficeNotifications({ connection: redis, prefix: PREFIX, windowMs: WINDOW_MS });
-    ({ bot, rec } = buildOfficeBot(db.prisma, { onSubmitted: (event) => office.onSubmitted(event) }));
-    worker = office.startWorker({ prisma: db.prisma, api: bot.api, timeZone: "Asia/Ho_Chi_Minh", defaultLocale: "vi" });
+    ({ bot, rec } = buildOfficeBot(db.prisma, { officeNotices: office }));
+    worker = office.startWorker({ prisma: db.prisma, send: workerSending(db.prisma, redis, PREFIX, bot.api, { pace: { perChatMs: 0 } }).send, timeZone: "Asia/Ho_Chi_Minh", defaultLocale: "vi" });
     // Every answer stored; each unit only has to look at the preview and submit.
     for (const unit of world.units) await answer(db.prisma, unit, departmentAnswers(unit.name));
   });

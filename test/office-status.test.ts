@@ -16,6 +16,7 @@ import {
 } from "./support/office-world.ts";
 import { createTestRedis, deleteKeys } from "./support/reminder-fixtures.ts";
 import { createTestDatabase, type TestDatabase } from "./support/test-database.ts";
+import { markTelegramUnreachable } from "./support/people.ts";
 
 const PREFIX = `test-office-status-${process.pid}`;
 // 10:00 in Hà Nội on the deadline day: reminders may go out.
@@ -97,7 +98,7 @@ describe("/status", () => {
 
   it("marks a unit whose reporter blocked the bot, and offers no remind button for it", async () => {
     const unit = world.units[2]!;
-    await db.prisma.person.update({ where: { id: unit.reporterId }, data: { unreachableAt: new Date(), unreachableError: "403 Forbidden: bot was blocked by the user" } });
+    await markTelegramUnreachable(db.prisma, unit.reporterId);
     const { bot, rec } = office();
     await bot.handleUpdate(textUpdate(secretary(), "/status"));
     const text = lastTextTo(rec, secretary().id);
@@ -106,7 +107,7 @@ describe("/status", () => {
     const labels = buttonsOf(messagesTo(rec, secretary().id).at(-1)!).map((b) => b.text);
     expect(labels).not.toContain("🔔 1");
     expect(labels).toContain("🔔 2");
-    await db.prisma.person.update({ where: { id: unit.reporterId }, data: { unreachableAt: null, unreachableError: null } });
+    await db.prisma.channelAccount.updateMany({ where: { personId: unit.reporterId }, data: { unreachableAt: null, unreachableError: null } });
   });
 
   it("a reporter's /status shows only their own unit", async () => {

@@ -14,6 +14,7 @@ import { loadRoundReminderState, planForRound } from "../src/queue/round-reminde
 import { FakeBotApi } from "./support/fake-bot-api.ts";
 import { createRound, createTestRedis, deleteKeys, REDIS_URL, seedReminderWorld } from "./support/reminder-fixtures.ts";
 import { createTestDatabase, type TestDatabase } from "./support/test-database.ts";
+import { workerSending } from "./support/outbound.ts";
 
 let db: TestDatabase;
 let redis: Redis;
@@ -128,7 +129,7 @@ describe("crash and data loss", () => {
     const reminders = createReminderWorker({
       connection: redis,
       prisma: db.prisma,
-      api: new Api("123456:TEST", { apiRoot: fake.apiRoot }),
+      ...workerSending(db.prisma, redis, ownPrefix, new Api("123456:TEST", { apiRoot: fake.apiRoot })),
       prefix: ownPrefix,
       now: () => new Date(Date.now() + offsetMs),
       reconcileEveryMs: 500,

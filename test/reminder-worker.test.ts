@@ -9,6 +9,8 @@ import { createReminderWorker, type ReminderWorker } from "../src/queue/reminder
 import { FakeBotApi, type FakeReply, type RecordedCall } from "./support/fake-bot-api.ts";
 import { createRound, createTestRedis, deleteKeys, seedReminderWorld } from "./support/reminder-fixtures.ts";
 import { createTestDatabase, type TestDatabase } from "./support/test-database.ts";
+import { workerSending } from "./support/outbound.ts";
+import { personByTelegramId } from "./support/people.ts";
 
 let db: TestDatabase;
 let redis: Redis;
@@ -50,7 +52,7 @@ beforeAll(async () => {
   reminders = createReminderWorker({
     connection: redis,
     prisma: db.prisma,
-    api: new Api("123456:TEST", { apiRoot: fake.apiRoot }),
+    ...workerSending(db.prisma, redis, prefix, new Api("123456:TEST", { apiRoot: fake.apiRoot }), { now }),
     prefix,
     now,
     reconcileEveryMs: false,
@@ -150,11 +152,11 @@ describe("reminder worker", () => {
       const job = (await queue.getJob(jobId))!;
       expect(job.attemptsMade).toBe(1);
       expect(sendsTo(blocked.telegramId)).toHaveLength(1);
-      const person = await db.prisma.person.findUniqueOrThrow({ where: { id: blocked.id } });
+      const person = (await personByTelegramId(db.prisma, blocked.telegramId))!;
       expect(person.unreachableAt).toBeInstanceOf(Date);
-      expect(person.unreachableError).toBe("Forbidden: bot was blocked by the user");
+      expect(person.unreachableError).toBe("403 Forbidden: bot was blocked by the user");
       expect(await db.prisma.reminderLog.findMany({ where: { jobId } })).toEqual([
-        expect.objectContaining({ outcome: "BLOCKED", personId: blocked.id, detail: "Forbidden: bot was blocked by the user" }),
+        expect.objectContaining({ outcome: "BLOCKED", personId: blocked.id, detail: "403 Forbidden: bot was blocked by the user" }),
       ]);
 
       // The digest tells the office; the unreachable person gets nothing more.
@@ -195,7 +197,7 @@ describe("reminder worker", () => {
       expect(await db.prisma.reminderLog.findMany({ where: { jobId: flakyJob } })).toEqual([expect.objectContaining({ outcome: "SENT" })]);
       expect(fake.callsOf("sendMessage").filter((c) => String(c.payload.chat_id) === broken)).toHaveLength(3);
       expect(await db.prisma.reminderLog.findMany({ where: { jobId: brokenJob } })).toEqual([
-        expect.objectContaining({ outcome: "FAILED", detail: "500: Internal Server Error" }),
+        expect.objectContaining({ outcome: "FAILED", detail: "500 Internal Server Error" }),
       ]);
     } finally {
       respond = undefined;

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Update } from "grammy/types";
-import { callbackSecret } from "../src/bot/callback-secret.ts";
-import { promptReporters } from "../src/bot/prompt-reporters.ts";
+import { secretOf } from "../src/channels/telegram/legacy-secret.ts";
+import { makeContext } from "../src/use-cases/context.ts";
+import { announceToReporters } from "../src/use-cases/announce.ts";
+import { CHANNEL_LIMITS } from "../src/use-cases/identify.ts";
+import { botDeps } from "./support/bot-deps.ts";
+import { eventually } from "./support/office-world.ts";
+import { testOutbound } from "./support/outbound.ts";
+import { personByTelegramId } from "./support/people.ts";
+import { createTestRedis, deleteKeys } from "./support/reminder-fixtures.ts";
 import { signPayload } from "../src/domain/signed-payload.ts";
 import { answerHistory } from "../src/submissions/answer-history.ts";
 import { callbackUpdate, textUpdate } from "./support/bot-harness.ts";
@@ -176,7 +183,7 @@ describe("bad input, stale and forged buttons, permissions, groups, blocked chat
     expect((await answerOf("conference_held"))!.value).toBe(false);
 
     // A button signed by this bot but of an older payload layout.
-    calls = await tap(lan, signPayload(["r0", "o", sid.toString(36)], callbackSecret(TOKEN)));
+    calls = await tap(lan, signPayload(["r0", "o", sid.toString(36)], secretOf({ api: { token: TOKEN } })));
     expect(toastOf(calls)).toMatchObject({ text: "Nút này đã cũ; không có gì thay đổi.", show_alert: true });
 
     // A button of last period's (closed) round.
@@ -253,7 +260,7 @@ describe("bad input, stale and forged buttons, permissions, groups, blocked chat
     await say(stranger, "xin chào");
     expect(lastTextTo(rec(), stranger.id)).toMatch(/^Xin lỗi, Anh\/Chị chưa tham gia/);
     let calls = await tap(stranger, signedAction({ op: "open", sid }));
-    expect(toastOf(calls)?.text).toBe("Anh/Chị chưa tham gia. Hãy mở đường liên kết mời do quản trị viên gửi.");
+    expect(toastOf(calls)?.text).toBe("Anh/Chị chưa tham gia. Hãy dùng đường liên kết hoặc mã mời do quản trị viên gửi.");
     await say(stranger, "/units");
     expect(lastTextTo(rec(), stranger.id)).toMatch(/^Xin lỗi, Anh\/Chị chưa tham gia/);
 
@@ -265,7 +272,7 @@ describe("bad input, stale and forged buttons, permissions, groups, blocked chat
       expect(lastTextTo(rec(), who.id)).toBe("Xin lỗi, chỉ quản trị viên mới dùng được chức năng này.");
     }
     // An admin screen's button (signed, as if kept from an admin's chat) pressed by a reporter.
-    calls = await tap(lan, signPayload(["a1", "ua"], callbackSecret(TOKEN)));
+    calls = await tap(lan, signPayload(["a1", "ua"], secretOf({ api: { token: TOKEN } })));
     expect(toastOf(calls)?.text).toBe("Xin lỗi, chỉ quản trị viên mới dùng được chức năng này.");
 
     // A reporter of another unit cannot open or change this unit's submission.
@@ -338,14 +345,29 @@ describe("bad input, stale and forged buttons, permissions, groups, blocked chat
     const blockedWorld = buildBot(db.prisma, (call) =>
       call.method === "sendMessage" && call.payload.chat_id === blocked.id ? { ok: false, error_code: 403, description: "Forbidden: bot was blocked by the user" } : undefined,
     );
-    const summary = await promptReporters(blockedWorld.bot.api, db.prisma, roundId);
-    const phuc = await db.prisma.person.findUniqueOrThrow({ where: { telegramId: BigInt(blocked.id) } });
-    expect(summary.unreachable).toEqual([phuc.id]);
-    expect(phuc.unreachableAt).not.toBeNull();
+    const redis = createTestRedis();
+    const prefix = `test-prompts-${process.pid}-${Date.now()}`;
+    const outbound = testOutbound(db.prisma, redis, prefix, blockedWorld.bot.api, { pace: { perChatMs: 0, perSecond: 1000 } });
+    outbound.startNoticeWorker();
+    const secretary = await personByTelegramId(db.prisma, hoa.id);
+    const ctx = makeContext(
+      { ...botDeps(db.prisma), notifier: outbound.notifier, notices: outbound.notices },
+      { channel: "cli", address: "", sessionKey: null, person: secretary, actor: null, locale: "vi", ...CHANNEL_LIMITS.cli },
+    );
+    const summary = await announceToReporters(ctx, roundId, "round-opened");
+    const phuc = await eventually(async () => {
+      const person = await personByTelegramId(db.prisma, blocked.id);
+      return person?.unreachableAt ? person : undefined;
+    });
     expect(phuc.unreachableError).toBe("403 Forbidden: bot was blocked by the user");
-    const prompt = blockedWorld.rec.calls.find((c) => c.method === "sendMessage" && c.payload.chat_id === tuan.id)!;
+    const prompt = await eventually(() => blockedWorld.rec.calls.find((c) => c.method === "sendMessage" && c.payload.chat_id === tuan.id));
+    // The secretary who opened the round hears how the notices went.
+    await eventually(() => blockedWorld.rec.calls.find((c) => c.method === "sendMessage" && c.payload.chat_id === hoa.id && /không nhắn được/.test(String(c.payload.text))));
+    await outbound.close();
+    await deleteKeys(redis, prefix);
+    redis.disconnect();
     expect(String(prompt.payload.text)).toMatch(/^📣 Kỳ báo cáo Quý III năm 2024 đã mở\.\nĐơn vị: Thanh tra Sở — 10 câu hỏi\.\nHạn nộp: 17:00 ngày 14\/10\/2024\./);
-    expect(summary.sent).toBeGreaterThanOrEqual(3);
+    expect(summary.queued).toBeGreaterThanOrEqual(2);
 
     // The prompt's button starts the conversation.
     const start = (prompt.payload.reply_markup as { inline_keyboard: { callback_data: string }[][] }).inline_keyboard[0]![0]!.callback_data;

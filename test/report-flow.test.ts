@@ -17,6 +17,7 @@ import {
   type Recorder,
 } from "./support/report-world.ts";
 import { createTestDatabase, type TestDatabase } from "./support/test-database.ts";
+import { personByTelegramId } from "./support/people.ts";
 
 const admin = user(1001, "Hà");
 const reporter = user(2001, "Trần Bình");
@@ -84,7 +85,7 @@ describe("from the first admin to a submitted, edited report", () => {
     const welcome = lastTextTo(rec, reporter.id);
     expect(welcome).toContain("Chào mừng Anh/Chị Trần Bình! Anh/Chị đã được ghi nhận là người báo cáo của Văn phòng Sở");
     expect(welcome).toContain("Hiện chưa có kỳ báo cáo nào đang mở");
-    const person = await db.prisma.person.findUniqueOrThrow({ where: { telegramId: BigInt(reporter.id) }, include: { memberships: true } });
+    const person = (await personByTelegramId(db.prisma, reporter.id))!;
     expect(person.memberships).toMatchObject([{ role: "REPORTER", unitId: units["van-phong"] }]);
     const menu = calls.find((c) => c.method === "setMyCommands" && (c.payload.scope as { chat_id?: number })?.chat_id === reporter.id);
     expect((menu?.payload.commands as { command: string }[]).map((c) => c.command)).toEqual(["report", "status", "help", "lang", "cancel"]);

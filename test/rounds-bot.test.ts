@@ -6,8 +6,11 @@ import { loadWorkingCalendar, seedHolidays } from "../src/queue/holidays.ts";
 import { createReminderQueue, type ReminderQueue } from "../src/queue/reminder-queue.ts";
 import { loadRoundReminderState, planForRound } from "../src/queue/round-reminder-state.ts";
 import { saveAnswer } from "../src/submissions/save-answer.ts";
-import { callbackUpdate, textUpdate } from "./support/bot-harness.ts";
-import { button, buildOfficeBot, buttonsOf, departmentAnswers, lastTextTo, messagesTo, who, type Recorder } from "./support/office-world.ts";
+import { Api } from "grammy";
+import type { Outbound } from "../src/queue/outbound.ts";
+import { callbackUpdate, recordApiCalls, textUpdate } from "./support/bot-harness.ts";
+import { testOutbound } from "./support/outbound.ts";
+import { button, buildOfficeBot, buttonsOf, departmentAnswers, eventually, lastTextTo, messagesTo, TOKEN, who, type Recorder } from "./support/office-world.ts";
 import { createTestRedis, deleteKeys } from "./support/reminder-fixtures.ts";
 import { createTestDatabase, type TestDatabase } from "./support/test-database.ts";
 
@@ -27,10 +30,11 @@ describe("rounds in the bot: /newround, /rounds, /remind and re-planning", () =>
   const units: Record<string, { id: number; reporter?: Person }> = {};
   let roundId: number;
   let telegramIds = 9_300_000;
+  let outbound: Outbound;
 
   async function person(name: string, role: "SECRETARY" | "REPORTER", unitId?: number): Promise<Person> {
     const telegramId = telegramIds++;
-    const row = await db.prisma.person.create({ data: { telegramId: BigInt(telegramId), name, memberships: { create: { role, unitId: unitId ?? null } } } });
+    const row = await db.prisma.person.create({ data: { accounts: { create: { channel: "TELEGRAM", externalId: String(BigInt(telegramId)) } }, name, memberships: { create: { role, unitId: unitId ?? null } } } });
     return { id: row.id, telegramId };
   }
 
@@ -81,10 +85,16 @@ describe("rounds in the bot: /newround, /rounds, /remind and re-planning", () =>
       units[name] = { id: unit.id, reporter: hasReporter ? await person(`Người báo cáo ${name}`, "REPORTER", unit.id) : undefined };
     }
     secretary = await person("Thư ký", "SECRETARY");
-    ({ bot, rec } = buildOfficeBot(db.prisma, { reminderQueue: queue, now: () => NOW }));
+    // Notices to many people go through the queue, paced; here recorded with the bot's own calls.
+    const noticeApi = new Api(TOKEN);
+    outbound = testOutbound(db.prisma, redis, PREFIX, noticeApi, { pace: { perChatMs: 0, perSecond: 1000 }, now: () => NOW });
+    outbound.startNoticeWorker();
+    ({ bot, rec } = buildOfficeBot(db.prisma, { reminderQueue: queue, now: () => NOW, notices: outbound.notices }));
+    recordApiCalls({ api: noticeApi }, undefined, rec.calls);
   });
 
   afterAll(async () => {
+    await outbound?.close();
     await queue?.close();
     await deleteKeys(redis, PREFIX);
     redis.disconnect();
@@ -151,15 +161,17 @@ describe("rounds in the bot: /newround, /rounds, /remind and re-planning", () =>
     expect(round.submissions.map((x) => x.unitId).sort()).toEqual(asked);
 
     for (const name of ["Văn phòng Sở", "Thanh tra Sở", "Công đoàn cơ sở"]) {
-      expect(lastTextTo(rec, reporterOf(name).id)).toContain("📣 Kỳ báo cáo 9 tháng đầu năm 2024 đã mở.");
+      await eventually(() => (messagesTo(rec, reporterOf(name).id).some((c) => String(c.payload.text).includes("📣 Kỳ báo cáo 9 tháng đầu năm 2024 đã mở.")) ? true : undefined));
     }
     expect(messagesTo(rec, units["Tổ lái xe"]!.reporter!.telegramId)).toEqual([]);
     expect(messagesTo(rec, units["Phòng đã giải thể"]!.reporter!.telegramId)).toEqual([]);
 
-    const told = lastTextTo(rec, s().id);
+    const told = messagesTo(rec, s().id).map((c) => String(c.payload.text)).find((text) => text.startsWith("✅ Đã mở kỳ báo cáo"))!;
     expect(told).toContain("✅ Đã mở kỳ báo cáo 9 tháng đầu năm 2024 — Báo cáo kết quả thực hiện dân chủ ở cơ sở.");
     expect(told).toContain("Đã tạo báo cáo cho 4 đơn vị.");
-    expect(told).toContain("Đã gửi lời mời trả lời tới 3 người báo cáo.");
+    expect(told).toContain("📣 Đang gửi thông báo mở kỳ tới 3 người báo cáo; tôi sẽ báo lại khi gửi xong.");
+    // The confirmation comes at once; how the notices went follows when the last one is sent.
+    await eventually(() => (lastTextTo(rec, s().id) === "📣 Đã gửi thông báo mở kỳ tới 3/3 người báo cáo." ? true : undefined));
     expect(told).toContain("1 đơn vị chưa có người báo cáo: Chi đoàn Sở.");
     // 4 units × (before-7, before-3, before-1, deadline, 5 overdue) + 2 office digests.
     expect(told).toContain("Đã lên lịch 38 lượt nhắc việc");

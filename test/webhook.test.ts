@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBot } from "../src/bot/create-bot.ts";
+import { createBot } from "../src/channels/telegram/create-bot.ts";
 import { createLogger } from "../src/logger.ts";
 import { createHttpServer, WEBHOOK_PATH, type HttpServer } from "../src/server/create-server.ts";
 import { recordApiCalls, TEST_BOT_INFO } from "./support/bot-harness.ts";
 import { createTestDatabase, type TestDatabase } from "./support/test-database.ts";
+import { botDeps } from "./support/bot-deps.ts";
 
 const SECRET = "s3cret-token-for-tests";
 
@@ -17,7 +18,7 @@ describe("webhook mode and health over HTTP", () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     const logger = createLogger("silent");
-    bot.instance = createBot("123:abc", { botInfo: TEST_BOT_INFO, deps: { prisma: db.prisma, logger, defaultLocale: "vi", timezone: "Asia/Ho_Chi_Minh" } });
+    bot.instance = createBot("123:abc", { botInfo: TEST_BOT_INFO, deps: botDeps(db.prisma, { logger }) });
     calls = recordApiCalls(bot.instance);
     http = createHttpServer({
       logger,

@@ -4,7 +4,9 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { run } from "@grammyjs/runner";
 import { Api } from "grammy";
-import { createBot } from "../bot/create-bot.ts";
+import { createBot } from "../channels/telegram/create-bot.ts";
+import { telegramSender } from "../channels/telegram/telegram-sender.ts";
+import { loadKeyring } from "../db/signing-keys.ts";
 import { parseConfig } from "../config.ts";
 import { createDatabase } from "../db/create-prisma.ts";
 import { migrate } from "../db/migrate.ts";
@@ -18,6 +20,7 @@ import { checkRedis, createRedisConnection } from "../process/service-checks.ts"
 import { failAndExit } from "../process/fail-and-exit.ts";
 import { loadWorkingCalendar, seedHolidays } from "../queue/holidays.ts";
 import { createOfficeNotifications } from "../queue/office-notifications.ts";
+import { createOutbound } from "../queue/outbound.ts";
 import { createReminderQueue } from "../queue/reminder-queue.ts";
 import { createReminderWorker } from "../queue/reminder-worker.ts";
 import { loadBundledTemplate } from "../report/bundled-templates.ts";
@@ -70,25 +73,54 @@ async function main(): Promise<void> {
     clock = new DemoClock(reminderQueue, instantAt(firstDay, 9, 0, timeZone));
     const demoClock = clock;
     const officeNotices = createOfficeNotifications({ connection: redis, prefix, windowMs: 1500 });
+    const keyring = await loadKeyring(db.prisma, undefined, TOKEN);
+    const outbound = createOutbound({
+      prisma: db.prisma,
+      redis,
+      prefix,
+      logger,
+      defaultLocale: "vi",
+      windows: {},
+      keyring,
+      senders: [telegramSender(new Api(TOKEN, { apiRoot }))],
+      pace: { telegram: { perChatMs: 50 } },
+      now: demoClock.now,
+    });
+    cleanups.push(() => outbound.close());
     const bot = createBot(TOKEN, {
       apiRoot,
       deps: {
         prisma: db.prisma,
         logger,
         defaultLocale: "vi",
-        timezone: timeZone,
+        defaultTimeZone: timeZone,
         reminderQueue,
-        onSubmitted: (event) => officeNotices.onSubmitted(event),
+        keyring,
+        notifier: outbound.notifier,
+        notices: outbound.notices,
+        windows: {},
+        links: {},
+        officeNotices,
         now: demoClock.now,
       },
     });
     await bot.init();
     const runner = run(bot);
     cleanups.push(async () => runner.isRunning() && runner.stop());
-    const workerApi = new Api(TOKEN, { apiRoot });
-    const reminders = createReminderWorker({ connection: redis, prisma: db.prisma, api: workerApi, prefix, now: demoClock.now, reconcileEveryMs: false, perChatIntervalMs: 50 });
+    const reminders = createReminderWorker({
+      connection: redis,
+      prisma: db.prisma,
+      send: outbound.send,
+      pacers: outbound.pacers,
+      defaultLocale: "vi",
+      windows: {},
+      prefix,
+      now: demoClock.now,
+      reconcileEveryMs: false,
+    });
     cleanups.push(() => reminders.close());
-    officeNotices.startWorker({ prisma: db.prisma, api: workerApi, timeZone, defaultLocale: "vi" });
+    officeNotices.startWorker({ prisma: db.prisma, send: outbound.send, timeZone, defaultLocale: "vi" });
+    outbound.startNoticeWorker();
     cleanups.push(() => officeNotices.close());
     cleanups.push(() => reminderQueue.close());
 

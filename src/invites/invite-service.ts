@@ -1,7 +1,12 @@
 import type { Role } from "../domain/permissions.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import { inTransaction, type Db } from "../submissions/db-client.ts";
+import { cleanDisplayName } from "../domain/display-name.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+import type { ChannelName } from "../messaging/channel-sender.ts";
+import { CHANNEL_ENUM } from "../queue/notifier.ts";
+import { inTransaction, TRANSACTION_OPTIONS, type Db } from "../submissions/db-client.ts";
 import { generateInviteCode, hashInviteCode, isWellFormedInviteCode } from "./invite-code.ts";
+import { generateShortCode, hashShortCode, normaliseShortCode } from "./short-code.ts";
 
 export const DEFAULT_INVITE_DAYS = 7;
 
@@ -13,12 +18,15 @@ export class InviteError extends Error {
   override name = "InviteError";
 }
 
-export type CreatedInvite = { inviteId: number; code: string; role: Role; unit: { id: number; code: string; name: string } | null; expiresAt: Date };
+/** A link for Telegram (t.me/<bot>?start=<code>), or a short code a person sends to the Zalo OA. */
+export type InviteKind = "link" | "short";
+
+export type CreatedInvite = { inviteId: number; kind: InviteKind; code: string; role: Role; unit: { id: number; code: string; name: string } | null; expiresAt: Date };
 
 /** A new single-use invite; the code is returned once and only its hash is stored. */
 export async function createInvite(
   db: Db,
-  input: { role: Role; unitId?: number | null; days?: number; createdById?: number | null; now?: Date },
+  input: { role: Role; unitId?: number | null; days?: number; createdById?: number | null; now?: Date; kind?: InviteKind },
 ): Promise<CreatedInvite> {
   const now = input.now ?? new Date();
   const days = input.days ?? DEFAULT_INVITE_DAYS;
@@ -28,16 +36,18 @@ export async function createInvite(
   const unit = input.unitId ? await db.unit.findUnique({ where: { id: input.unitId }, select: { id: true, code: true, name: true, active: true } }) : null;
   if (input.unitId && !unit) throw new InviteError(`unit ${input.unitId} does not exist`);
   if (unit && !unit.active) throw new InviteError(`unit ${unit.code} is deactivated`);
-  const code = generateInviteCode();
+  const kind = input.kind ?? "link";
+  const code = kind === "link" ? generateInviteCode() : generateShortCode();
+  const codeHash = kind === "link" ? hashInviteCode(code) : hashShortCode(normaliseShortCode(code)!);
   const expiresAt = new Date(now.getTime() + days * 24 * 60 * 60 * 1000);
   const invite = await db.invite.create({
-    data: { codeHash: hashInviteCode(code), role: input.role, unitId: unit?.id ?? null, expiresAt, createdById: input.createdById ?? null, createdAt: now },
+    data: { codeHash, role: input.role, unitId: unit?.id ?? null, expiresAt, createdById: input.createdById ?? null, createdAt: now },
     select: { id: true },
   });
   await db.auditEvent.create({
-    data: { actorId: input.createdById ?? null, action: "invite.created", entityType: "Invite", entityId: String(invite.id), data: { role: input.role, unitId: unit?.id ?? null, expiresAt: expiresAt.toISOString() } },
+    data: { actorId: input.createdById ?? null, action: "invite.created", entityType: "Invite", entityId: String(invite.id), data: { role: input.role, unitId: unit?.id ?? null, kind, expiresAt: expiresAt.toISOString() } },
   });
-  return { inviteId: invite.id, code, role: input.role, unit: unit ? { id: unit.id, code: unit.code, name: unit.name } : null, expiresAt };
+  return { inviteId: invite.id, kind, code, role: input.role, unit: unit ? { id: unit.id, code: unit.code, name: unit.name } : null, expiresAt };
 }
 
 /** Finds a unit by its import code (in the first organisation: one deployment serves one). */
@@ -48,7 +58,8 @@ export async function unitByCode(db: Db, code: string): Promise<{ id: number; co
 export type RevokeResult = "revoked" | "unknown" | "already-used" | "already-revoked";
 
 export async function revokeInvite(db: Db, code: string, actorId: number | null = null, now = new Date()): Promise<RevokeResult> {
-  const invite = await db.invite.findUnique({ where: { codeHash: hashInviteCode(code.trim()) }, select: { id: true, usedAt: true, revokedAt: true } });
+  const hash = hashOfTypedCode(code);
+  const invite = hash === null ? null : await db.invite.findUnique({ where: { codeHash: hash }, select: { id: true, usedAt: true, revokedAt: true } });
   if (!invite) return "unknown";
   if (invite.revokedAt) return "already-revoked";
   if (invite.usedAt) return "already-used";
@@ -57,11 +68,11 @@ export async function revokeInvite(db: Db, code: string, actorId: number | null 
   return "revoked";
 }
 
-/** Whether this Telegram user made too many failed attempts lately, and for how long they must wait. */
-export async function inviteRateLimit(db: Db, telegramId: bigint, now = new Date()): Promise<{ limited: boolean; retryAfterMinutes: number }> {
+/** Whether this sender made too many failed attempts lately, and for how long they must wait. */
+export async function inviteRateLimit(db: Db, sender: string, now = new Date()): Promise<{ limited: boolean; retryAfterMinutes: number }> {
   const since = new Date(now.getTime() - ATTEMPT_WINDOW_MS);
   const failures = await db.inviteAttempt.findMany({
-    where: { telegramId, success: false, createdAt: { gt: since } },
+    where: { sender, success: false, createdAt: { gt: since } },
     orderBy: { createdAt: "desc" },
     take: MAX_FAILED_ATTEMPTS,
     select: { createdAt: true },
@@ -72,7 +83,8 @@ export async function inviteRateLimit(db: Db, telegramId: bigint, now = new Date
   return { limited: true, retryAfterMinutes: Math.max(1, Math.ceil((freeAt - now.getTime()) / 60_000)) };
 }
 
-export type TelegramUser = { id: number; firstName: string; lastName?: string; username?: string };
+/** The messenger account a code is redeemed from, and the name to start with. */
+export type JoiningAccount = { channel: ChannelName; externalId: string; username?: string | null; name: string };
 
 export type RedeemResult =
   | {
@@ -84,63 +96,83 @@ export type RedeemResult =
       alreadyMember: boolean;
       /** The person was not registered before. */
       newPerson: boolean;
+      /** Who made the invite (told that it was used). */
+      invitedById: number | null;
     }
   | { ok: false; reason: "rate-limited"; retryAfterMinutes: number }
   | { ok: false; reason: "unknown" | "used" | "used-by-you" | "revoked" | "unit-inactive" }
   | { ok: false; reason: "expired"; expiredAt: Date };
 
-function displayName(user: TelegramUser): string {
-  return [user.firstName, user.lastName].filter(Boolean).join(" ").trim().slice(0, 200) || (user.username ?? String(user.id));
+/** The stored hash of a typed code of either kind, or null when it cannot be a code of this bot. */
+function hashOfTypedCode(code: string): string | null {
+  const trimmed = code.trim();
+  if (isWellFormedInviteCode(trimmed)) return hashInviteCode(trimmed);
+  const short = normaliseShortCode(trimmed);
+  return short ? hashShortCode(short) : null;
 }
 
 /**
- * /start <code>: binds the person to the invite's role and unit. Refused codes change nothing but are
- * recorded, and too many of them in a short time refuse even a valid code for a while.
+ * Binds the person behind a messenger account to the invite's role and unit. Attempts from one sender
+ * are taken one at a time (an advisory lock), so the limit on failed guesses cannot be raced; a refused
+ * code, including one lost in a race for the same code, leaves no person and no role behind.
  */
-export async function redeemInvite(prisma: PrismaClient, code: string, user: TelegramUser, now = new Date()): Promise<RedeemResult> {
-  const telegramId = BigInt(user.id);
-  const limit = await inviteRateLimit(prisma, telegramId, now);
-  if (limit.limited) return { ok: false, reason: "rate-limited", retryAfterMinutes: limit.retryAfterMinutes };
+export async function redeemInvite(prisma: PrismaClient, code: string, account: JoiningAccount, now = new Date()): Promise<RedeemResult> {
+  const sender = `${account.channel}:${account.externalId}`;
+  return prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`invite-attempt:${sender}`}))`;
+    const limit = await inviteRateLimit(tx, sender, now);
+    if (limit.limited) return { ok: false, reason: "rate-limited", retryAfterMinutes: limit.retryAfterMinutes } as const;
+    const result = await claim(tx, code, account, now);
+    await tx.inviteAttempt.create({ data: { sender, success: result.ok, createdAt: now } });
+    return result;
+  }, TRANSACTION_OPTIONS);
+}
 
-  const result = await inTransaction(prisma, async (tx): Promise<RedeemResult> => {
-    if (!isWellFormedInviteCode(code)) return { ok: false, reason: "unknown" };
-    const invite = await tx.invite.findUnique({
-      where: { codeHash: hashInviteCode(code) },
-      select: { id: true, role: true, unitId: true, expiresAt: true, usedAt: true, usedById: true, revokedAt: true, unit: { select: { id: true, name: true, active: true } } },
-    });
-    if (!invite) return { ok: false, reason: "unknown" };
-    if (invite.revokedAt) return { ok: false, reason: "revoked" };
-    if (invite.usedAt) {
-      const usedBy = invite.usedById === null ? null : await tx.person.findUnique({ where: { id: invite.usedById }, select: { telegramId: true } });
-      return { ok: false, reason: usedBy?.telegramId === telegramId ? "used-by-you" : "used" };
-    }
-    if (invite.expiresAt <= now) return { ok: false, reason: "expired", expiredAt: invite.expiresAt };
-    if (invite.unit && !invite.unit.active) return { ok: false, reason: "unit-inactive" };
-
-    const existing = await tx.person.findUnique({ where: { telegramId }, select: { id: true } });
-    const person = existing
-      ? await tx.person.update({ where: { id: existing.id }, data: { username: user.username ?? null, unreachableAt: null, unreachableError: null }, select: { id: true } })
-      : await tx.person.create({ data: { telegramId, name: displayName(user), username: user.username ?? null }, select: { id: true } });
-    // Claimed with a condition, so two people racing for one code cannot both get it.
-    const claimed = await tx.invite.updateMany({ where: { id: invite.id, usedAt: null, revokedAt: null }, data: { usedAt: now, usedById: person.id } });
-    if (claimed.count === 0) return { ok: false, reason: "used" };
-
-    const membership = await tx.membership.findFirst({ where: { personId: person.id, role: invite.role, unitId: invite.unitId }, select: { id: true, revokedAt: true } });
-    const alreadyMember = membership !== null && membership.revokedAt === null;
-    if (!membership) await tx.membership.create({ data: { personId: person.id, role: invite.role, unitId: invite.unitId, createdAt: now } });
-    else if (membership.revokedAt) await tx.membership.update({ where: { id: membership.id }, data: { revokedAt: null } });
-    await tx.auditEvent.create({
-      data: { actorId: person.id, action: "invite.redeemed", entityType: "Invite", entityId: String(invite.id), data: { role: invite.role, unitId: invite.unitId }, createdAt: now },
-    });
-    return {
-      ok: true,
-      personId: person.id,
-      role: invite.role,
-      unit: invite.unit ? { id: invite.unit.id, name: invite.unit.name } : null,
-      alreadyMember,
-      newPerson: !existing,
-    };
+async function claim(tx: Prisma.TransactionClient, code: string, account: JoiningAccount, now: Date): Promise<RedeemResult> {
+  const channel = CHANNEL_ENUM[account.channel];
+  const hash = hashOfTypedCode(code);
+  if (!hash) return { ok: false, reason: "unknown" };
+  const invite = await tx.invite.findUnique({
+    where: { codeHash: hash },
+    select: { id: true, role: true, unitId: true, expiresAt: true, usedAt: true, usedById: true, revokedAt: true, createdById: true, unit: { select: { id: true, name: true, active: true } } },
   });
-  await prisma.inviteAttempt.create({ data: { telegramId, success: result.ok, createdAt: now } });
-  return result;
+  if (!invite) return { ok: false, reason: "unknown" };
+  if (invite.revokedAt) return { ok: false, reason: "revoked" };
+  const existing = await tx.channelAccount.findUnique({ where: { channel_externalId: { channel, externalId: account.externalId } }, select: { id: true, personId: true } });
+  if (invite.usedAt) return { ok: false, reason: existing && invite.usedById === existing.personId ? "used-by-you" : "used" };
+  if (invite.expiresAt <= now) return { ok: false, reason: "expired", expiredAt: invite.expiresAt };
+  if (invite.unit && !invite.unit.active) return { ok: false, reason: "unit-inactive" };
+
+  // Every refusal comes before any write. Claimed first, with a condition: two people racing for one code
+  // cannot both get it, and the loser has nothing created for them.
+  const claimed = await tx.invite.updateMany({ where: { id: invite.id, usedAt: null, revokedAt: null }, data: { usedAt: now } });
+  if (claimed.count === 0) return { ok: false, reason: "used" };
+
+  let personId: number;
+  if (existing) {
+    personId = existing.personId;
+    await tx.channelAccount.update({ where: { id: existing.id }, data: { username: account.username ?? null, unreachableAt: null, unreachableError: null, lastInboundAt: now } });
+  } else {
+    const person = await tx.person.create({ data: { name: cleanDisplayName(account.name) || account.externalId }, select: { id: true } });
+    personId = person.id;
+    await tx.channelAccount.create({ data: { personId, channel, externalId: account.externalId, username: account.username ?? null, lastInboundAt: now, createdAt: now } });
+  }
+  await tx.invite.update({ where: { id: invite.id }, data: { usedById: personId } });
+
+  const membership = await tx.membership.findFirst({ where: { personId, role: invite.role, unitId: invite.unitId }, select: { id: true, revokedAt: true } });
+  const alreadyMember = membership !== null && membership.revokedAt === null;
+  if (!membership) await tx.membership.create({ data: { personId, role: invite.role, unitId: invite.unitId, createdAt: now } });
+  else if (membership.revokedAt) await tx.membership.update({ where: { id: membership.id }, data: { revokedAt: null } });
+  await tx.auditEvent.create({
+    data: { actorId: personId, action: "invite.redeemed", entityType: "Invite", entityId: String(invite.id), data: { role: invite.role, unitId: invite.unitId, channel: account.channel }, createdAt: now },
+  });
+  return {
+    ok: true,
+    personId,
+    role: invite.role,
+    unit: invite.unit ? { id: invite.unit.id, name: invite.unit.name } : null,
+    alreadyMember,
+    newPerson: !existing,
+    invitedById: invite.createdById,
+  };
 }

@@ -1,6 +1,8 @@
 import type { UnitProgress } from "../domain/office/status-table.ts";
 import { questionsForUnitKind, type Template } from "../domain/template/template-schema.ts";
+import { personReach, type MessagingWindows } from "../domain/reachability.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
+import { CHANNEL_OF } from "../queue/notifier.ts";
 import { templateById } from "../submissions/round-template.ts";
 
 /**
@@ -8,7 +10,12 @@ import { templateById } from "../submissions/round-template.ts";
  * (active ones, and any that already has a submission), their answers counted against their questions, and
  * their reporters' reachability. `unitIds` narrows it to those units (a reporter's own view).
  */
-export async function loadRoundProgress(prisma: PrismaClient, roundId: number, unitIds?: readonly number[]): Promise<UnitProgress[]> {
+export async function loadRoundProgress(
+  prisma: PrismaClient,
+  roundId: number,
+  unitIds?: readonly number[],
+  reach: { now: Date; windows: MessagingWindows } = { now: new Date(), windows: {} },
+): Promise<UnitProgress[]> {
   const round = await prisma.round.findUnique({ where: { id: roundId }, select: { organisationId: true, templateId: true } });
   if (!round) return [];
   const template: Template | null = await templateById(prisma, round.templateId).catch(() => null);
@@ -24,7 +31,10 @@ export async function loadRoundProgress(prisma: PrismaClient, roundId: number, u
       name: true,
       kind: true,
       order: true,
-      memberships: { where: { role: "REPORTER", revokedAt: null }, select: { person: { select: { id: true, name: true, unreachableAt: true } } } },
+      memberships: {
+        where: { role: "REPORTER", revokedAt: null },
+        select: { person: { select: { id: true, name: true, accounts: { select: { channel: true, lastInboundAt: true, unreachableAt: true } } } } },
+      },
       submissions: {
         where: { roundId },
         select: {
@@ -60,7 +70,9 @@ export async function loadRoundProgress(prisma: PrismaClient, roundId: number, u
       acceptedAt: submission?.acceptedAt ?? null,
       returnedCount: submission?.returnedQuestionKeys.length ?? 0,
       reporters: people.size,
-      unreachable: [...people.values()].filter((p) => p.unreachableAt !== null).map((p) => p.name),
+      unreachable: [...people.values()]
+        .filter((p) => personReach(p.accounts.map((a) => ({ ...a, channel: CHANNEL_OF[a.channel] })), reach.now, reach.windows) !== "reachable")
+        .map((p) => p.name),
     });
   }
   return out;

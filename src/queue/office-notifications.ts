@@ -1,10 +1,10 @@
 import { Queue, Worker, type DefaultJobOptions, type Job, type WorkerOptions } from "bullmq";
-import type { Api } from "grammy";
 import type { Redis } from "ioredis";
 import type { SubmittedEvent } from "../conversation/conversation-service.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { Locale } from "../i18n.ts";
-import { sendOfficeNotice, type StoredSubmittedEvent } from "../bot/office-notice.ts";
+import { sendOfficeNotice, type StoredSubmittedEvent } from "./office-notice.ts";
+import type { SendToPerson } from "./reminder-delivery.ts";
 
 export const OFFICE_NOTIFY_QUEUE = "office-notifications";
 
@@ -35,7 +35,8 @@ export type OfficeNotificationsOptions = {
 
 export type OfficeWorkerOptions = {
   prisma: PrismaClient;
-  api: Api;
+  /** Sends to a person on their preferred channel (the notifier's send). */
+  send: SendToPerson;
   /** Time zone of the times in the message (the reports' zone). */
   timeZone: string;
   defaultLocale: Locale;
@@ -47,7 +48,7 @@ export type OfficeNotifications = {
   windowMs: number;
   /** BotDependencies.onSubmitted: remembers the event and makes sure its round's window job is pending. */
   onSubmitted(event: SubmittedEvent): Promise<void>;
-  /** Sends the batches as their windows end; run it in a process that has the bot's Api. */
+  /** Sends the batches as their windows end; run it in a process that can send on the channels. */
   startWorker(options: OfficeWorkerOptions): Worker<OfficeNotifyJob>;
   /** Stops the worker (finishing the batch in hand) and the queue. */
   close(): Promise<void>;
@@ -136,7 +137,7 @@ export function createOfficeNotifications(options: OfficeNotificationsOptions): 
     },
     startWorker(workerOptions) {
       if (worker) return worker;
-      const { prisma, api } = workerOptions;
+      const { prisma, send } = workerOptions;
       worker = new Worker<OfficeNotifyJob>(
         OFFICE_NOTIFY_QUEUE,
         async (job: Job<OfficeNotifyJob>) => {
@@ -148,7 +149,7 @@ export function createOfficeNotifications(options: OfficeNotificationsOptions): 
           if (events.length === 0) return { sent: 0 };
           const sentTo = new Set(job.data.sentTo ?? []);
           const result = await sendOfficeNotice(
-            { prisma, api, timeZone: workerOptions.timeZone, defaultLocale: workerOptions.defaultLocale },
+            { prisma, send, timeZone: workerOptions.timeZone, defaultLocale: workerOptions.defaultLocale },
             job.data.roundId,
             events,
             sentTo,

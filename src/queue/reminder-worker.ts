@@ -1,18 +1,20 @@
 import { UnrecoverableError, Worker, type Job, type WorkerOptions } from "bullmq";
-import type { Api } from "grammy";
 import type { Redis } from "ioredis";
 import type { WorkingCalendar } from "../domain/calendar/working-calendar.ts";
 import { isNightTime } from "../domain/reminders/reminder-settings.ts";
-import { isLocale, type Locale } from "../i18n.ts";
+import { personReach, type MessagingWindows } from "../domain/reachability.ts";
+import type { Locale } from "../i18n.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { Reply } from "../messaging/reply.ts";
 import { loadWorkingCalendar, seedHolidays } from "./holidays.ts";
 import { DEFAULT_GRACE_MS } from "./plan-round-reminders.ts";
 import { DEFAULT_RECONCILE_EVERY_MS, reconcileReminders, scheduleReconciler } from "./reconciler.ts";
-import { deliverOnce, DeliveryFailed, TelegramRateLimited, type DeliveryOutcome } from "./reminder-delivery.ts";
+import { CHANNEL_OF, loadRecipient, type Recipient } from "./notifier.ts";
+import { ChannelRateLimited, deliverOnce, DeliveryFailed, type DeliveryOutcome, type SendToPerson } from "./reminder-delivery.ts";
 import { officeDigestText, unitReminderText } from "./reminder-messages.ts";
 import { createReminderQueue, REMINDER_QUEUE_NAME, type ReminderJobData, type ReminderQueue } from "./reminder-queue.ts";
 import { loadRoundReminderState, planForRound, type RoundReminderState } from "./round-reminder-state.ts";
-import { SendPacer } from "./send-pacer.ts";
+import type { SendPacer } from "./send-pacer.ts";
 
 type LogFn = (obj: Record<string, unknown>, msg: string) => void;
 export type ReminderLogger = { info: LogFn; warn: LogFn; error: LogFn };
@@ -20,15 +22,17 @@ export type ReminderLogger = { info: LogFn; warn: LogFn; error: LogFn };
 export type ReminderWorkerOptions = {
   connection: Redis;
   prisma: PrismaClient;
-  api: Api;
+  /** Sends to a person on their preferred channel (the notifier's send, over paced channel senders). */
+  send: SendToPerson;
+  /** The channels' shared send budgets, held back together after a 429. */
+  pacers: readonly SendPacer[];
+  defaultLocale: Locale;
+  /** How long after a person's last message each channel lets us write. */
+  windows: MessagingWindows;
   prefix?: string;
   /** The clock for due-time checks and log times; tests pass a shifted one. */
   now?: () => Date;
   concurrency?: number;
-  /** Overall Telegram messages per second (Telegram allows about 30). */
-  messagesPerSecond?: number;
-  /** Minimum spacing of two messages to the same chat. */
-  perChatIntervalMs?: number;
   /** BullMQ rate limiter: jobs started per second across all workers. */
   jobsPerSecond?: number;
   /** A reminder that fires later than this after its planned time is skipped. */
@@ -50,32 +54,23 @@ export type ReminderWorker = {
   close(): Promise<void>;
 };
 
-export type ReminderJobResult = { skipped?: string; sent: number; alreadySent: number; inDoubt: number; blocked: number; rejected: number };
+export type ReminderJobResult = { skipped?: string; sent: number; alreadySent: number; inDoubt: number; blocked: number; windowClosed: number; rejected: number };
+
+const NOTHING_SENT = { sent: 0, alreadySent: 0, inDoubt: 0, blocked: 0, windowClosed: 0, rejected: 0 };
 
 const silent: ReminderLogger = { info: () => {}, warn: () => {}, error: () => {} };
-
-function localeOf(person: { locale: string | null }, state: RoundReminderState): Locale {
-  if (isLocale(person.locale)) return person.locale;
-  return isLocale(state.organisationLocale) ? state.organisationLocale : "vi";
-}
 
 /**
  * The reminder worker: sends unit reminders and office digests, and runs the reconciler. Each
  * job re-reads the round and the submission and skips itself when nothing is owed any more.
  */
 export function createReminderWorker(options: ReminderWorkerOptions): ReminderWorker {
-  const { prisma, api, connection } = options;
+  const { prisma, connection } = options;
   const now = options.now ?? (() => new Date());
   const logger = options.logger ?? silent;
   const staleAfterMs = options.staleAfterMs ?? DEFAULT_GRACE_MS;
   const prefix = options.prefix ?? "bull";
   const queue = createReminderQueue({ connection, prefix });
-  const pacer = new SendPacer({
-    redis: connection,
-    keyPrefix: `${prefix}:${REMINDER_QUEUE_NAME}:pace`,
-    perSecond: options.messagesPerSecond ?? 25,
-    perChatMs: options.perChatIntervalMs ?? 1000,
-  });
 
   // The holiday list changes rarely; reading it once a minute is plenty.
   let cachedCalendar: { at: number; value: Promise<WorkingCalendar> } | undefined;
@@ -100,7 +95,7 @@ export function createReminderWorker(options: ReminderWorkerOptions): ReminderWo
         detail: reason,
       },
     });
-    return { skipped: reason, sent: 0, alreadySent: 0, inDoubt: 0, blocked: 0, rejected: 0 } satisfies ReminderJobResult;
+    return { skipped: reason, ...NOTHING_SENT } satisfies ReminderJobResult;
   }
 
   /** Why this job has nothing to do any more, or null when it should send. */
@@ -121,32 +116,36 @@ export function createReminderWorker(options: ReminderWorkerOptions): ReminderWo
     return null;
   }
 
-  async function recipientsOf(unitId: number | null) {
+  /** The unit's reporters (the office's secretaries for a digest) with their channels and language. */
+  async function recipientsOf(unitId: number | null): Promise<Recipient[]> {
     const memberships = await prisma.membership.findMany({
       where: unitId === null ? { role: "SECRETARY", revokedAt: null } : { role: "REPORTER", unitId, revokedAt: null },
-      include: { person: true },
+      select: { personId: true },
       orderBy: { personId: "asc" },
     });
-    const people = new Map(memberships.map((m) => [m.person.id, m.person]));
-    return [...people.values()].filter((p) => p.unreachableAt === null);
+    const recipients: Recipient[] = [];
+    for (const personId of new Set(memberships.map((m) => m.personId))) {
+      const recipient = await loadRecipient(prisma, personId, options.defaultLocale);
+      if (recipient) recipients.push(recipient);
+    }
+    return recipients;
   }
 
+  /** Who must be reached another way: reporters and secretaries no channel can reach now. */
   async function digestFacts(state: RoundReminderState) {
     const unitIds = state.units.map((u) => u.unitId);
-    const unreachable = await prisma.membership.findMany({
-      where: {
-        revokedAt: null,
-        person: { unreachableAt: { not: null } },
-        OR: [{ role: "SECRETARY" }, { role: "REPORTER", unitId: { in: unitIds } }],
-      },
-      include: { person: true, unit: true },
+    const memberships = await prisma.membership.findMany({
+      where: { revokedAt: null, OR: [{ role: "SECRETARY" }, { role: "REPORTER", unitId: { in: unitIds } }] },
+      select: { personId: true, person: { select: { name: true, accounts: { select: { channel: true, lastInboundAt: true, unreachableAt: true } } } }, unit: { select: { name: true } } },
       orderBy: [{ personId: "asc" }],
     });
     const seen = new Set<number>();
     const names: string[] = [];
-    for (const m of unreachable) {
+    for (const m of memberships) {
       if (seen.has(m.personId)) continue;
       seen.add(m.personId);
+      const accounts = m.person.accounts.map((a) => ({ ...a, channel: CHANNEL_OF[a.channel] }));
+      if (personReach(accounts, now(), options.windows) === "reachable") continue;
       names.push(m.unit ? `${m.person.name} (${m.unit.name})` : m.person.name);
     }
     return {
@@ -159,45 +158,47 @@ export function createReminderWorker(options: ReminderWorkerOptions): ReminderWo
 
   async function processReminder(job: Job<ReminderJobData>, data: Exclude<ReminderJobData, { type: "reconcile" }>): Promise<ReminderJobResult> {
     const unitId = data.type === "office" ? null : data.unitId;
-    // Independent reads side by side: a reminder should leave close to its minute.
-    const [state, people, logged] = await Promise.all([
-      loadRoundReminderState(prisma, data.roundId, unitId ?? undefined),
-      recipientsOf(unitId),
-      prisma.reminderLog.findMany({ where: { jobId: job.id!, personId: { not: null }, outcome: { in: ["SENT", "BLOCKED"] } } }),
-    ]);
-    if (!state) return { skipped: "round no longer exists", sent: 0, alreadySent: 0, inDoubt: 0, blocked: 0, rejected: 0 };
+    // One read after another: a reminder should leave close to its minute, but these are quick.
+    const state = await loadRoundReminderState(prisma, data.roundId, unitId ?? undefined);
+    if (!state) return { skipped: "round no longer exists", ...NOTHING_SENT };
     const skip = await reasonToSkip(job, data, state);
     if (skip) return logSkip(job, data, skip);
-    const loggedByPerson = new Map(logged.map((row) => [row.personId!, row]));
-
+    // Someone every channel has refused for good is not tried again; the digest names them instead.
+    const people = (await recipientsOf(unitId)).filter((r) => personReach(r.accounts, now(), options.windows) !== "unreachable");
     if (!people.length) return logSkip(job, data, unitId === null ? "no reachable secretary" : "no reachable reporter");
+    const logged = await prisma.reminderLog.findMany({ where: { jobId: job.id!, personId: { not: null }, outcome: { in: ["SENT", "BLOCKED", "WINDOW_CLOSED"] } } });
+    const loggedByPerson = new Map(logged.map((row) => [row.personId!, row]));
 
     const unit = unitId === null ? undefined : state.units.find((u) => u.unitId === unitId)!;
     const facts = unitId === null ? await digestFacts(state) : undefined;
-    const result: ReminderJobResult = { sent: 0, alreadySent: 0, inDoubt: 0, blocked: 0, rejected: 0 };
+    const result: ReminderJobResult = { ...NOTHING_SENT };
     const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    for (const person of people) {
-      const locale = localeOf(person, state);
-      const common = { locale, period: state.period, report: state.templateName, deadline: state.deadline, timeZone: state.timeZone };
-      const text = unit
-        ? unitReminderText({ ...common, kind: data.kind, unit: unit.name, now: now(), returned: unit.status === "RETURNED" })
-        : officeDigestText({ ...common, ...facts! });
+    for (const recipient of people) {
+      // Worded when sent, in the recipient's language; every reminder invites a tap (on Zalo that reopens the window).
+      const message = (t: (key: string, vars?: Record<string, string | number>) => string, locale: Locale): Reply[] => {
+        const common = { locale, period: state.period, report: state.templateName, deadline: state.deadline, timeZone: state.timeZone };
+        if (unit) {
+          const text = unitReminderText({ ...common, kind: data.kind, unit: unit.name, now: now(), returned: unit.status === "RETURNED" });
+          return [{ kind: "text", text, choices: [[{ label: t("button-start-answering"), action: { op: "open", sid: unit.submissionId } }]] }];
+        }
+        return [{ kind: "text", text: officeDigestText({ ...common, ...facts! }), choices: [[{ label: t("office-button-status"), action: { op: "status.page", round: state.id, page: 0 } }]] }];
+      };
       const outcome: DeliveryOutcome = await deliverOnce(
         prisma,
-        api,
-        pacer,
-        { jobId: job.id!, roundId: data.roundId, unitId, kind: data.kind, plannedFor: new Date(data.plannedFor), person, text },
-        { now, finalAttempt, existing: loggedByPerson.get(person.id) ?? null },
+        options.send,
+        { jobId: job.id!, roundId: data.roundId, unitId, kind: data.kind, plannedFor: new Date(data.plannedFor), recipient, message },
+        { now, finalAttempt, existing: loggedByPerson.get(recipient.personId) ?? null },
       );
       if (outcome === "sent") result.sent++;
       else if (outcome === "already-sent") result.alreadySent++;
       else if (outcome === "in-doubt") result.inDoubt++;
       else if (outcome === "blocked") result.blocked++;
+      else if (outcome === "window-closed") result.windowClosed++;
       else result.rejected++;
     }
-    if (result.blocked && !result.sent && !result.alreadySent && !result.inDoubt && !result.rejected) {
-      // Telegram will keep refusing: fail the job without retries (the log says BLOCKED).
-      throw new UnrecoverableError(`every recipient of ${job.id} has blocked the bot`);
+    if ((result.blocked || result.windowClosed) && !result.sent && !result.alreadySent && !result.inDoubt && !result.rejected) {
+      // No channel will take it: fail the job without retries (the log says why).
+      throw new UnrecoverableError(`no recipient of ${job.id} can be reached`);
     }
     return result;
   }
@@ -218,10 +219,10 @@ export function createReminderWorker(options: ReminderWorkerOptions): ReminderWo
       try {
         return await processReminder(job, data);
       } catch (error) {
-        if (error instanceof TelegramRateLimited) {
-          // Pause every sender (this worker through BullMQ, the others through the pacer) and
+        if (error instanceof ChannelRateLimited) {
+          // Pause every sender (this worker through BullMQ, the others through the pacers) and
           // put the job back without using an attempt.
-          await pacer.pause(error.retryAfterMs);
+          for (const pacer of options.pacers) await pacer.pause(error.retryAfterMs);
           await worker.rateLimit(error.retryAfterMs);
           throw Worker.RateLimitError();
         }

@@ -8,7 +8,7 @@ import type { PrismaClient } from "../generated/prisma/client.ts";
 /** Submissions in these states owe nothing: no reminders. */
 export const DONE_STATUSES: readonly string[] = ["SUBMITTED", "ACCEPTED"];
 
-export type RoundUnitState = { unitId: number; name: string; order: number; status: string; owed: boolean };
+export type RoundUnitState = { unitId: number; submissionId: number; name: string; order: number; status: string; owed: boolean };
 
 /** What planning and sending need to know about a round, read from the database in one go. */
 export type RoundReminderState = {
@@ -38,7 +38,7 @@ export async function loadRoundReminderStates(
       template: { select: { name: true } },
       submissions: {
         where: onlyUnitId === undefined ? undefined : { unitId: onlyUnitId },
-        select: { unitId: true, status: true, unit: { select: { name: true, order: true, active: true } } },
+        select: { id: true, unitId: true, status: true, unit: { select: { name: true, order: true, active: true } } },
       },
     },
     orderBy: { id: "asc" },
@@ -46,7 +46,7 @@ export async function loadRoundReminderStates(
   return rounds.map((round) => {
     const units = round.submissions
       .filter((s) => s.unit.active)
-      .map((s) => ({ unitId: s.unitId, name: s.unit.name, order: s.unit.order, status: s.status, owed: !DONE_STATUSES.includes(s.status) }))
+      .map((s) => ({ unitId: s.unitId, submissionId: s.id, name: s.unit.name, order: s.unit.order, status: s.status, owed: !DONE_STATUSES.includes(s.status) }))
       .sort((a, b) => a.order - b.order || a.unitId - b.unitId);
     return {
       id: round.id,

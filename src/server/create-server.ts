@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { webhookCallback, type Bot } from "grammy";
-import type { BotContext } from "../bot/context.ts";
+import type { BotContext } from "../channels/telegram/context.ts";
 import type { Logger } from "../logger.ts";
 import { checkHealth, type HealthCheck } from "./health.ts";
 

@@ -21,8 +21,7 @@ export type OutgoingCall = { method: string; payload: Record<string, unknown> };
  * Records every Bot API call instead of sending it, as grammY's own plugin tests do.
  * `respond` may return a custom result (or throw a GrammyError-like failure) per call.
  */
-export function recordApiCalls<C extends Context>(bot: Bot<C>, respond?: (call: OutgoingCall) => unknown) {
-  const calls: OutgoingCall[] = [];
+export function recordApiCalls<C extends Context>(bot: Pick<Bot<C>, "api">, respond?: (call: OutgoingCall) => unknown, calls: OutgoingCall[] = []) {
   let messageId = 5000;
   bot.api.config.use(async (_prev, method, payload) => {
     const call = { method, payload: payload as Record<string, unknown> };

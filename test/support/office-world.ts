@@ -1,6 +1,6 @@
 import type { Bot } from "grammy";
-import type { BotContext, BotDependencies } from "../../src/bot/context.ts";
-import { createBot } from "../../src/bot/create-bot.ts";
+import type { BotContext, BotDependencies } from "../../src/channels/telegram/context.ts";
+import { createBot } from "../../src/channels/telegram/create-bot.ts";
 import type { PrismaClient } from "../../src/generated/prisma/client.ts";
 import { createLogger } from "../../src/logger.ts";
 import { loadBundledTemplate } from "../../src/report/bundled-templates.ts";
@@ -9,6 +9,7 @@ import { saveAnswer } from "../../src/submissions/save-answer.ts";
 import { submitSubmission } from "../../src/submissions/submit-submission.ts";
 import { recordApiCalls, TEST_BOT_INFO, type OutgoingCall } from "./bot-harness.ts";
 import { TEST_ORGANISATION } from "./test-organisation.ts";
+import { botDeps } from "./bot-deps.ts";
 
 export const TOKEN = "123:office";
 
@@ -65,7 +66,7 @@ export async function seedOfficeWorld(
     const unit = await prisma.unit.create({ data: { organisationId: organisation.id, code, name, kind, order: i + 1 } });
     const telegramId = nextTelegramId++;
     const person = await prisma.person.create({
-      data: { telegramId: BigInt(telegramId), name: `Người báo cáo ${i + 1}`, memberships: { create: { role: "REPORTER", unitId: unit.id } } },
+      data: { accounts: { create: { channel: "TELEGRAM", externalId: String(BigInt(telegramId)) } }, name: `Người báo cáo ${i + 1}`, memberships: { create: { role: "REPORTER", unitId: unit.id } } },
     });
     const submission = await prisma.submission.create({ data: { roundId: round.id, unitId: unit.id } });
     units.push({ id: unit.id, name, code, reporterId: person.id, reporterTelegramId: telegramId, submissionId: submission.id });
@@ -74,7 +75,7 @@ export async function seedOfficeWorld(
   for (let k = 0; k < (options.secretaries ?? 1); k++) {
     const telegramId = nextTelegramId++;
     const person = await prisma.person.create({
-      data: { telegramId: BigInt(telegramId), name: `Thư ký ${k + 1}`, memberships: { create: { role: "SECRETARY" } } },
+      data: { accounts: { create: { channel: "TELEGRAM", externalId: String(BigInt(telegramId)) } }, name: `Thư ký ${k + 1}`, memberships: { create: { role: "SECRETARY" } } },
     });
     secretaries.push({ id: person.id, telegramId });
   }
@@ -109,7 +110,7 @@ export async function submit(prisma: PrismaClient, unit: OfficeUnit, at?: Date):
 export function buildOfficeBot(prisma: PrismaClient, extra: Partial<BotDependencies> = {}): { bot: Bot<BotContext>; rec: Recorder } {
   const bot = createBot(TOKEN, {
     botInfo: TEST_BOT_INFO,
-    deps: { prisma, logger: createLogger("silent"), defaultLocale: "vi", timezone: "Asia/Ho_Chi_Minh", ...extra },
+    deps: botDeps(prisma, extra),
   });
   return { bot, rec: recordApiCalls(bot) };
 }

@@ -53,17 +53,19 @@ export async function seedReminderWorld(
     unitIds.push(unit.id);
     const people = [];
     for (let j = 0; j < (options.reportersPerUnit ?? 1); j++) {
-      const person = await prisma.person.create({ data: { telegramId: telegramIds++, name: `Người báo cáo ${i}.${j + 1}` } });
+      const telegramId = telegramIds++;
+      const person = await prisma.person.create({ data: { accounts: { create: { channel: "TELEGRAM", externalId: String(telegramId) } }, name: `Người báo cáo ${i}.${j + 1}` } });
       await prisma.membership.create({ data: { personId: person.id, role: "REPORTER", unitId: unit.id } });
-      people.push({ id: person.id, telegramId: person.telegramId });
+      people.push({ id: person.id, telegramId });
     }
     reporters.set(unit.id, people);
   }
   const secretaries = [];
   for (let k = 0; k < (options.secretaries ?? 1); k++) {
-    const person = await prisma.person.create({ data: { telegramId: telegramIds++, name: `Văn phòng ${k + 1}` } });
+    const telegramId = telegramIds++;
+    const person = await prisma.person.create({ data: { accounts: { create: { channel: "TELEGRAM", externalId: String(telegramId) } }, name: `Văn phòng ${k + 1}` } });
     await prisma.membership.create({ data: { personId: person.id, role: "SECRETARY" } });
-    secretaries.push({ id: person.id, telegramId: person.telegramId });
+    secretaries.push({ id: person.id, telegramId });
   }
   return { organisationId: organisation.id, templateId: template.id, unitIds, reporters, secretaries };
 }

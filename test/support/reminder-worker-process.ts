@@ -3,6 +3,7 @@ import { Api } from "grammy";
 import { Redis } from "ioredis";
 import { createDatabase } from "../../src/db/create-prisma.ts";
 import { createReminderWorker } from "../../src/queue/reminder-worker.ts";
+import { workerSending } from "./outbound.ts";
 
 const env = (name: string) => {
   const value = process.env[name];
@@ -16,7 +17,7 @@ const redis = new Redis(env("REDIS_URL"), { maxRetriesPerRequest: null });
 const reminders = createReminderWorker({
   connection: redis,
   prisma: db.prisma,
-  api: new Api("123456:TEST", { apiRoot: env("BOT_API_ROOT") }),
+  ...workerSending(db.prisma, redis, env("PREFIX"), new Api("123456:TEST", { apiRoot: env("BOT_API_ROOT") })),
   prefix: env("PREFIX"),
   now: () => new Date(Date.now() + offsetMs),
   concurrency: Number(process.env.CONCURRENCY ?? 1),

@@ -2,10 +2,10 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Bot } from "grammy";
 import type { Update } from "grammy/types";
-import type { BotContext } from "../../src/bot/context.ts";
-import { createBot } from "../../src/bot/create-bot.ts";
-import { callbackSecret } from "../../src/bot/callback-secret.ts";
-import { actionFields, type ButtonAction } from "../../src/conversation/button-action.ts";
+import type { BotContext } from "../../src/channels/telegram/context.ts";
+import { createBot } from "../../src/channels/telegram/create-bot.ts";
+import type { ButtonAction } from "../../src/conversation/button-action.ts";
+import { encodeAction } from "../../src/messaging/action-codec.ts";
 import { signPayload } from "../../src/domain/signed-payload.ts";
 import type { Role } from "../../src/domain/permissions.ts";
 import { loadTemplateFile } from "../../src/domain/template/load-template.ts";
@@ -14,6 +14,7 @@ import { createLogger } from "../../src/logger.ts";
 import { importOrganisation } from "../../src/organisation/import-organisation.ts";
 import { parseOrgFile } from "../../src/organisation/org-file.ts";
 import { recordApiCalls, TEST_BOT_INFO, type OutgoingCall } from "./bot-harness.ts";
+import { botDeps, TEST_KEYRING } from "./bot-deps.ts";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 export const TOKEN = "123:abc";
@@ -23,7 +24,7 @@ export type Recorder = ReturnType<typeof recordApiCalls>;
 
 /** A bot on the given database whose Bot API calls are recorded (and answered by `respond` when given). */
 export function buildBot(prisma: PrismaClient, respond?: (call: OutgoingCall) => unknown): { bot: Bot<BotContext>; rec: Recorder } {
-  const bot = createBot(TOKEN, { botInfo: TEST_BOT_INFO, deps: { prisma, logger: createLogger("silent"), defaultLocale: "vi", timezone: "Asia/Ho_Chi_Minh" } });
+  const bot = createBot(TOKEN, { botInfo: TEST_BOT_INFO, deps: botDeps(prisma) });
   const rec = recordApiCalls(bot, respond);
   return { bot, rec };
 }
@@ -68,7 +69,7 @@ export async function createRound(
 
 export async function addPerson(prisma: PrismaClient, telegramId: number, name: string, grants: { role: Role; unitId?: number | null }[]): Promise<number> {
   const person = await prisma.person.create({
-    data: { telegramId: BigInt(telegramId), name, memberships: { create: grants.map((g) => ({ role: g.role, unitId: g.unitId ?? null })) } },
+    data: { accounts: { create: { channel: "TELEGRAM", externalId: String(BigInt(telegramId)) } }, name, memberships: { create: grants.map((g) => ({ role: g.role, unitId: g.unitId ?? null })) } },
     select: { id: true },
   });
   return person.id;
@@ -110,7 +111,7 @@ export function button(rec: Recorder, chatId: number, label: RegExp | string): s
 
 /** Signed data for a conversation button, as the bot itself would make it. */
 export function signedAction(action: ButtonAction): string {
-  return signPayload(actionFields(action), callbackSecret(TOKEN));
+  return encodeAction(action, TEST_KEYRING);
 }
 
 /** Handles updates one after the other and returns what was sent meanwhile. */

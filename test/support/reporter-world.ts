@@ -2,6 +2,7 @@ import type { PrismaClient } from "../../src/generated/prisma/client.ts";
 import type { Person } from "./reporter-script.ts";
 import { seedTemplate } from "./report-world.ts";
 import { TEST_ORGANISATION } from "./test-organisation.ts";
+import { createTelegramPerson } from "./people.ts";
 
 export type ReporterWorld = { organisationId: number; templateId: number; roundId: number; unitIds: number[]; reporters: (Person & { personId: number; unitId: number })[] };
 
@@ -20,14 +21,11 @@ export async function seedReporterWorld(prisma: PrismaClient, options: { units: 
   });
   const units = await prisma.unit.findMany({ where: { organisationId: organisation.id }, orderBy: { order: "asc" }, select: { id: true } });
   const firstTelegramId = options.firstTelegramId ?? 8_000_000_000 + Math.floor(Math.random() * 1_000_000) * 1000;
-  await prisma.person.createMany({
-    data: units.map((_, i) => ({ telegramId: BigInt(firstTelegramId + i), name: `Người báo cáo ${i + 1}` })),
-  });
-  const people = await prisma.person.findMany({
-    where: { telegramId: { gte: BigInt(firstTelegramId), lt: BigInt(firstTelegramId + count) } },
-    orderBy: { telegramId: "asc" },
-    select: { id: true, telegramId: true, name: true },
-  });
+  const people: { id: number; telegramId: number; name: string }[] = [];
+  for (const [i] of units.entries()) {
+    const person = await createTelegramPerson(prisma, { telegramId: firstTelegramId + i, name: `Người báo cáo ${i + 1}` });
+    people.push({ ...person, telegramId: firstTelegramId + i });
+  }
   await prisma.membership.createMany({ data: people.map((p, i) => ({ personId: p.id, role: "REPORTER" as const, unitId: units[i]!.id })) });
   const round = await prisma.round.create({
     data: {

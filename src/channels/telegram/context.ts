@@ -1,0 +1,34 @@
+import type { I18nFlavor } from "@grammyjs/i18n";
+import type { Context } from "grammy";
+import type { Actor } from "../../domain/permissions.ts";
+import type { Locale } from "../../i18n.ts";
+import type { Logger } from "../../logger.ts";
+import type { Caller, PersonRecord, UseCaseContext, UseCaseDeps } from "../../use-cases/context.ts";
+import type { UpdateLog } from "./middlewares/ignore-duplicate-updates.ts";
+
+export type { PersonRecord };
+
+/** A unit's report the office has just accepted or returned. */
+export type ReviewedEvent = { submissionId: number; roundId: number; unitId: number; change: "accepted" | "returned" };
+
+/** What the Telegram adapter is built with: the use cases' dependencies and its own few. */
+export type BotDependencies = UseCaseDeps & {
+  /** Shared record of handled update ids; absent in single-process tests. */
+  updateLog?: UpdateLog;
+};
+
+type BotExtras = {
+  deps: BotDependencies;
+  /** Who sent this update, as the use cases know them. */
+  caller: Caller;
+  /** The use cases' context for this update. */
+  useCase: UseCaseContext;
+  /** The registered person behind this update, or null for a stranger. */
+  person: PersonRecord | null;
+  /** The person's current grants; null for a stranger. */
+  actor: Actor | null;
+  locale: Locale;
+  logger: Logger;
+};
+
+export type BotContext = Context & I18nFlavor & BotExtras;

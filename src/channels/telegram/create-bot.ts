@@ -1,0 +1,83 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { sequentialize } from "@grammyjs/runner";
+import { Bot } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import { createI18n } from "../../i18n.ts";
+import type { Notifier } from "../../messaging/notifier.ts";
+import { createNotifier } from "../../queue/notifier.ts";
+import type { BotContext, BotDependencies } from "./context.ts";
+import { handleBotError } from "./error-boundary.ts";
+import { actionsFeature } from "./features/actions.ts";
+import { commandsFeature } from "./features/commands.ts";
+import { fallbackFeature } from "./features/fallback.ts";
+import { groupChatGuard } from "./features/group-chat.ts";
+import { inviteFeature } from "./features/invite.ts";
+import { joinFeature } from "./features/join.ts";
+import { messagesFeature } from "./features/messages.ts";
+import { officeCompileFeature } from "./features/office-compile.ts";
+import { officeExportFeature } from "./features/office-export.ts";
+import { officeReviewFeature } from "./features/office-review.ts";
+import { officeStatusFeature } from "./features/office-status.ts";
+import { roundsFeature } from "./features/rounds.ts";
+import { unitsFeature } from "./features/units.ts";
+import { ignoreDuplicateUpdates } from "./middlewares/ignore-duplicate-updates.ts";
+import { identifyCaller } from "./middlewares/identify-caller.ts";
+import { telegramSender } from "./telegram-sender.ts";
+
+export type CreateBotOptions = {
+  /** Without a notifier, messages to other people go through this bot (a Telegram-only deployment, tests). */
+  deps: Omit<BotDependencies, "notifier"> & { notifier?: Notifier };
+  /** Bot API server root; a self-hosted server or a local fake in tests. */
+  apiRoot?: string;
+  /** Preset identity, so tests and multi-instance deployments skip getMe. */
+  botInfo?: UserFromGetMe;
+};
+
+/** The Telegram channel: parses updates into the use cases' inputs and shows their answers. */
+export function createBot(token: string, options: CreateBotOptions): Bot<BotContext> {
+  const bot = new Bot<BotContext>(token, {
+    botInfo: options.botInfo,
+    client: options.apiRoot ? { apiRoot: options.apiRoot } : undefined,
+  });
+  // 429s wait out retry_after and transient network errors are retried; a 403 is not.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+  const given = options.deps;
+  const deps: BotDependencies = {
+    ...given,
+    notifier:
+      given.notifier ??
+      createNotifier({ prisma: given.prisma, senders: [telegramSender(bot.api)], keyring: given.keyring, defaultLocale: given.defaultLocale, windows: given.windows, logger: given.logger, now: given.now }),
+  };
+
+  bot.use(async (ctx, next) => {
+    ctx.deps = deps;
+    ctx.logger = deps.logger.child({ updateId: ctx.update.update_id });
+    await next();
+  });
+  if (deps.updateLog) bot.use(ignoreDuplicateUpdates(deps.updateLog));
+  // Inside the boundary a failure is logged and the person told to try again, in webhook mode too.
+  const guarded = bot.errorBoundary(handleBotError);
+  // One chat's updates in arrival order (parts of a long answer sent in quick succession stay in order).
+  guarded.use(sequentialize((ctx: BotContext) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  guarded.use(identifyCaller);
+  guarded.use(createI18n(deps.defaultLocale));
+
+  guarded.use(groupChatGuard);
+  guarded.use(joinFeature);
+  guarded.use(commandsFeature);
+  guarded.use(unitsFeature);
+  guarded.use(inviteFeature);
+  guarded.use(officeStatusFeature);
+  guarded.use(officeCompileFeature);
+  guarded.use(officeReviewFeature);
+  guarded.use(officeExportFeature);
+  guarded.use(roundsFeature);
+  guarded.use(actionsFeature);
+  guarded.use(messagesFeature);
+
+  // Keep last: answers whatever no feature above took.
+  guarded.use(fallbackFeature);
+
+  bot.catch(handleBotError);
+  return bot;
+}

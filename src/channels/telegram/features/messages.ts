@@ -1,0 +1,15 @@
+import { Composer } from "grammy";
+import type { BotContext } from "../context.ts";
+import { respond } from "../respond.ts";
+
+/** Whatever the person typed or sent in private chat: the use cases decide which screen it belongs to. */
+export const messagesFeature = new Composer<BotContext>();
+const priv = messagesFeature.chatType("private");
+
+priv.on("message:text", (ctx) => respond(ctx, { kind: "text", text: ctx.message.text }));
+
+// Stickers, photos, voice notes, files…
+priv.on("message", (ctx) => respond(ctx, { kind: "non-text" }));
+
+// Editing an old message does not change a stored answer.
+priv.on("edited_message", (ctx) => respond(ctx, { kind: "edited" }));

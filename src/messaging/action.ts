@@ -1,0 +1,85 @@
+/**
+ * Every action a choice (a button, a numbered line) can ask for, in one table: its short code in a
+ * payload and its numeric fields, in payload order. A channel never invents its own button data; it
+ * encodes and decodes these (action-codec.ts).
+ */
+export const ACTIONS = {
+  // The reporter's conversation (src/conversation): `sid` submission, `q` question index.
+  open: { code: "o", fields: ["sid"] },
+  skip: { code: "s", fields: ["sid", "q"] },
+  back: { code: "b", fields: ["sid", "q"] },
+  "keep-last": { code: "k", fields: ["sid", "q"] },
+  "keep-current": { code: "n", fields: ["sid", "q"] },
+  done: { code: "d", fields: ["sid", "q"] },
+  clear: { code: "c", fields: ["sid", "q"] },
+  preview: { code: "p", fields: ["sid", "q"] },
+  choose: { code: "h", fields: ["sid", "q", "option"] },
+  toggle: { code: "t", fields: ["sid", "q", "option"] },
+  edit: { code: "e", fields: ["sid", "q"] },
+  submit: { code: "u", fields: ["sid", "version"] },
+
+  // Everyone.
+  "lang.set": { code: "L", fields: ["locale"] },
+  "join.name-ok": { code: "J", fields: [] },
+
+  // The office: progress table, reminders, review, compile, export. `round` round id.
+  "round.pick": { code: "P", fields: ["purpose"] },
+  "status.page": { code: "S", fields: ["round", "page"] },
+  "remind.all": { code: "R", fields: ["round"] },
+  "remind.unit": { code: "Ru", fields: ["round", "unit"] },
+  "review.list": { code: "V", fields: ["round", "page"] },
+  "review.open": { code: "Vo", fields: ["sid", "page"] },
+  "review.accept": { code: "Va", fields: ["sid", "version"] },
+  "review.return": { code: "Vr", fields: ["sid", "version"] },
+  "review.toggle": { code: "Vt", fields: ["sid", "q"] },
+  "review.continue": { code: "Vc", fields: ["sid"] },
+  "review.cancel": { code: "Vx", fields: ["sid"] },
+  "compile.run": { code: "C", fields: ["round", "flags"] },
+  "export.run": { code: "X", fields: ["round"] },
+
+  // Rounds: the /newround wizard (`wizard` binds a button to one wizard instance) and /rounds.
+  "newround.template": { code: "Nt", fields: ["wizard", "template"] },
+  "newround.kind": { code: "Nk", fields: ["wizard", "kind"] },
+  "newround.period": { code: "Np", fields: ["wizard", "kind", "number", "year"] },
+  "newround.other-period": { code: "No", fields: ["wizard"] },
+  "newround.number": { code: "Nn", fields: ["wizard", "number"] },
+  "newround.year": { code: "Ny", fields: ["wizard", "year"] },
+  "newround.no-request": { code: "Nq", fields: ["wizard"] },
+  "newround.keep-recipients": { code: "Nr", fields: ["wizard"] },
+  "newround.confirm": { code: "Nc", fields: ["wizard"] },
+  "newround.cancel": { code: "Nx", fields: ["wizard"] },
+  "rounds.list": { code: "G", fields: [] },
+  "rounds.move": { code: "Gm", fields: ["round"] },
+  "rounds.move-confirm": { code: "Gy", fields: ["round", "deadline"] },
+  "rounds.close": { code: "Gc", fields: ["round"] },
+  "rounds.close-confirm": { code: "Gk", fields: ["round"] },
+  "rounds.reopen": { code: "Go", fields: ["round"] },
+  "rounds.remind": { code: "Gr", fields: ["round"] },
+
+  // The admin: units, invites, people.
+  "units.list": { code: "U", fields: [] },
+  "units.add": { code: "Ua", fields: [] },
+  "units.add-kind": { code: "Uk", fields: ["kind"] },
+  "units.rename-pick": { code: "Ur", fields: [] },
+  "units.rename": { code: "Un", fields: ["unit"] },
+  "units.toggle-pick": { code: "Ut", fields: [] },
+  "units.toggle": { code: "Ug", fields: ["unit"] },
+  "invite.reporter": { code: "I", fields: ["channel"] },
+  "invite.reporter-unit": { code: "Iu", fields: ["channel", "unit"] },
+  "invite.secretary": { code: "Is", fields: ["channel"] },
+  "invite.cancel": { code: "Ix", fields: [] },
+  "people.list": { code: "H", fields: ["page"] },
+  "people.revoke": { code: "Hr", fields: ["membership"] },
+  "people.revoke-confirm": { code: "Hy", fields: ["membership"] },
+
+  // Nothing to do but close the screen (a "cancel" that changes nothing).
+  dismiss: { code: "Z", fields: [] },
+} as const satisfies Record<string, { code: string; fields: readonly string[] }>;
+
+type Table = typeof ACTIONS;
+export type ActionOp = keyof Table;
+
+/** An action as plain data: its operation and its numbers by name. */
+export type Action = { [K in ActionOp]: { op: K } & { [F in Table[K]["fields"][number]]: number } }[ActionOp];
+
+export type ActionOf<K extends ActionOp> = Extract<Action, { op: K }>;

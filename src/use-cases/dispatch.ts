@@ -1,0 +1,125 @@
+import { shorten } from "../conversation/display-answer.ts";
+import { FOCUS, patchSession, readSession } from "../conversation/session-store.ts";
+import { cleanText } from "../domain/answer-parsing.ts";
+import { primaryRole } from "../domain/permissions.ts";
+import { looksLikeShortCode } from "../invites/short-code.ts";
+import type { Action } from "../messaging/action.ts";
+import { decodeAction } from "../messaging/action-codec.ts";
+import { numberedChoices } from "../messaging/encode-replies.ts";
+import type { Answer } from "../messaging/reply.ts";
+import { ACTION_HANDLERS, COMMAND_HANDLERS, FILE_HANDLERS, NON_TEXT_HANDLERS, TEXT_HANDLERS } from "./handlers.ts";
+import { commandOfText } from "./commands.ts";
+import type { UseCaseContext } from "./context.ts";
+import { joinWithCode } from "./join.ts";
+import { reportEvent, reportWantsText } from "./report.ts";
+
+/** Something a person did, as a channel parsed it. */
+export type Inbound =
+  /** A command: Telegram's "/status", or a keyword typed on Zalo. */
+  | { kind: "command"; name: string; args: string }
+  /** An invite code (Telegram's /start parameter, a short code typed to the Zalo OA). */
+  | { kind: "join"; code: string }
+  /** A pressed choice's payload. */
+  | { kind: "action"; payload: string }
+  | { kind: "text"; text: string }
+  /** A sticker, photo, voice note, location… */
+  | { kind: "non-text" }
+  /** A document the person sent (an admin's template file). */
+  | { kind: "file"; fileName: string; size: number; download(): Promise<Uint8Array> }
+  /** An edit of an earlier message (it changes nothing stored). */
+  | { kind: "edited" };
+
+/** The session part that remembers the last screen's numbered choices, so "3" can pick the third. */
+const MENU_PART = "menu";
+
+async function remember(ctx: UseCaseContext, answer: Answer): Promise<void> {
+  const key = ctx.caller.sessionKey;
+  if (!key) return;
+  const shown = answer.replies.some((r) => r.choices && r.choices.some((row) => row.length > 0));
+  if (!shown) return;
+  const actions = numberedChoices(answer.replies).map((c) => c.action);
+  await patchSession(ctx.deps.prisma, key, actions.length > 0 ? { [MENU_PART]: actions } : {}, actions.length > 0 ? [] : [MENU_PART]);
+}
+
+async function numberedChoice(ctx: UseCaseContext, text: string): Promise<Action | null> {
+  const key = ctx.caller.sessionKey;
+  if (!key || !/^\d{1,3}$/.test(text.trim())) return null;
+  const menu = (await readSession(ctx.deps.prisma, key))[MENU_PART];
+  const index = Number(text.trim()) - 1;
+  return Array.isArray(menu) && index >= 0 && index < menu.length ? (menu[index] as Action) : null;
+}
+
+export async function runAction(ctx: UseCaseContext, action: Action): Promise<Answer> {
+  const handler = ACTION_HANDLERS[action.op] as ((ctx: UseCaseContext, action: Action) => Promise<Answer>) | undefined;
+  if (!handler) return { replies: [], toast: ctx.t("conversation-stale-button-toast") };
+  return handler(ctx, action);
+}
+
+function fallback(ctx: UseCaseContext, what: "text" | "non-text" | "command", command?: string): Answer {
+  const { t, caller } = ctx;
+  if (!caller.person) return { replies: [{ kind: "text", text: t("stranger-refusal") }] };
+  if (what === "command") return { replies: [{ kind: "text", text: t("fallback-unknown-command", { command: shorten(cleanText(command ?? ""), 40) || "/" }) }] };
+  const role = primaryRole(caller.actor) ?? "NONE";
+  const suffix = { ADMIN: "admin", SECRETARY: "office", REPORTER: "reporter", NONE: "none" }[role];
+  return { replies: [{ kind: "text", text: t(what === "non-text" ? `fallback-non-text-${suffix}` : `fallback-hint-${suffix}`) }] };
+}
+
+async function focusOf(ctx: UseCaseContext): Promise<string | undefined> {
+  if (!ctx.caller.sessionKey) return undefined;
+  const focus = (await readSession(ctx.deps.prisma, ctx.caller.sessionKey))[FOCUS];
+  return typeof focus === "string" ? focus : undefined;
+}
+
+async function route(ctx: UseCaseContext, inbound: Inbound): Promise<Answer> {
+  switch (inbound.kind) {
+    case "command": {
+      const handler = COMMAND_HANDLERS[inbound.name];
+      return handler ? handler(ctx, inbound.args) : fallback(ctx, "command", `/${inbound.name}`);
+    }
+    case "join":
+      return joinWithCode(ctx, inbound.code);
+    case "action": {
+      const decoded = decodeAction(inbound.payload, ctx.deps.keyring, ctx.now());
+      if (decoded.kind === "forged") return { replies: [], toast: ctx.t("button-forged") };
+      if (decoded.kind === "stale") return { replies: [], toast: ctx.t("conversation-stale-button-toast") };
+      return runAction(ctx, decoded.action);
+    }
+    case "text": {
+      const command = commandOfText(inbound.text);
+      if (command) return route(ctx, { kind: "command", ...command });
+      if (inbound.text.trim().startsWith("/")) return fallback(ctx, "command", inbound.text.trim().split(/\s/)[0]);
+      const focus = await focusOf(ctx);
+      const owner = focus ? TEXT_HANDLERS[focus] : undefined;
+      if (owner) return owner(ctx, inbound.text);
+      if (await reportWantsText(ctx)) return reportEvent(ctx, { type: "text", text: inbound.text });
+      const chosen = await numberedChoice(ctx, inbound.text);
+      if (chosen) return runAction(ctx, chosen);
+      if (looksLikeShortCode(inbound.text)) return joinWithCode(ctx, inbound.text);
+      return fallback(ctx, "text");
+    }
+    case "non-text": {
+      const focus = await focusOf(ctx);
+      const owner = focus ? NON_TEXT_HANDLERS[focus] : undefined;
+      if (owner) return owner(ctx);
+      if (await reportWantsText(ctx)) return reportEvent(ctx, { type: "non-text" });
+      return fallback(ctx, "non-text");
+    }
+    case "file": {
+      const handler = FILE_HANDLERS[0];
+      return handler ? handler(ctx, inbound) : fallback(ctx, "non-text");
+    }
+    case "edited":
+      return (await reportWantsText(ctx)) ? { replies: [{ kind: "text", text: ctx.t("conversation-edited-message") }] } : { replies: [] };
+  }
+}
+
+/**
+ * The one entrance of every flow, whatever the channel: a command (or keyword), a pressed or typed
+ * choice, typed text for whichever screen waits for it, anything else. The answer's numbered choices
+ * are remembered, so typing a number works wherever a button does.
+ */
+export async function dispatch(ctx: UseCaseContext, inbound: Inbound): Promise<Answer> {
+  const answer = await route(ctx, inbound);
+  await remember(ctx, answer);
+  return answer;
+}

@@ -1,0 +1,42 @@
+import { isButtonAction } from "../conversation/button-action.ts";
+import type { ActionOf, ActionOp } from "../messaging/action.ts";
+import type { Answer } from "../messaging/reply.ts";
+import type { UseCaseContext } from "./context.ts";
+import { cancel, help, language, languageChosen, start } from "./help.ts";
+import { JOIN_PART, joinNameConfirmed, joinNameNotText, joinNameTyped } from "./join.ts";
+import { reportButton, startReporting } from "./report.ts";
+
+type CommandHandler = (ctx: UseCaseContext, args: string) => Promise<Answer>;
+type ActionHandlers = { [K in ActionOp]?: (ctx: UseCaseContext, action: ActionOf<K>) => Promise<Answer> };
+
+/** Which use case answers each command (commands.ts lists them, with their words and audience). */
+export const COMMAND_HANDLERS: Record<string, CommandHandler> = {
+  start: (ctx) => start(ctx),
+  help: (ctx) => help(ctx),
+  lang: (ctx, args) => language(ctx, args),
+  cancel: (ctx) => cancel(ctx),
+  report: (ctx) => startReporting(ctx),
+};
+
+/** Which use case answers each choice (action.ts lists them with their payload layout). */
+export const ACTION_HANDLERS: ActionHandlers = {
+  "lang.set": languageChosen,
+  "join.name-ok": joinNameConfirmed,
+};
+for (const op of ["open", "skip", "back", "keep-last", "keep-current", "done", "clear", "preview", "choose", "toggle", "edit", "submit"] as const) {
+  (ACTION_HANDLERS as Record<string, unknown>)[op] = (ctx: UseCaseContext, action: { op: string }) =>
+    isButtonAction(action) ? reportButton(ctx, action) : Promise.resolve({ replies: [] });
+}
+
+/** Typed text for the flow that holds the chat's focus (the session part of that name). */
+export const TEXT_HANDLERS: Record<string, (ctx: UseCaseContext, text: string) => Promise<Answer>> = {
+  [JOIN_PART]: joinNameTyped,
+};
+
+/** A sticker, photo or voice note while that flow waits for typed text. */
+export const NON_TEXT_HANDLERS: Record<string, (ctx: UseCaseContext) => Promise<Answer>> = {
+  [JOIN_PART]: joinNameNotText,
+};
+
+/** A document the person sent (an admin's template file). */
+export const FILE_HANDLERS: ((ctx: UseCaseContext, file: { fileName: string; size: number; download(): Promise<Uint8Array> }) => Promise<Answer>)[] = [];

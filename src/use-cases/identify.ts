@@ -1,0 +1,65 @@
+import type { Role } from "../domain/permissions.ts";
+import { recipientLocale } from "../domain/recipient-locale.ts";
+import type { Locale } from "../i18n.ts";
+import type { ChannelName } from "../messaging/channel-sender.ts";
+import { currentOrganisation } from "../organisation/current-organisation.ts";
+import { CHANNEL_ENUM } from "../queue/notifier.ts";
+import type { Caller, SenderProfile, UseCaseDeps } from "./context.ts";
+
+/** What a channel knows about whoever sent an event. */
+export type Sender = {
+  channel: ChannelName;
+  /** Telegram user id, Zalo user id. */
+  externalId: string;
+  /** Where replies go (a private chat's id). */
+  address: string;
+  /** The messenger's language, when it tells it. */
+  languageHint?: Locale | null;
+  profile?: SenderProfile;
+};
+
+/** What each channel can show: the longest message and the choices under one. */
+export const CHANNEL_LIMITS: Record<Caller["channel"], { textLimit: number; maxChoices: number }> = {
+  telegram: { textLimit: 4096, maxChoices: 100 },
+  zalo: { textLimit: 2000, maxChoices: 5 },
+  web: { textLimit: 100_000, maxChoices: 1000 },
+  cli: { textLimit: 100_000, maxChoices: 1000 },
+};
+
+export function sessionKeyOf(channel: ChannelName, address: string): string {
+  return `${channel}:${address}`;
+}
+
+type Row = { id: number; name: string; locale: string | null; role: Role | null; unitId: number | null };
+
+/**
+ * The person behind an event, their live grants and their language, in one statement that also records
+ * that they wrote now (Zalo's messaging window opens again; a channel that had refused them is reachable).
+ */
+export async function identify(deps: UseCaseDeps, sender: Sender): Promise<Caller> {
+  const now = deps.now?.() ?? new Date();
+  const rows = await deps.prisma.$queryRaw<Row[]>`
+    WITH seen AS (
+      UPDATE "ChannelAccount" SET "lastInboundAt" = ${now}, "unreachableAt" = NULL, "unreachableError" = NULL
+      WHERE "channel" = ${CHANNEL_ENUM[sender.channel]}::"Channel" AND "externalId" = ${sender.externalId}
+      RETURNING "personId")
+    SELECT p."id", p."name", p."locale", m."role"::text AS "role", m."unitId"
+    FROM seen JOIN "Person" p ON p."id" = seen."personId"
+    LEFT JOIN "Membership" m ON m."personId" = p."id" AND m."revokedAt" IS NULL
+    ORDER BY m."id"`;
+  const first = rows[0];
+  const person = first ? { id: first.id, name: first.name, locale: first.locale } : null;
+  const actor = first ? { personId: first.id, grants: rows.filter((r) => r.role !== null).map((r) => ({ role: r.role!, unitId: r.unitId })) } : null;
+  // The organisation's language matters only for someone who chose none and whose messenger says none.
+  const organisationLocale = person?.locale || sender.languageHint ? null : (await currentOrganisation(deps.prisma))?.locale;
+  return {
+    channel: sender.channel,
+    address: sender.address,
+    sessionKey: sessionKeyOf(sender.channel, sender.address),
+    person,
+    actor,
+    locale: recipientLocale({ person: person?.locale, client: sender.languageHint, organisation: organisationLocale, fallback: deps.defaultLocale }),
+    ...CHANNEL_LIMITS[sender.channel],
+    profile: sender.profile,
+  };
+}

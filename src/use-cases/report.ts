@@ -1,0 +1,66 @@
+import type { ButtonAction } from "../conversation/button-action.ts";
+import { conversationStatus, handleEvent, startReport, type ConversationDeps, type Outcome } from "../conversation/conversation-service.ts";
+import type { ConversationEvent } from "../conversation/engine.ts";
+import { translatorFor } from "../i18n.ts";
+import type { Answer, Reply } from "../messaging/reply.ts";
+import type { OutMessage } from "../conversation/out-message.ts";
+import { replanRound } from "../queue/replan-on-change.ts";
+import type { UseCaseContext } from "./context.ts";
+
+/** The part of the chat session the answering conversation owns (its focus name). */
+export const REPORT_FOCUS = "report";
+
+function conversationDeps(ctx: UseCaseContext, timezone: string): ConversationDeps {
+  const { deps, caller } = ctx;
+  return { prisma: deps.prisma, timezone, defaultLocale: deps.defaultLocale, translatorFor, messageLimit: caller.textLimit, now: deps.now };
+}
+
+export function repliesOf(messages: readonly OutMessage[]): Reply[] {
+  return messages.map((m) => ({ kind: "text", text: m.text, choices: m.buttons, replace: m.replace }));
+}
+
+/** What the conversation decided, sent on: other people told, a submission re-planned and announced. */
+async function settle(ctx: UseCaseContext, outcome: Outcome): Promise<Answer> {
+  const { deps } = ctx;
+  for (const note of outcome.notify) {
+    await deps.notifier.tell(note.personId, () => [{ kind: "text", text: note.text }]).catch((error) => deps.logger.warn({ err: error }, "could not tell a person"));
+  }
+  if (outcome.submitted) {
+    const event = outcome.submitted;
+    await replanRound({ prisma: deps.prisma, queue: deps.reminderQueue, logger: deps.logger, now: deps.now }, event.roundId);
+    await deps.officeNotices?.onSubmitted(event).catch((error) => deps.logger.warn({ err: error, roundId: event.roundId }, "could not queue the office's notice"));
+  }
+  return { replies: repliesOf(outcome.replies), toast: outcome.toast };
+}
+
+function refuse(ctx: UseCaseContext, key: string, asToast: boolean): Answer {
+  const text = ctx.t(key);
+  return asToast ? { replies: [], toast: text } : { replies: [{ kind: "text", text }] };
+}
+
+/** /report: the person's open submissions; one is continued, several are offered. */
+export async function startReporting(ctx: UseCaseContext): Promise<Answer> {
+  const { caller } = ctx;
+  if (!caller.person || !caller.sessionKey) return refuse(ctx, "stranger-refusal", false);
+  const speaker = { personId: caller.person.id, name: caller.person.name, actor: caller.actor, locale: caller.locale };
+  return settle(ctx, await startReport(conversationDeps(ctx, await ctx.timeZone()), caller.sessionKey, speaker));
+}
+
+/** A typed answer, a sticker where text is expected, or a pressed choice of the conversation. */
+export async function reportEvent(ctx: UseCaseContext, event: ConversationEvent): Promise<Answer> {
+  const { caller } = ctx;
+  if (!caller.person || !caller.sessionKey) return refuse(ctx, event.type === "button" ? "stranger-refusal-short" : "stranger-refusal", event.type === "button");
+  const speaker = { personId: caller.person.id, name: caller.person.name, actor: caller.actor, locale: caller.locale };
+  return settle(ctx, await handleEvent(conversationDeps(ctx, await ctx.timeZone()), caller.sessionKey, speaker, event));
+}
+
+export function reportButton(ctx: UseCaseContext, action: ButtonAction): Promise<Answer> {
+  return reportEvent(ctx, { type: "button", action });
+}
+
+/** Whether typed text belongs to the conversation: it asked for it last, or nothing else did while it is active. */
+export async function reportWantsText(ctx: UseCaseContext): Promise<boolean> {
+  if (!ctx.caller.person || !ctx.caller.sessionKey) return false;
+  const status = await conversationStatus(ctx.deps.prisma, ctx.caller.sessionKey);
+  return status.focus === REPORT_FOCUS || (status.focus === undefined && status.active);
+}

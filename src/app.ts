@@ -88,6 +88,7 @@ export async function startApp(mode: AppMode, config: Config, logger: Logger): P
           updateLog: createRedisUpdateLog(redis, Number(token.split(":")[0])),
           reminderQueue,
           keyring,
+          replyBudget: outbound.budgets.telegram,
           notifier: outbound.notifier,
           notices: outbound.notices,
           windows,

@@ -17,7 +17,7 @@ export type ChannelPace = { perSecond: number; perChatMs: number; textLimit: num
 
 /** Telegram allows about 30 messages a second overall and about one a second per chat. */
 export const DEFAULT_PACE: Record<ChannelName, ChannelPace> = {
-  telegram: { perSecond: 29, perChatMs: 1000, textLimit: 4096 },
+  telegram: { perSecond: 29.5, perChatMs: 1000, textLimit: 4096 },
   zalo: { perSecond: 20, perChatMs: 1000, textLimit: 2000 },
 };
 
@@ -40,6 +40,8 @@ export type Outbound = {
   /** Sends to a person through the paced senders (reminders, digests, notices). */
   send: SendToPerson;
   pacers: SendPacer[];
+  /** Each channel's budget, for the adapters' own replies (they go first). */
+  budgets: Partial<Record<ChannelName, SendPacer>>;
   notices: NoticeQueue;
   /** Starts sending queued notices in this process. */
   startNoticeWorker(): void;
@@ -53,15 +55,19 @@ export type Outbound = {
 export function createOutbound(options: OutboundOptions): Outbound {
   const prefix = options.prefix ?? "bull";
   const pacers: SendPacer[] = [];
+  const budgets: Partial<Record<ChannelName, SendPacer>> = {};
+  const immediate: ChannelSender[] = [];
   const paced = options.senders.map((sender) => {
     const pace = { ...DEFAULT_PACE[sender.channel], ...options.pace?.[sender.channel] };
     const pacer = new SendPacer({ redis: options.redis, keyPrefix: `${prefix}:pace:${sender.channel}`, perSecond: pace.perSecond, perChatMs: pace.perChatMs });
     pacers.push(pacer);
+    budgets[sender.channel] = pacer;
+    immediate.push(pacedSender(sender, pacer, pace.textLimit, "reply"));
     return pacedSender(sender, pacer, pace.textLimit);
   });
   const notifierOptions = { prisma: options.prisma, keyring: options.keyring, defaultLocale: options.defaultLocale, windows: options.windows, logger: options.logger, now: options.now };
-  // Messages to someone other than the person acting go out at once; bulk ones wait for their slots.
-  const notifier = createNotifier({ ...notifierOptions, senders: options.senders });
+  // Messages to someone other than the person acting go out at once, ahead of bulk ones.
+  const notifier = createNotifier({ ...notifierOptions, senders: immediate });
   const pacedNotifier = createNotifier({ ...notifierOptions, senders: paced });
   const notices = createNoticeQueue({ connection: options.redis, prefix: options.prefix });
   let worker: ReturnType<typeof createNoticeWorker> | undefined;
@@ -69,6 +75,7 @@ export function createOutbound(options: OutboundOptions): Outbound {
     notifier,
     send: (recipient, message) => pacedNotifier.send(recipient, message),
     pacers,
+    budgets,
     notices,
     startNoticeWorker() {
       worker ??= createNoticeWorker({

@@ -5,6 +5,7 @@ import type { Locale } from "../../i18n.ts";
 import type { Logger } from "../../logger.ts";
 import type { Caller, PersonRecord, UseCaseContext, UseCaseDeps } from "../../use-cases/context.ts";
 import type { UpdateLog } from "./middlewares/ignore-duplicate-updates.ts";
+import type { ReplyBudget } from "./reply-budget.ts";
 
 export type { PersonRecord };
 
@@ -15,6 +16,8 @@ export type ReviewedEvent = { submissionId: number; roundId: number; unitId: num
 export type BotDependencies = UseCaseDeps & {
   /** Shared record of handled update ids; absent in single-process tests. */
   updateLog?: UpdateLog;
+  /** Telegram's send budget shared with notices and reminders; absent in tests. */
+  replyBudget?: ReplyBudget;
 };
 
 type BotExtras = {

@@ -22,6 +22,7 @@ import { roundsFeature } from "./features/rounds.ts";
 import { unitsFeature } from "./features/units.ts";
 import { ignoreDuplicateUpdates } from "./middlewares/ignore-duplicate-updates.ts";
 import { identifyCaller } from "./middlewares/identify-caller.ts";
+import { replyBudgetTransformer } from "./reply-budget.ts";
 import { telegramSender } from "./telegram-sender.ts";
 
 export type CreateBotOptions = {
@@ -39,9 +40,11 @@ export function createBot(token: string, options: CreateBotOptions): Bot<BotCont
     botInfo: options.botInfo,
     client: options.apiRoot ? { apiRoot: options.apiRoot } : undefined,
   });
+  const given = options.deps;
+  // Installed first, so it runs inside auto-retry: every attempt waits for its own slot of the budget.
+  if (given.replyBudget) bot.api.config.use(replyBudgetTransformer(given.replyBudget));
   // 429s wait out retry_after and transient network errors are retried; a 403 is not.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
-  const given = options.deps;
   const deps: BotDependencies = {
     ...given,
     notifier:

@@ -4,7 +4,7 @@ import type { Redis } from "ioredis";
 import type { BotContext } from "./bot/context.ts";
 import { createBot } from "./bot/create-bot.ts";
 import { createRedisUpdateLog } from "./bot/middlewares/ignore-duplicate-updates.ts";
-import { requireBotToken, type Config } from "./config.ts";
+import { requireBotToken, requireChannel, type Config } from "./config.ts";
 import { createDatabase, type Database } from "./db/create-prisma.ts";
 import { migrate } from "./db/migrate.ts";
 import { isLocale } from "./i18n.ts";
@@ -33,6 +33,7 @@ export type App = {
 export async function startApp(mode: AppMode, config: Config, logger: Logger): Promise<App> {
   const runsBot = mode === "all" || mode === "bot";
   const runsWorker = mode === "all" || mode === "worker";
+  requireChannel(config);
   // The worker sends reminders through the Bot API too, so every mode needs the token.
   const token = requireBotToken(config);
 

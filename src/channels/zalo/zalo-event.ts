@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { InboundEvent } from "../../queue/inbound-events.ts";
 
 /** Kinds of message a person can send that are not text. */
 export const NON_TEXT_TYPES = ["image", "gif", "sticker", "file", "audio", "video", "location", "link", "business_card"] as const;
@@ -92,4 +93,10 @@ export function parseZaloEvent(body: unknown): ZaloEvent | null {
     return { kind: "chat-opened", userId, at };
   }
   return { kind: "ignored", eventName: name, at };
+}
+
+/** The event as the inbound queue keeps it; null for events about no one (they are not queued). */
+export function zaloInboundEvent(event: ZaloEvent): InboundEvent<ZaloEvent> | null {
+  const sender = eventUserId(event);
+  return sender === undefined ? null : { channel: "zalo", sender, key: eventKey(event), data: event };
 }

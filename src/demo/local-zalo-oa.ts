@@ -179,6 +179,13 @@ export class LocalZaloOa {
     this.user(userId).follower = true;
   }
 
+  /** A person follows the OA and writes to it, without a webhook event: the window opens. */
+  personWrote(userId: string): void {
+    const user = this.user(userId);
+    user.follower = true;
+    this.interacted(user);
+  }
+
   /** The messages the OA delivered to one person, in order. */
   messagesTo(userId: string): DeliveredMessage[] {
     return this.delivered.filter((m) => m.userId === userId);

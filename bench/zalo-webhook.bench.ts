@@ -75,7 +75,9 @@ async function scenario(rate: number, withWorker: boolean) {
             acks.push(performance.now() - t0);
             statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
           })
-          .catch(() => statuses.set(0, (statuses.get(0) ?? 0) + 1)),
+          .catch(() => {
+            statuses.set(0, (statuses.get(0) ?? 0) + 1);
+          }),
       );
     }
     await Promise.all(inFlight);

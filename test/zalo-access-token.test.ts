@@ -5,6 +5,7 @@ import { createDatabase, type Database } from "../src/db/create-prisma.ts";
 import { createPrismaZaloTokenStore } from "../src/db/zalo-token-store.ts";
 import { LocalZaloOa } from "../src/demo/local-zalo-oa.ts";
 import { createTestDatabase, type TestDatabase } from "./support/test-database.ts";
+import { until } from "./support/zalo-instance.ts";
 
 type Line = { level: "info" | "warn" | "error"; obj: Record<string, unknown>; msg: string };
 
@@ -31,7 +32,7 @@ describe("Zalo access tokens: one refresh token spent once, across processes and
   });
 
   /** One process's view: its own PostgreSQL pool and Prisma client, as a separate instance of the bot has. */
-  function instance(seedRefreshToken: string, lines: Line[] = []) {
+  function instance(seedRefreshToken: string, lines: Line[] = [], now?: () => number) {
     const own = createDatabase({ databaseUrl: db.url, dataDir: "" });
     extraDatabases.push(own);
     return new ZaloAccessTokenManager({
@@ -42,6 +43,7 @@ describe("Zalo access tokens: one refresh token spent once, across processes and
       seedRefreshToken,
       store: createPrismaZaloTokenStore(own.prisma),
       logger: recordingLogger(lines),
+      now,
     });
   }
 
@@ -75,14 +77,18 @@ describe("Zalo access tokens: one refresh token spent once, across processes and
   });
 
   it("refreshes before the access token runs out (expires_in read as a string), and only once for both instances", async () => {
-    zalo = new LocalZaloOa({ accessTokenSeconds: 2 });
+    let clock = Date.now();
+    const now = () => clock;
+    zalo = new LocalZaloOa({ accessTokenSeconds: 3600, now });
     await zalo.start();
     const seed = zalo.authorise();
-    const [a, b] = [instance(seed), instance(seed)];
+    const [a, b] = [instance(seed, [], now), instance(seed, [], now)];
     const first = await a.accessToken();
     expect(await b.accessToken()).toBe(first);
-    // Past half the lifetime (the margin is at most half of it), the token is renewed while still valid.
-    await new Promise((r) => setTimeout(r, 1300));
+    clock += 29 * 60_000;
+    expect(await a.accessToken()).toBe(first);
+    // Within the last half hour of its hour, the token is renewed while Zalo would still take it.
+    clock += 2 * 60_000;
     expect(zalo.isAccessTokenValid(first)).toBe(true);
     const [x, y] = await Promise.all([a.accessToken(), b.accessToken()]);
     expect(x).toBe(y);
@@ -173,5 +179,25 @@ describe("Zalo access tokens: one refresh token spent once, across processes and
     expect((error as ZaloTokenError).retryable).toBe(true);
     expect(a.health()).toMatchObject({ status: "degraded", reason: expect.stringMatching(/OAuth unavailable/) });
     expect(await db.prisma.zaloToken.count()).toBe(0);
+  });
+
+  it("keepFresh renews a token that is due without any message being sent", async () => {
+    let clock = Date.now();
+    const now = () => clock;
+    zalo = new LocalZaloOa({ accessTokenSeconds: 3600, now });
+    await zalo.start();
+    const a = instance(zalo.authorise(), [], now);
+    const first = await a.accessToken();
+    const stop = a.keepFresh(50);
+    try {
+      clock += 45 * 60_000;
+      await until(() => oauthCalls().length >= 2, 15_000, "a background refresh");
+    } finally {
+      stop();
+    }
+    const stored = await db.prisma.zaloToken.findUniqueOrThrow({ where: { oaId: zalo.oaId } });
+    expect(stored.accessToken).not.toBe(first);
+    expect(zalo.isAccessTokenValid(stored.accessToken)).toBe(true);
+    expect(usedMoreThanOnce()).toEqual([]);
   });
 });

@@ -65,14 +65,17 @@ describe("sending to Zalo: limits respected, refusals classified, nothing retrie
   });
 
   it("outside the messaging window the refusal is 'window-closed', after one call and no retry", async () => {
-    await start({ windowMs: 300 });
+    // The stand-in's clock: 48 hours pass without the person writing.
+    let skew = 0;
+    await start({ now: () => Date.now() + skew });
     await personWrote();
     expect(await sender.send(USER, [{ kind: "text", text: "Nhắc: hạn nộp báo cáo là ngày 10/10." }])).toEqual({ ok: true });
-    await new Promise((r) => setTimeout(r, 400));
+    skew = 48 * 3600_000 + 60_000;
     const before = messageCalls().length;
     const result = await sender.send(USER, [{ kind: "text", text: "Nhắc lần 2." }, { kind: "text", text: "Bấm để mở báo cáo." }]);
     expect(result).toMatchObject({ ok: false, reason: "window-closed" });
-    expect(messageCalls()).toHaveLength(before + 1);
+    // One refused call: the expired access token (25 h) was refreshed first, and nothing was sent again.
+    expect(messageCalls().slice(before).map((call) => call.answer.error)).toEqual([-220, -230]);
     expect(zalo.messagesTo(USER)).toHaveLength(1);
   });
 
@@ -142,5 +145,30 @@ describe("sending to Zalo: limits respected, refusals classified, nothing retrie
     expect(await sender.send(USER, [{ kind: "text", text: "x" }])).toMatchObject({ ok: false, reason: "failed", retryable: false });
     // One call each: none of them was retried by the sender.
     expect(messageCalls()).toHaveLength(4);
+  });
+
+  it("the stand-in refuses what Zalo refuses: six buttons, 2,001 characters, a file type Zalo does not take", async () => {
+    await start();
+    await personWrote();
+    const tokens = new ZaloAccessTokenManager({
+      appId: zalo.appId,
+      oaId: zalo.oaId,
+      appSecret: zalo.appSecret,
+      oauthRoot: zalo.root,
+      seedRefreshToken: "unused: the stored pair is used",
+      store: createPrismaZaloTokenStore(db.prisma),
+    });
+    await sender.send(USER, [{ kind: "text", text: "mở đầu" }]);
+    const api = new ZaloApi({ apiRoot: zalo.root, tokens });
+    const buttons = Array.from({ length: 6 }, (_, i) => ({ title: `Nút ${i + 1}`, type: "oa.query.hide" as const, payload: `p${i}` }));
+    const six = await api.sendMessage(USER, { text: "sáu nút", attachment: { type: "template", payload: { buttons } } });
+    expect(six).toMatchObject({ ok: false, failure: { kind: "invalid-request" } });
+    expect(await api.sendMessage(USER, { text: "x".repeat(2001) })).toMatchObject({ ok: false, failure: { kind: "invalid-request" } });
+    expect(await api.sendMessage(USER, { text: "x".repeat(2000) })).toMatchObject({ ok: true });
+    // Refused by the client before any request: Zalo takes only pdf, doc and docx.
+    const calls = zalo.calls.length;
+    expect(await api.uploadFile("bang-so-lieu.xlsx", new Uint8Array(10))).toMatchObject({ ok: false, failure: { kind: "invalid-request" } });
+    expect(await sender.send(USER, [{ kind: "document", fileName: "bang-so-lieu.xlsx", bytes: new Uint8Array(10) }])).toMatchObject({ ok: false, reason: "failed", retryable: false });
+    expect(zalo.calls).toHaveLength(calls);
   });
 });

@@ -63,9 +63,15 @@ redis.call('SET', KEYS[1], seq, 'PX', ARGV[1])
 redis.call('SET', KEYS[3] .. seq, ARGV[2], 'PX', ARGV[1])
 return {seq, 0}`;
 
-/** Marks an event handled and moves the sender's cursor past it when it is next. KEYS: handled, done. ARGV: seq, dedupe ms. */
+/** Moves the sender's cursor past `seq` when it stands just before it. KEYS: done. ARGV: seq. */
+const ADVANCE = `
+local done = tonumber(redis.call('GET', KEYS[1]) or '0')
+if done == tonumber(ARGV[1]) - 1 then redis.call('SET', KEYS[1], ARGV[1]) end
+return done`;
+
+/** Marks an event handled and advances the cursor, in one step. KEYS: handled, done. ARGV: seq, dedupe ms. */
 const COMPLETE = `
-if ARGV[3] == '1' then redis.call('SET', KEYS[1], '1', 'PX', ARGV[2]) end
+redis.call('SET', KEYS[1], '1', 'PX', ARGV[2])
 local done = tonumber(redis.call('GET', KEYS[2]) or '0')
 if done == tonumber(ARGV[1]) - 1 then redis.call('SET', KEYS[2], ARGV[1]) end
 return done`;
@@ -126,7 +132,8 @@ export function createInboundEvents(options: InboundEventsOptions): InboundEvent
 
   async function complete(job: Job<InboundJob>, handled: boolean): Promise<void> {
     const sender = senderKey(job.data);
-    await connection.eval(COMPLETE, 2, key("handled", job.data.channel, job.data.key), key("done", sender), String(job.data.seq), String(dedupeMs), handled ? "1" : "0");
+    if (handled) await connection.eval(COMPLETE, 2, key("handled", job.data.channel, job.data.key), key("done", sender), String(job.data.seq), String(dedupeMs));
+    else await connection.eval(ADVANCE, 1, key("done", sender), String(job.data.seq));
     // Wake the next event of this person if it is waiting for its turn.
     const nextJobId = await connection.get(key("slot", sender, String(job.data.seq + 1)));
     if (nextJobId) {
@@ -153,7 +160,7 @@ export function createInboundEvents(options: InboundEventsOptions): InboundEvent
         if (job.data.seq > done + 1) {
           if (await predecessorLost(job, done)) {
             logger.warn({ ...log, skipped: done + 1 }, "an inbound event never reached the queue; the person's next events go on");
-            await connection.eval(COMPLETE, 2, key("handled", "-", "-"), key("done", senderKey(job.data)), String(done + 1), "1", "0");
+            await connection.eval(ADVANCE, 1, key("done", senderKey(job.data)), String(done + 1));
             continue;
           }
           // Not this event's turn: wait, and be promoted when the one before finishes.

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ZaloAccessTokenManager } from "../src/channels/zalo/access-token.ts";
 import { ZaloApi } from "../src/channels/zalo/zalo-api.ts";
 import { ZaloSender } from "../src/channels/zalo/zalo-sender.ts";
+import { createDatabase } from "../src/db/create-prisma.ts";
 import { createPrismaZaloTokenStore } from "../src/db/zalo-token-store.ts";
 import { LocalZaloOa, type LocalZaloOaOptions } from "../src/demo/local-zalo-oa.ts";
 import type { OutChoice } from "../src/messaging/out-reply.ts";
@@ -170,5 +171,23 @@ describe("sending to Zalo: limits respected, refusals classified, nothing retrie
     expect(await api.uploadFile("bang-so-lieu.xlsx", new Uint8Array(10))).toMatchObject({ ok: false, failure: { kind: "invalid-request" } });
     expect(await sender.send(USER, [{ kind: "document", fileName: "bang-so-lieu.xlsx", bytes: new Uint8Array(10) }])).toMatchObject({ ok: false, reason: "failed", retryable: false });
     expect(zalo.calls).toHaveLength(calls);
+  });
+
+  it("a token store that cannot be reached is a failure worth retrying, not an exception", async () => {
+    await start();
+    await personWrote();
+    const gone = createDatabase({ databaseUrl: db.url, dataDir: "" });
+    await gone.close();
+    const tokens = new ZaloAccessTokenManager({
+      appId: zalo.appId,
+      oaId: zalo.oaId,
+      appSecret: zalo.appSecret,
+      oauthRoot: zalo.root,
+      seedRefreshToken: zalo.authorise(),
+      store: createPrismaZaloTokenStore(gone.prisma),
+    });
+    const offline = new ZaloSender(new ZaloApi({ apiRoot: zalo.root, tokens }));
+    expect(await offline.send(USER, [{ kind: "text", text: "x" }])).toMatchObject({ ok: false, reason: "failed", retryable: true });
+    expect(zalo.calls).toEqual([]);
   });
 });

@@ -85,7 +85,7 @@ export class ZaloAccessTokenManager implements ZaloAccessTokens {
       this.state = { status: "ok" };
       return stored.accessToken;
     }
-    if (stored?.brokenAt && !this.mayRepair(stored)) throw this.brokenError(stored);
+    if (stored?.brokenAt && !this.mayRepair(stored)) throw this.brokenError(stored.brokenReason);
     return this.shared();
   }
 
@@ -122,8 +122,8 @@ export class ZaloAccessTokenManager implements ZaloAccessTokens {
     return this.newSeed(stored) || !this.triedBrokenChain;
   }
 
-  private brokenError(stored: ZaloTokenRecord): ZaloTokenError {
-    this.state = { status: "degraded", reason: `Zalo token chain broken (${stored.brokenReason ?? "refresh token refused"}): ${REAUTHORISE_INSTRUCTIONS}` };
+  private brokenError(reason: string | null): ZaloTokenError {
+    this.state = { status: "degraded", reason: `Zalo token chain broken (${reason ?? "refresh token refused"}): ${REAUTHORISE_INSTRUCTIONS}` };
     return new ZaloTokenError(`the Zalo token chain is broken: ${REAUTHORISE_INSTRUCTIONS}`, false);
   }
 
@@ -183,7 +183,7 @@ export class ZaloAccessTokenManager implements ZaloAccessTokens {
       throw new ZaloTokenError(`Zalo OAuth unavailable: ${outcome.transient}`, true);
     }
     this.cached = await this.options.store.read(oaId);
-    const error = this.brokenError({ ...(this.cached as ZaloTokenRecord), brokenReason: outcome.broken });
+    const error = this.brokenError(outcome.broken);
     if (chainBrokenNow) {
       this.options.logger?.error({ channel: "zalo", reason: outcome.broken }, `Zalo refused the refresh token; no Zalo message can be sent until an administrator acts: ${REAUTHORISE_INSTRUCTIONS}`);
     }

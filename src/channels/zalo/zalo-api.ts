@@ -123,7 +123,8 @@ export class ZaloApi {
   }
 }
 
+/** No access token: the chain is broken (an administrator must act), or OAuth or the token store is away for now. */
 function tokenUnavailable(error: unknown): { ok: false; failure: ZaloFailure } {
   if (error instanceof ZaloTokenError) return { ok: false, failure: { kind: error.retryable ? "token-unavailable" : "token-chain-broken", detail: error.message } };
-  throw error;
+  return { ok: false, failure: { kind: "token-unavailable", detail: `the Zalo token store cannot be read (${(error as Error).message})` } };
 }

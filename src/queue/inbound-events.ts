@@ -146,7 +146,9 @@ export function createInboundEvents(options: InboundEventsOptions): InboundEvent
   async function predecessorLost(job: Job<InboundJob>, done: number): Promise<boolean> {
     if (Date.now() - job.timestamp < gapTimeoutMs) return false;
     const missingJobId = await connection.get(key("slot", senderKey(job.data), String(done + 1)));
-    return !missingJobId || !(await queue.getJob(missingJobId));
+    const missing = missingJobId ? await queue.getJob(missingJobId) : undefined;
+    // A job BullMQ failed on its own (stalled too often) will not finish either.
+    return !missing || (await missing.getState()) === "failed";
   }
 
   function startWorker(handler: InboundHandler, workerOptions: Partial<WorkerOptions> = {}): Worker<InboundJob> {

@@ -30,6 +30,8 @@ export async function startZaloInstance(options: {
   queue?: Partial<InboundEventsOptions>;
   concurrency?: number;
   now?: () => number;
+  /** Acknowledge without storing (the bench's baseline: the route's own cost). */
+  store?: boolean;
 }): Promise<ZaloInstance> {
   const connection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
   const logged: ZaloInstance["logged"] = [];
@@ -51,7 +53,7 @@ export async function startZaloInstance(options: {
       now: options.now,
       accept: async (event) => {
         const inboundEvent = zaloInboundEvent(event);
-        if (inboundEvent) await inbound.accept(inboundEvent);
+        if (inboundEvent && options.store !== false) await inbound.accept(inboundEvent);
         accepted.push(event);
       },
     }),

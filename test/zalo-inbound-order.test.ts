@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
+import { UnrecoverableError, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { LocalZaloOa } from "../src/demo/local-zalo-oa.ts";
+import { INBOUND_QUEUE_NAME } from "../src/queue/inbound-events.ts";
 import { createTestRedis, deleteKeys } from "./support/reminder-fixtures.ts";
 import { startZaloInstance, until, type HandledEvent, type ZaloInstance } from "./support/zalo-instance.ts";
 
@@ -115,5 +117,30 @@ describe("Zalo inbound events: one person's events are handled in the order they
     expect(handled).toEqual(["tin 2"]);
     expect(Date.now() - started).toBeGreaterThanOrEqual(700);
     expect(one.logged.some((line) => line.level === "warn" && /never reached the queue/.test(line.msg))).toBe(true);
+  });
+
+  it("a predecessor that BullMQ itself failed holds the person's events only until the gap timeout", async () => {
+    const person = "8460000000000000106";
+    const first = await startZaloInstance({ appId: zalo.appId, oaSecretKey: zalo.oaSecretKey, prefix, queue: { gapTimeoutMs: 800 } });
+    instances.push(first);
+    zalo.webhookUrl = first.url;
+    expect((await zalo.sendText(person, "tin 1")).status).toBe(200);
+    // As if BullMQ gave the job up on its own (stalled too often): it ends failed, outside the handler's care.
+    const breaker = new Worker(INBOUND_QUEUE_NAME, async () => {
+      throw new UnrecoverableError("stalled more than allowable limit");
+    }, { connection: redis, prefix });
+    await until(async () => (await first.inbound.queue.getJobCounts("failed")).failed === 1, 15_000, "the job failed");
+    await breaker.close();
+
+    const handled: string[] = [];
+    const handler = async (event: HandledEvent) => {
+      if (event.data.kind === "text") handled.push(event.data.text);
+    };
+    const second = await startZaloInstance({ appId: zalo.appId, oaSecretKey: zalo.oaSecretKey, prefix, handler: handler as (e: unknown) => Promise<void>, queue: { gapTimeoutMs: 800 } });
+    instances.push(second);
+    zalo.webhookUrl = second.url;
+    expect((await zalo.sendText(person, "tin 2")).status).toBe(200);
+    await until(() => handled.length === 1, 15_000, "the next event handled");
+    expect(handled).toEqual(["tin 2"]);
   });
 });

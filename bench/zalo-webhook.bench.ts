@@ -10,7 +10,7 @@ import { markdownTable } from "./markdown-table.ts";
 
 export const title = "Zalo webhook acknowledgement";
 export const description =
-  "`npx tsx bench/zalo-webhook.bench.ts` — the Zalo webhook route (raw body capped, X-ZEvent-Signature checked, JSON parsed, event stored in the inbound BullMQ queue on local Redis) on a local HTTP server, fed signed events by the local OA stand-in at a steady offered rate for 12 s: an open loop (each event sent on its schedule whether or not the previous one was answered), from 200 people, 5 % of deliveries repeated (same msg_id) as Zalo's retries are. Acknowledgement = POST sent → 200 received, at the sender. *Route only*: the event is checked and parsed but not stored (the route's own cost). *Route + queue*: stored in the queue, no worker running. *With worker*: the inbound worker runs in the same process (concurrency 10, a handler that waits 5 ms), so the route competes with it for the CPU; handling lag = event timestamp → handler start. The load generator shares the process too.";
+  "`npx tsx bench/zalo-webhook.bench.ts` — the Zalo webhook route (raw body capped, X-ZEvent-Signature checked, JSON parsed, event stored in the inbound BullMQ queue on local Redis) on a local HTTP server, fed signed events by the local OA stand-in at a steady offered rate for 12 s: an open loop (each event sent on its schedule whether or not the previous one was answered), from 200 people, 5 % of deliveries repeated (same msg_id) as Zalo's retries are. Acknowledgement = POST sent → 200 received, at the sender. *Route only*: the event is checked and parsed but not stored (the route's own cost). *Route + queue*: stored in the queue, no worker running. *With worker*: the inbound worker runs in the same process (concurrency 10, a handler that waits 5 ms), so the route competes with it for the CPU; handling lag = event timestamp → handler start. The load generator shares the process too; CPU per delivery is the whole process's (route, queue, worker and generator) over the run.";
 
 const SECONDS = 12;
 const PEOPLE = 200;
@@ -56,6 +56,7 @@ async function scenario(rate: number, mode: Mode) {
 
     const total = rate * SECONDS;
     const interval = 1000 / rate;
+    const cpuBefore = process.cpuUsage();
     const started = performance.now();
     const inFlight: Promise<void>[] = [];
     for (let i = 0; i < total; i++) {
@@ -92,6 +93,7 @@ async function scenario(rate: number, mode: Mode) {
     await Promise.all(inFlight);
     const wall = (performance.now() - started) / 1000;
     if (withWorker) await until(() => handledKeys.size >= unique.size, 60_000, "every event handled");
+    const cpu = process.cpuUsage(cpuBefore);
     const sorted = [...acks].sort((a, b) => a - b);
     const lagSorted = [...lags].sort((a, b) => a - b);
     return {
@@ -106,6 +108,7 @@ async function scenario(rate: number, mode: Mode) {
       handled: handledTotal,
       lagP50: percentile(lagSorted, 50),
       lagP99: percentile(lagSorted, 99),
+      cpuPerEvent: (cpu.user + cpu.system) / 1000 / total,
     };
   } finally {
     await instance.close();
@@ -134,10 +137,11 @@ export async function run(): Promise<string> {
       r.max.toFixed(1),
       withWorker ? `${r.handled} (${r.handled === r.unique ? "each once" : `${r.handled - r.unique} extra`})` : "—",
       withWorker ? `${r.lagP50.toFixed(0)} / ${r.lagP99.toFixed(0)}` : "—",
+      r.cpuPerEvent.toFixed(2),
     ]);
   }
   return markdownTable(
-    ["load", "deliveries", "sent/s", "200 / other", "ack p50 (ms)", "ack p99 (ms)", "ack max (ms)", "events handled", "handling lag p50 / p99 (ms)"],
+    ["load", "deliveries", "sent/s", "200 / other", "ack p50 (ms)", "ack p99 (ms)", "ack max (ms)", "events handled", "handling lag p50 / p99 (ms)", "CPU per delivery (ms)"],
     rows,
   );
 }

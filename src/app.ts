@@ -6,7 +6,7 @@ import { createBot } from "./channels/telegram/create-bot.ts";
 import { createRedisUpdateLog } from "./channels/telegram/middlewares/ignore-duplicate-updates.ts";
 import { telegramSender } from "./channels/telegram/telegram-sender.ts";
 import { loadKeyring } from "./db/signing-keys.ts";
-import { requireBotToken, type Config } from "./config.ts";
+import { requireBotToken, requireChannel, type Config } from "./config.ts";
 import { createDatabase, type Database } from "./db/create-prisma.ts";
 import { migrate } from "./db/migrate.ts";
 import { isLocale } from "./i18n.ts";
@@ -36,6 +36,7 @@ export type App = {
 export async function startApp(mode: AppMode, config: Config, logger: Logger): Promise<App> {
   const runsBot = mode === "all" || mode === "bot";
   const runsWorker = mode === "all" || mode === "worker";
+  requireChannel(config);
   // The worker sends reminders through the Bot API too, so every mode needs the token.
   const token = requireBotToken(config);
 

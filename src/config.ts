@@ -24,6 +24,9 @@ const url = (protocols: string[]) =>
   );
 
 
+/** The variables that together configure the Zalo Official Account channel. */
+const ZALO_VARIABLES = ["ZALO_APP_ID", "ZALO_OA_ID", "ZALO_APP_SECRET", "ZALO_OA_SECRET_KEY", "ZALO_REFRESH_TOKEN"] as const;
+
 const configSchema = z
   .object({
     BOT_TOKEN: optionalString.refine((v) => v === undefined || /^\d+:[\w-]+$/.test(v), {
@@ -52,10 +55,30 @@ const configSchema = z
     DEFAULT_LOCALE: optionalString
       .transform((v) => v ?? "vi")
       .refine((v): v is "vi" | "en" => v === "vi" || v === "en", { message: "must be vi or en" }),
+    ZALO_APP_ID: optionalString.refine((v) => v === undefined || /^\d{1,30}$/.test(v), {
+      message: "must be the numeric app id shown at developers.zalo.me",
+    }),
+    ZALO_OA_ID: optionalString.refine((v) => v === undefined || /^\d{1,30}$/.test(v), {
+      message: "must be the numeric id of the Official Account",
+    }),
+    ZALO_APP_SECRET: optionalString,
+    ZALO_OA_SECRET_KEY: optionalString,
+    ZALO_REFRESH_TOKEN: optionalString,
+    ZALO_API_ROOT: url(["http:", "https:"]).transform((v) => (v ?? "https://openapi.zalo.me").replace(/\/+$/, "")),
+    ZALO_OAUTH_ROOT: url(["http:", "https:"]).transform((v) => (v ?? "https://oauth.zaloapp.com").replace(/\/+$/, "")),
   })
   .superRefine((env, ctx) => {
     if (env.WEBHOOK_URL && !env.WEBHOOK_SECRET) {
       ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "is required when WEBHOOK_URL is set" });
+    }
+    const given = ZALO_VARIABLES.filter((name) => env[name] !== undefined);
+    const missing = ZALO_VARIABLES.filter((name) => env[name] === undefined);
+    if (given.length > 0 && missing.length > 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: [missing[0]!],
+        message: `is required when ${given[0]} is set (Zalo needs all of ${ZALO_VARIABLES.join(", ")})`,
+      });
     }
   });
 
@@ -82,6 +105,45 @@ export function loadConfig(): Config {
   const envFile = resolve(".env");
   if (existsSync(envFile)) process.loadEnvFile(envFile);
   return parseConfig(process.env);
+}
+
+/** The Zalo Official Account settings, when all of them are set. */
+export type ZaloConfig = {
+  appId: string;
+  oaId: string;
+  appSecret: string;
+  oaSecretKey: string;
+  /** Only the first link of the token chain: once a rotated pair is stored, the stored one is used. */
+  refreshToken: string;
+  apiRoot: string;
+  oauthRoot: string;
+};
+
+export function zaloConfig(config: Config): ZaloConfig | undefined {
+  const { ZALO_APP_ID, ZALO_OA_ID, ZALO_APP_SECRET, ZALO_OA_SECRET_KEY, ZALO_REFRESH_TOKEN } = config;
+  if (!ZALO_APP_ID || !ZALO_OA_ID || !ZALO_APP_SECRET || !ZALO_OA_SECRET_KEY || !ZALO_REFRESH_TOKEN) return undefined;
+  return {
+    appId: ZALO_APP_ID,
+    oaId: ZALO_OA_ID,
+    appSecret: ZALO_APP_SECRET,
+    oaSecretKey: ZALO_OA_SECRET_KEY,
+    refreshToken: ZALO_REFRESH_TOKEN,
+    apiRoot: config.ZALO_API_ROOT,
+    oauthRoot: config.ZALO_OAUTH_ROOT,
+  };
+}
+
+/** The messaging channels this configuration sets up; running the bot without any is a configuration error. */
+export function requireChannel(config: Config): ("telegram" | "zalo")[] {
+  const channels: ("telegram" | "zalo")[] = [];
+  if (config.BOT_TOKEN) channels.push("telegram");
+  if (zaloConfig(config)) channels.push("zalo");
+  if (channels.length === 0) {
+    throw new ConfigError(
+      `BOT_TOKEN (Telegram) or ${ZALO_VARIABLES.join(", ")} (Zalo) must be set: the bot needs at least one messaging channel`,
+    );
+  }
+  return channels;
 }
 
 export function requireBotToken(config: Config): string {

@@ -21,7 +21,8 @@ describe("configuration read at start", () => {
 
   // Each case: the process exits 1 and prints one line that names the variable.
   const cases: [string, Record<string, string>, RegExp][] = [
-    ["missing BOT_TOKEN", {}, /^BOT_TOKEN is required to run the bot/],
+    ["no messaging channel", {}, /^BOT_TOKEN \(Telegram\) or ZALO_APP_ID, .* \(Zalo\) must be set/],
+    ["a partial Zalo configuration", { ...VALID, ZALO_APP_ID: "4291763606161179100", ZALO_APP_SECRET: "s" }, /^ZALO_OA_ID is required when ZALO_APP_ID is set/],
     ["malformed BOT_TOKEN", { BOT_TOKEN: "not a token" }, /^BOT_TOKEN must look like/],
     ["BOT_API_ROOT that is not a URL", { ...VALID, BOT_API_ROOT: "localhost:8081" }, /^BOT_API_ROOT must be a URL/],
     ["DATABASE_URL of another database", { ...VALID, DATABASE_URL: "mysql://root@localhost/x" }, /^DATABASE_URL must be a URL starting with postgres:/],

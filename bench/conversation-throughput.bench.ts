@@ -3,8 +3,8 @@ import { cpus } from "node:os";
 import { pathToFileURL } from "node:url";
 import { Redis } from "ioredis";
 import { createBot } from "../src/bot/create-bot.ts";
-import { createRedisUpdateLog } from "../src/bot/middlewares/ignore-duplicate-updates.ts";
 import { i18n } from "../src/i18n.ts";
+import { createRedisHandledEvents } from "../src/inbound/handled-events.ts";
 import { createLogger } from "../src/logger.ts";
 import { TEST_BOT_INFO } from "../test/support/bot-harness.ts";
 import { deleteKeys, REDIS_URL } from "../test/support/reminder-fixtures.ts";
@@ -64,7 +64,7 @@ async function measure(scenario: Scenario): Promise<Result> {
         logger: createLogger(process.env.BENCH_LOG ?? "silent"),
         defaultLocale: "vi",
         timezone: "Asia/Ho_Chi_Minh",
-        updateLog: createRedisUpdateLog(redis, botId),
+        updateLog: createRedisHandledEvents(redis, { prefix: `bench-${botId}` }),
       },
     });
     const view = new ChatView();
@@ -139,7 +139,7 @@ async function measure(scenario: Scenario): Promise<Result> {
       cpuMsPerUpdate: (cpu.user + cpu.system) / 1000 / durations.length,
     };
   } finally {
-    await deleteKeys(redis, `tong-hop:update:${botId}`);
+    await deleteKeys(redis, `bench-${botId}`);
     redis.disconnect();
     await db.drop();
   }

@@ -62,6 +62,7 @@ start-reporter =
 start-secretary = As the office, you can open a reporting round (/newround), follow progress (/status), remind late units (/remind) and get the compiled draft report (/compile).
 start-admin = As an administrator, you manage units (/units) and create invite links (/invite).
 start-help-hint = Type /help to see every command you can use.
+flood-slow-down = You are sending too many messages in a short time, so the latest ones were not handled. Please wait about a minute and send them again.
 
 ### ── conversation ──
 

@@ -62,6 +62,7 @@ start-reporter =
 start-secretary = Với vai trò Văn phòng, Anh/Chị có thể mở kỳ báo cáo (/newround), theo dõi tiến độ (/status), nhắc các đơn vị chậm nộp (/remind) và nhận dự thảo báo cáo tổng hợp (/compile).
 start-admin = Với vai trò quản trị, Anh/Chị quản lý đơn vị (/units) và tạo đường liên kết mời (/invite).
 start-help-hint = Gõ /help để xem toàn bộ lệnh Anh/Chị được dùng.
+flood-slow-down = Anh/Chị đang gửi quá nhiều tin nhắn trong thời gian ngắn nên các tin nhắn vừa gửi thêm chưa được xử lý. Anh/Chị vui lòng đợi khoảng một phút rồi gửi lại.
 
 ### ── conversation ──
 

@@ -13,7 +13,14 @@ try {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL, { mode });
   const app = await startApp(mode, config, logger);
-  logger.info({ port: app.port }, "started");
+  // Anything that escapes from now on is logged like every other line (redacted), not printed raw.
+  const crash = (error: unknown) => {
+    logger.fatal({ err: error }, "unexpected failure; exiting");
+    process.exit(1);
+  };
+  process.on("uncaughtException", crash);
+  process.on("unhandledRejection", crash);
+  logger.info({ port: app.port ?? null }, "started");
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;

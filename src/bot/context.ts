@@ -6,7 +6,8 @@ import type { Actor } from "../domain/permissions.ts";
 import type { Locale } from "../i18n.ts";
 import type { Logger } from "../logger.ts";
 import type { ReminderQueue } from "../queue/reminder-queue.ts";
-import type { UpdateLog } from "./middlewares/ignore-duplicate-updates.ts";
+import type { FloodControl } from "../inbound/flood-control.ts";
+import type { HandledEvents } from "../inbound/handled-events.ts";
 
 export type PersonRecord = { id: number; telegramId: bigint; name: string; locale: string | null };
 
@@ -20,7 +21,9 @@ export type BotDependencies = {
   defaultLocale: Locale;
   timezone: string;
   /** Shared record of handled update ids; absent in single-process tests. */
-  updateLog?: UpdateLog;
+  updateLog?: HandledEvents;
+  /** Per-sender, per-chat and stranger limits; absent in single-process tests. */
+  floodControl?: FloodControl;
   /** Called after a unit's report is submitted (or resubmitted), e.g. to tell the office. */
   onSubmitted?: (event: SubmittedEvent) => Promise<void>;
   /** Called after the office accepted or returned a unit's report, e.g. to re-plan its reminders. */

@@ -1,4 +1,3 @@
-import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
@@ -18,9 +17,11 @@ import { reportFeature } from "./features/report.ts";
 import { roundsFeature } from "./features/rounds.ts";
 import { startFeature } from "./features/start.ts";
 import { unitsFeature } from "./features/units.ts";
+import { answerStrangersOnce, capChatQueue, limitSenders } from "./middlewares/flood-control.ts";
 import { ignoreDuplicateUpdates } from "./middlewares/ignore-duplicate-updates.ts";
 import { loadActor } from "./middlewares/load-actor.ts";
 import { withReminderReplanning } from "./reminder-replanning.ts";
+import { replyRetry } from "./reply-retry.ts";
 
 export type CreateBotOptions = {
   deps: BotDependencies;
@@ -37,8 +38,8 @@ export function createBot(token: string, options: CreateBotOptions): Bot<BotCont
     botInfo: options.botInfo,
     client: options.apiRoot ? { apiRoot: options.apiRoot } : undefined,
   });
-  // 429s wait out retry_after and transient network errors are retried; a 403 is not.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+  // A short 429 wait and transient failures are retried for a few seconds at most; a 403 is not.
+  bot.api.config.use(replyRetry());
 
   bot.use(async (ctx, next) => {
     ctx.deps = deps;
@@ -46,11 +47,20 @@ export function createBot(token: string, options: CreateBotOptions): Bot<BotCont
     await next();
   });
   if (deps.updateLog) bot.use(ignoreDuplicateUpdates(deps.updateLog));
-  // Inside the boundary a failure is logged and the person told to try again, in webhook mode too.
+  const flood = deps.floodControl;
+  if (flood) {
+    // Before any database work: a flood costs one Redis call per update, and one chat cannot take every
+    // slot of the runner.
+    bot.use(limitSenders(flood.senders));
+    bot.use(capChatQueue(flood.chatQueue));
+  }
+  // Inside the boundary a failure is logged and the person told to try again, in webhook mode too; the
+  // duplicate guard above sees the failure and lets a re-delivery through.
   const guarded = bot.errorBoundary(handleBotError);
   // One chat's updates in arrival order (parts of a long answer sent in quick succession stay in order).
   guarded.use(sequentialize((ctx: BotContext) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   guarded.use(loadActor);
+  if (flood) guarded.use(answerStrangersOnce(flood.strangers));
   guarded.use(createI18n(deps.defaultLocale));
 
   guarded.use(groupChatGuard);

@@ -149,8 +149,9 @@ export async function startApp(mode: AppMode, config: Config, logger: Logger, op
     }
 
     if (bot) {
+      // grammY's bot.init() would retry an unreachable Bot API for ever; one bounded getMe says why at once.
       try {
-        await bot.init();
+        bot.botInfo = await bot.api.getMe();
       } catch (error) {
         throw botApiError(error, config.BOT_API_ROOT);
       }

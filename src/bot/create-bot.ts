@@ -17,7 +17,7 @@ import { reportFeature } from "./features/report.ts";
 import { roundsFeature } from "./features/rounds.ts";
 import { startFeature } from "./features/start.ts";
 import { unitsFeature } from "./features/units.ts";
-import { answerStrangersOnce, capChatQueue, limitSenders } from "./middlewares/flood-control.ts";
+import { answerStrangersOnce, limitFloods } from "./middlewares/flood-control.ts";
 import { ignoreDuplicateUpdates } from "./middlewares/ignore-duplicate-updates.ts";
 import { loadActor } from "./middlewares/load-actor.ts";
 import { withReminderReplanning } from "./reminder-replanning.ts";
@@ -46,21 +46,18 @@ export function createBot(token: string, options: CreateBotOptions): Bot<BotCont
     ctx.logger = deps.logger.child({ updateId: ctx.update.update_id });
     await next();
   });
-  if (deps.updateLog) bot.use(ignoreDuplicateUpdates(deps.updateLog));
   const flood = deps.floodControl;
-  if (flood) {
-    // Before any database work: a flood costs one Redis call per update, and one chat cannot take every
-    // slot of the runner.
-    bot.use(limitSenders(flood.senders));
-    bot.use(capChatQueue(flood.chatQueue));
-  }
+  // First of all: a dropped update of a flood costs one Redis call, and one chat cannot take every slot of
+  // the runner.
+  if (flood) bot.use(limitFloods(flood));
+  if (deps.updateLog) bot.use(ignoreDuplicateUpdates(deps.updateLog));
   // Inside the boundary a failure is logged and the person told to try again, in webhook mode too; the
   // duplicate guard above sees the failure and lets a re-delivery through.
   const guarded = bot.errorBoundary(handleBotError);
   // One chat's updates in arrival order (parts of a long answer sent in quick succession stay in order).
   guarded.use(sequentialize((ctx: BotContext) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   guarded.use(loadActor);
-  if (flood) guarded.use(answerStrangersOnce(flood.strangers));
+  if (flood) guarded.use(answerStrangersOnce(flood));
   guarded.use(createI18n(deps.defaultLocale));
 
   guarded.use(groupChatGuard);

@@ -1,11 +1,11 @@
 import type { Redis } from "ioredis";
 import { boundedRedisCall } from "../queue/bounded-redis.ts";
 
-/** pass: handle it; drop: ignore it; drop-and-warn: ignore it and tell the sender once to slow down. */
-export type FloodVerdict = "pass" | "drop" | "drop-and-warn";
-
 /** How many events one sender may send per window, counted for every process sharing the Redis. */
-export type SenderRateLimit = { check(senderKey: string): Promise<FloodVerdict> };
+export type SenderRateLimit = {
+  /** True when this event may be handled. */
+  allow(senderKey: string): Promise<boolean>;
+};
 
 export type SenderRateLimitOptions = {
   prefix: string;
@@ -24,17 +24,14 @@ export function createRedisSenderRateLimit(redis: Redis, options: SenderRateLimi
   const windowMs = options.windowMs ?? 60_000;
   const timeoutMs = options.timeoutMs ?? 300;
   return {
-    async check(senderKey) {
-      let count: number;
+    async allow(senderKey) {
       try {
-        count = Number(await boundedRedisCall(redis, () => redis.eval(COUNT, 1, `${options.prefix}:flood:${senderKey}`, windowMs), timeoutMs));
+        const key = `${options.prefix}:flood:${senderKey}`;
+        return Number(await boundedRedisCall(redis, () => redis.eval(COUNT, 1, key, windowMs), timeoutMs)) <= limit;
       } catch {
         // Fails open: without Redis every sender is served, as before the limit existed.
-        return "pass";
+        return true;
       }
-      if (count <= limit) return "pass";
-      // Exactly one event per window crosses the limit, whichever process gets it.
-      return count === limit + 1 ? "drop-and-warn" : "drop";
     },
   };
 }

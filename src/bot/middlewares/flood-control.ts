@@ -1,7 +1,5 @@
 import type { MiddlewareFn } from "grammy";
-import type { ChatQueueCap } from "../../inbound/chat-queue-cap.ts";
-import type { FloodVerdict, SenderRateLimit } from "../../inbound/sender-rate-limit.ts";
-import type { StrangerReplies } from "../../inbound/stranger-replies.ts";
+import type { FloodControl } from "../../inbound/flood-control.ts";
 import { i18n, isLocale, localeFromTelegram, type Locale } from "../../i18n.ts";
 import type { BotContext } from "../context.ts";
 
@@ -10,29 +8,23 @@ function senderKey(userId: number): string {
   return `telegram:${userId}`;
 }
 
-/** Per-sender limit across every bot process, checked before any database work. */
-export function limitSenders(limit: SenderRateLimit): MiddlewareFn<BotContext> {
+/**
+ * Before any database work: the cap on updates one chat holds in this process (free to check, so a burst
+ * is dropped at no cost), then the per-sender limit shared by every bot process. A dropped update is not
+ * handled; the sender is told to slow down at most once per window.
+ */
+export function limitFloods(flood: FloodControl): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
     const from = ctx.from;
-    if (!from || from.is_bot) return next();
-    const verdict = await limit.check(senderKey(from.id));
-    if (verdict === "pass") return next();
-    await dropped(ctx, verdict, "sender over the rate limit");
-  };
-}
-
-/** Caps the updates one chat holds in this process (handled or waiting in its queue). */
-export function capChatQueue(cap: ChatQueueCap): MiddlewareFn<BotContext> {
-  return async (ctx, next) => {
-    const id = ctx.chat?.id ?? ctx.from?.id;
-    if (id === undefined) return next();
-    const key = String(id);
-    const verdict = cap.enter(key);
-    if (verdict !== "pass") return dropped(ctx, verdict, "chat queue full");
+    const chatId = ctx.chat?.id ?? from?.id;
+    if (!from || from.is_bot || chatId === undefined) return next();
+    const chatKey = String(chatId);
+    if (!flood.chatQueue.enter(chatKey)) return dropped(ctx, flood, "chat queue full");
     try {
+      if (!(await flood.senders.allow(senderKey(from.id)))) return await dropped(ctx, flood, "sender over the rate limit");
       await next();
     } finally {
-      cap.leave(key);
+      flood.chatQueue.leave(chatKey);
     }
   };
 }
@@ -41,24 +33,23 @@ export function capChatQueue(cap: ChatQueueCap): MiddlewareFn<BotContext> {
  * After the actor is loaded: someone the bot does not know gets one answer per window. An invite link
  * (/start with a code) always goes through; its attempts are limited where they are checked.
  */
-export function answerStrangersOnce(strangers: StrangerReplies): MiddlewareFn<BotContext> {
+export function answerStrangersOnce(flood: FloodControl): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
     const from = ctx.from;
     if (ctx.person || !from || ctx.chat?.type !== "private" || !(ctx.message || ctx.callbackQuery)) return next();
     if (/^\/start(?:@\w+)?\s+\S/.test(ctx.message?.text ?? "")) return next();
-    if (await strangers.mayAnswer(senderKey(from.id))) return next();
+    if (await flood.strangers.mayAnswer(senderKey(from.id))) return next();
     ctx.logger.debug("stranger already answered in this window; update ignored");
   };
 }
 
-async function dropped(ctx: BotContext, verdict: Exclude<FloodVerdict, "pass">, reason: string): Promise<void> {
-  if (verdict === "drop") {
+async function dropped(ctx: BotContext, flood: FloodControl, reason: string): Promise<void> {
+  // Only a private chat is told; in a group the notice would be one more message in the flood.
+  if (ctx.chat?.type !== "private" || !(await flood.notices.mayNotify(senderKey(ctx.from!.id)))) {
     ctx.logger.debug({ reason }, "update dropped");
     return;
   }
   ctx.logger.info({ reason }, "update dropped; the sender is asked to slow down");
-  // Only a private chat is told; in a group the notice would be one more message in the flood.
-  if (ctx.chat?.type !== "private") return;
   try {
     await ctx.api.sendMessage(ctx.chat.id, i18n.t(await noticeLocale(ctx), "flood-slow-down"));
   } catch (error) {

@@ -21,7 +21,8 @@ export type ReminderWorkerOptions = {
   connection: Redis;
   prisma: PrismaClient;
   api: Api;
-  prefix?: string;
+  /** Redis key prefix (REDIS_PREFIX) of the queue and the send pacer. */
+  prefix: string;
   /** The clock for due-time checks and log times; tests pass a shifted one. */
   now?: () => Date;
   concurrency?: number;
@@ -68,7 +69,7 @@ export function createReminderWorker(options: ReminderWorkerOptions): ReminderWo
   const now = options.now ?? (() => new Date());
   const logger = options.logger ?? silent;
   const staleAfterMs = options.staleAfterMs ?? DEFAULT_GRACE_MS;
-  const prefix = options.prefix ?? "bull";
+  const prefix = options.prefix;
   const queue = createReminderQueue({ connection, prefix });
   const pacer = new SendPacer({
     redis: connection,

@@ -47,7 +47,8 @@ describe("configuration read at start", () => {
     ],
   ];
 
-  it.concurrent.each(cases)("%s stops the process with one line naming the variable", async (_name, env, expected) => {
+  // Generous: thirteen processes start at once on a machine that may be busy with other tests.
+  it.concurrent.each(cases)("%s stops the process with one line naming the variable", { timeout: 120_000 }, async (_name, env, expected) => {
     const app = spawnApp(env);
     const code = await app.exited;
     const lines = app.output().trim().split("\n");

@@ -129,7 +129,7 @@ describe("the process's own output", () => {
     ["a bad DATABASE_URL with a password", { BOT_TOKEN: TOKEN, DATABASE_URL: "postgresql://tonghop:Pa55word-xyz@db:notaport/tonghop" }, /^DATABASE_URL must be a URL/],
     ["an unreachable database with a password", { BOT_TOKEN: TOKEN, DATABASE_URL: "postgresql://tonghop:Pa55word-xyz@127.0.0.1:1/tonghop" }, /^PostgreSQL at postgresql:\/\/tonghop:\*\*\*@127\.0\.0\.1:1\/tonghop cannot be reached/],
     ["an unreachable Bot API", { BOT_TOKEN: TOKEN, BOT_API_ROOT: "http://127.0.0.1:1", REDIS_URL, PORT: "0" }, /^the Bot API at http:\/\/127\.0\.0\.1:1\/ cannot be reached \(ECONNREFUSED\): check BOT_API_ROOT/],
-  ])("start with %s: one line, no token and no password", async (_name, env, expected) => {
+  ])("start with %s: one line, no token and no password", { timeout: 120_000 }, async (_name, env, expected) => {
     const withDb = "DATABASE_URL" in env ? env : { ...env, DATABASE_URL: db.url };
     const failed = spawnApp(withDb);
     expect(await failed.exited).toBe(1);

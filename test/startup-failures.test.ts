@@ -76,7 +76,7 @@ describe("start-up", () => {
     expect(await Promise.all([first.exited, second.exited, third.exited])).toEqual([0, 0, 0]);
   });
 
-  it("an unforeseen failure is one line too; its stack only with LOG_LEVEL=debug", () => {
+  it("an unforeseen failure is one line too; its stack only with LOG_LEVEL=debug", { timeout: 120_000 }, () => {
     const script = `import { failAndExit } from ${JSON.stringify(join(ROOT, "src/process/fail-and-exit.ts"))}; failAndExit(new Error("boom at bot123:${"S".repeat(35)}"));`;
     const run = (level: string) =>
       spawnSync(process.execPath, ["--import", import.meta.resolve("tsx"), "--input-type=module", "-e", script], { env: { PATH: process.env.PATH, LOG_LEVEL: level }, encoding: "utf8" });

@@ -1,5 +1,6 @@
 # syntax=docker/dockerfile:1
-FROM node:20-bookworm-slim AS deps
+# Node 24, the current LTS; the code also runs on 22 (and on 20.19+ for development).
+FROM node:24-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY scripts ./scripts
@@ -7,7 +8,8 @@ COPY prisma ./prisma
 # postinstall generates the Prisma client from prisma/schema.prisma.
 RUN npm ci --omit=dev --no-audit --no-fund
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
+# PORT is set, so every container (the worker's too) serves /healthz for the health check below.
 ENV NODE_ENV=production PORT=3000 DATA_DIR=/data
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules

@@ -3,8 +3,8 @@ import { cpus } from "node:os";
 import { pathToFileURL } from "node:url";
 import { Redis } from "ioredis";
 import { createBot } from "../src/channels/telegram/create-bot.ts";
-import { createRedisUpdateLog } from "../src/channels/telegram/middlewares/ignore-duplicate-updates.ts";
 import { i18n } from "../src/i18n.ts";
+import { createRedisHandledEvents } from "../src/inbound/handled-events.ts";
 import { createLogger } from "../src/logger.ts";
 import { TEST_BOT_INFO } from "../test/support/bot-harness.ts";
 import { deleteKeys, REDIS_URL } from "../test/support/reminder-fixtures.ts";
@@ -60,7 +60,7 @@ async function measure(scenario: Scenario): Promise<Result> {
     const world = await seedReporterWorld(db.prisma, { units: scenario.reporters + WARM_UP });
     const bot = createBot(TOKEN, {
       botInfo: TEST_BOT_INFO,
-      deps: botDeps(db.prisma, { logger: createLogger(process.env.BENCH_LOG ?? "silent"), updateLog: createRedisUpdateLog(redis, botId) }),
+      deps: botDeps(db.prisma, { logger: createLogger(process.env.BENCH_LOG ?? "silent"), updateLog: createRedisHandledEvents(redis, { prefix: `bench-${botId}` }) }),
     });
     const view = new ChatView();
     const tryAgain = i18n.t("vi", "error-try-again");
@@ -134,7 +134,7 @@ async function measure(scenario: Scenario): Promise<Result> {
       cpuMsPerUpdate: (cpu.user + cpu.system) / 1000 / durations.length,
     };
   } finally {
-    await deleteKeys(redis, `tong-hop:update:${botId}`);
+    await deleteKeys(redis, `bench-${botId}`);
     redis.disconnect();
     await db.drop();
   }

@@ -65,6 +65,7 @@ start-reporter =
 start-secretary = As the office, you can open a reporting round (/newround), follow progress (/status), remind late units (/remind) and get the compiled draft report (/compile).
 start-admin = As an administrator, you manage units (/units) and create invite links (/invite).
 start-help-hint = Type /help to see every command you can use.
+flood-slow-down = You are sending too many messages in a short time, so the latest ones were not handled. Please wait about a minute and send them again.
 
 ### ── conversation ──
 
@@ -666,3 +667,5 @@ remind-pick-round = Several rounds are open. Choose the round whose late units s
 remind-round = Round { $round }:
 remind-unavailable = Reminders cannot be sent just now (the reminder queue is not ready). Please try again in a few minutes.
 
+zalo-file-too-large = The report file is over 5 MB, more than Zalo can send. Please get it through Telegram or ask an administrator.
+zalo-file-too-large-link = The report file is over 5 MB, more than Zalo can send. Please download it from the office's web desk: { $url }

@@ -65,6 +65,7 @@ start-reporter =
 start-secretary = Với vai trò Văn phòng, Anh/Chị có thể mở kỳ báo cáo (/newround), theo dõi tiến độ (/status), nhắc các đơn vị chậm nộp (/remind) và nhận dự thảo báo cáo tổng hợp (/compile).
 start-admin = Với vai trò quản trị, Anh/Chị quản lý đơn vị (/units) và tạo đường liên kết mời (/invite).
 start-help-hint = Gõ /help để xem toàn bộ lệnh Anh/Chị được dùng.
+flood-slow-down = Anh/Chị đang gửi quá nhiều tin nhắn trong thời gian ngắn nên các tin nhắn vừa gửi thêm chưa được xử lý. Anh/Chị vui lòng đợi khoảng một phút rồi gửi lại.
 
 ### ── conversation ──
 
@@ -621,3 +622,5 @@ remind-pick-round = Đang có nhiều kỳ báo cáo mở. Anh/Chị chọn kỳ
 remind-round = Kỳ báo cáo { $round }:
 remind-unavailable = Chưa gửi được nhắc việc lúc này (hàng đợi nhắc việc chưa sẵn sàng). Anh/Chị vui lòng thử lại sau ít phút.
 
+zalo-file-too-large = Tệp báo cáo lớn hơn 5 MB, quá giới hạn gửi tệp của Zalo. Anh/Chị nhận tệp qua Telegram hoặc liên hệ quản trị viên.
+zalo-file-too-large-link = Tệp báo cáo lớn hơn 5 MB, quá giới hạn gửi tệp của Zalo. Anh/Chị tải tệp tại trang làm việc của Văn phòng: { $url }

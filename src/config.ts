@@ -40,9 +40,15 @@ const configSchema = z
     WEBHOOK_SECRET: optionalString.refine((v) => v === undefined || /^[A-Za-z0-9_-]{16,256}$/.test(v), {
       message: "must be 16–256 characters of A–Z, a–z, 0–9, _ or - (Telegram's rule for secret tokens)",
     }),
+    // Unset: the bot listens on DEFAULT_PORT, a worker serves no HTTP (it needs no public port).
     PORT: optionalString
-      .transform((v) => (v === undefined ? 3000 : Number(v)))
-      .refine((v) => Number.isInteger(v) && v >= 0 && v <= 65535, { message: "must be a port number from 0 to 65535" }),
+      .transform((v) => (v === undefined ? undefined : Number(v)))
+      .refine((v) => v === undefined || (Number.isInteger(v) && v >= 0 && v <= 65535), { message: "must be a port number from 0 to 65535" }),
+    REDIS_PREFIX: optionalString
+      .transform((v) => v ?? "tong-hop")
+      .refine((v) => /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(v), {
+        message: "must be 1–64 characters of A–Z, a–z, 0–9, _, . or - (no spaces or colons)",
+      }),
     LOG_LEVEL: optionalString
       .transform((v) => v ?? "info")
       .refine((v): v is (typeof LOG_LEVELS)[number] => (LOG_LEVELS as readonly string[]).includes(v), {
@@ -65,6 +71,9 @@ const configSchema = z
     ZALO_OA_SECRET_KEY: optionalString,
     ZALO_REFRESH_TOKEN: optionalString,
     ZALO_API_ROOT: url(["http:", "https:"]).transform((v) => (v ?? "https://openapi.zalo.me").replace(/\/+$/, "")),
+    ZALO_WINDOW_HOURS: optionalString
+      .transform((v) => (v === undefined ? 48 : Number(v)))
+      .refine((v) => Number.isFinite(v) && v > 0 && v <= 24 * 30, { message: "must be a number of hours from 1 to 720 (how long after a person's last message the OA may write freely)" }),
     ZALO_OAUTH_ROOT: url(["http:", "https:"]).transform((v) => (v ?? "https://oauth.zaloapp.com").replace(/\/+$/, "")),
   })
   .superRefine((env, ctx) => {
@@ -84,6 +93,15 @@ const configSchema = z
 
 export type Config = z.infer<typeof configSchema> & { LOG_LEVEL: (typeof LOG_LEVELS)[number]; DEFAULT_LOCALE: "vi" | "en" };
 
+/** The bot's HTTP port when PORT is unset. */
+export const DEFAULT_PORT = 3000;
+
+/**
+ * Variables whose rejected value may be printed back. Any other one may hold a secret (a token, a password
+ * inside a URL), so its value is never echoed.
+ */
+const PRINTABLE_VARIABLES = new Set(["PORT", "LOG_LEVEL", "TZ_REPORTS", "DEFAULT_LOCALE", "REDIS_PREFIX", "ZALO_WINDOW_HOURS"]);
+
 export class ConfigError extends Error {
   override name = "ConfigError";
 }
@@ -95,7 +113,8 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     const issue = result.error.issues[0]!;
     const variable = String(issue.path[0] ?? "environment");
     const value = env[variable];
-    throw new ConfigError(`${variable} ${issue.message}${value ? ` (got "${value.slice(0, 60)}")` : ""}`);
+    const shown = value && PRINTABLE_VARIABLES.has(variable) ? ` (got "${value.slice(0, 60)}")` : "";
+    throw new ConfigError(`${variable} ${issue.message}${shown}`);
   }
   return result.data as Config;
 }

@@ -1,4 +1,4 @@
-import { startApp, type AppMode } from "./app.ts";
+import type { AppMode } from "./app.ts";
 import { loadConfig } from "./config.ts";
 import { createLogger } from "./logger.ts";
 import { failAndExit } from "./process/fail-and-exit.ts";
@@ -12,8 +12,17 @@ if (!["all", "bot", "worker"].includes(mode)) {
 try {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL, { mode });
+  // Loaded once the configuration is valid: a wrong setting is reported without loading the whole app.
+  const { startApp } = await import("./app.ts");
   const app = await startApp(mode, config, logger);
-  logger.info({ port: app.port }, "started");
+  // Anything that escapes from now on is logged like every other line (redacted), not printed raw.
+  const crash = (error: unknown) => {
+    logger.fatal({ err: error }, "unexpected failure; exiting");
+    process.exit(1);
+  };
+  process.on("uncaughtException", crash);
+  process.on("unhandledRejection", crash);
+  logger.info({ port: app.port ?? null }, "started");
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;

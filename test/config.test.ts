@@ -10,12 +10,14 @@ describe("configuration read at start", () => {
     expect(config).toMatchObject({
       BOT_API_ROOT: "https://api.telegram.org",
       REDIS_URL: "redis://127.0.0.1:6379",
-      PORT: 3000,
+      REDIS_PREFIX: "tong-hop",
       LOG_LEVEL: "info",
       TZ_REPORTS: "Asia/Ho_Chi_Minh",
       DEFAULT_LOCALE: "vi",
     });
     expect(config.DATABASE_URL).toBeUndefined();
+    // Unset: the bot listens on 3000, a worker serves no HTTP.
+    expect(config.PORT).toBeUndefined();
     expect(config.DATA_DIR).toMatch(/\/data$/);
   });
 
@@ -29,6 +31,7 @@ describe("configuration read at start", () => {
     ["REDIS_URL with the wrong scheme", { ...VALID, REDIS_URL: "http://127.0.0.1:6379" }, /^REDIS_URL must be a URL starting with redis:/],
     ["PORT out of range", { ...VALID, PORT: "70000" }, /^PORT must be a port number/],
     ["unknown LOG_LEVEL", { ...VALID, LOG_LEVEL: "loud" }, /^LOG_LEVEL must be one of/],
+    ["REDIS_PREFIX with a colon", { ...VALID, REDIS_PREFIX: "a:b" }, /^REDIS_PREFIX must be 1–64 characters .* \(got "a:b"\)$/],
     ["unknown time zone", { ...VALID, TZ_REPORTS: "Mars/Olympus" }, /^TZ_REPORTS must be an IANA time zone/],
     ["unsupported locale", { ...VALID, DEFAULT_LOCALE: "fr" }, /^DEFAULT_LOCALE must be vi or en/],
     ["webhook without secret", { ...VALID, WEBHOOK_URL: "https://bot.example.gov.vn" }, /^WEBHOOK_SECRET is required when WEBHOOK_URL is set/],
@@ -45,7 +48,8 @@ describe("configuration read at start", () => {
     ],
   ];
 
-  it.concurrent.each(cases)("%s stops the process with one line naming the variable", async (_name, env, expected) => {
+  // Generous: thirteen processes start at once on a machine that may be busy with other tests.
+  it.concurrent.each(cases)("%s stops the process with one line naming the variable", { timeout: 120_000 }, async (_name, env, expected) => {
     const app = spawnApp(env);
     const code = await app.exited;
     const lines = app.output().trim().split("\n");

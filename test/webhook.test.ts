@@ -1,3 +1,4 @@
+import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBot } from "../src/channels/telegram/create-bot.ts";
 import { createLogger } from "../src/logger.ts";
@@ -14,16 +15,23 @@ describe("webhook mode and health over HTTP", () => {
   let base: string;
   const bot = { instance: undefined as ReturnType<typeof createBot> | undefined };
   let calls: ReturnType<typeof recordApiCalls>;
+  let logged = "";
 
   beforeAll(async () => {
     db = await createTestDatabase();
     const logger = createLogger("silent");
+    const serverLogger = createLogger("info", {}, new Writable({ write: (chunk, _encoding, done) => ((logged += String(chunk)), done()) }));
     bot.instance = createBot("123:abc", { botInfo: TEST_BOT_INFO, deps: botDeps(db.prisma, { logger }) });
     calls = recordApiCalls(bot.instance);
     http = createHttpServer({
-      logger,
-      healthChecks: { database: async () => void (await db.sql.query("SELECT 1")), redis: async () => Promise.reject(new Error("connection refused")) },
+      logger: serverLogger,
+      healthChecks: {
+        database: async () => void (await db.sql.query("SELECT 1")),
+        redis: async () => Promise.reject(new Error("connect ECONNREFUSED redis://:hunter2-secret@10.0.0.5:6379")),
+      },
       webhook: { bot: bot.instance, secretToken: SECRET },
+      // Another part's routes, mounted on the same server.
+      routes: [(app) => app.post("/zalo/webhook", (c) => c.json({ mounted: true }))],
     });
     base = `http://127.0.0.1:${await http.listen(0)}`;
   });
@@ -57,9 +65,33 @@ describe("webhook mode and health over HTTP", () => {
     expect(String(replies[0]!.payload.text)).toContain("Xin chào Anh/Chị");
   });
 
-  it("reports database and Redis reachability on /healthz", async () => {
+  it("answers only POST on the webhook path, 404 elsewhere, and serves the routes other parts mounted", async () => {
+    expect((await fetch(`${base}${WEBHOOK_PATH}`)).status).toBe(405);
+    expect((await fetch(`${base}/nothing-here`)).status).toBe(404);
+    const mounted = await fetch(`${base}/zalo/webhook`, { method: "POST" });
+    expect(await mounted.json()).toEqual({ mounted: true });
+  });
+
+  it("tells the public only up or down on /healthz; the reason goes to the log", async () => {
     const res = await fetch(`${base}/healthz`);
     expect(res.status).toBe(503);
-    expect(await res.json()).toEqual({ status: "degraded", checks: { database: "ok", redis: "connection refused" } });
+    const body = await res.text();
+    expect(JSON.parse(body)).toEqual({ status: "degraded", checks: { database: "ok", redis: "down" } });
+    expect(body).not.toMatch(/ECONNREFUSED|10\.0\.0\.5|hunter2/);
+    // The operator finds the reason in the log, without the password.
+    expect(logged).toContain("ECONNREFUSED");
+    expect(logged).not.toContain("hunter2-secret");
+  });
+
+  it("says only ok when every check passes", async () => {
+    const healthy = createHttpServer({ logger: createLogger("silent"), healthChecks: { database: async () => {} } });
+    const port = await healthy.listen(0);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toBe('{"status":"ok"}');
+    } finally {
+      await healthy.close();
+    }
   });
 });

@@ -150,7 +150,9 @@ export class FakeBotApi {
             });
           });
         }
-        return this.updates.filter((u) => Number(u.update_id) >= offset);
+        // At most `limit` (Telegram: 1–100, default 100) per call, like Telegram.
+        const limit = Math.min(100, Math.max(1, Number(payload.limit ?? 100)));
+        return this.updates.filter((u) => Number(u.update_id) >= offset).slice(0, limit);
       }
       case "sendMessage":
       case "sendDocument":

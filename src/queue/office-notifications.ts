@@ -25,8 +25,8 @@ const silent: OfficeLogger = { info: () => {}, warn: () => {}, error: () => {} }
 export type OfficeNotificationsOptions = {
   /** A connection with maxRetriesPerRequest: null (BullMQ's requirement). */
   connection: Redis;
-  /** Redis key prefix; tests give each file its own. */
-  prefix?: string;
+  /** Redis key prefix (REDIS_PREFIX); tests give each file its own. */
+  prefix: string;
   windowMs?: number;
   logger?: OfficeLogger;
   /** Overrides of the retry policy (tests shorten the backoff). */
@@ -68,7 +68,7 @@ export function officeNotifyJobId(roundId: number, openedAt: number): string {
  */
 export function createOfficeNotifications(options: OfficeNotificationsOptions): OfficeNotifications {
   const { connection } = options;
-  const prefix = options.prefix ?? "bull";
+  const prefix = options.prefix;
   const windowMs = options.windowMs ?? DEFAULT_OFFICE_WINDOW_MS;
   const logger = options.logger ?? silent;
   const queue = new Queue<OfficeNotifyJob>(OFFICE_NOTIFY_QUEUE, {

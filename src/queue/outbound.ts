@@ -42,6 +42,8 @@ export type Outbound = {
   pacers: SendPacer[];
   /** Each channel's budget, for the adapters' own replies (they go first). */
   budgets: Partial<Record<ChannelName, SendPacer>>;
+  /** Each channel's sender for replies: it takes its slot ahead of bulk sends. */
+  replySenders: Partial<Record<ChannelName, ChannelSender>>;
   notices: NoticeQueue;
   /** Starts sending queued notices in this process. */
   startNoticeWorker(): void;
@@ -57,12 +59,15 @@ export function createOutbound(options: OutboundOptions): Outbound {
   const pacers: SendPacer[] = [];
   const budgets: Partial<Record<ChannelName, SendPacer>> = {};
   const immediate: ChannelSender[] = [];
+  const replySenders: Partial<Record<ChannelName, ChannelSender>> = {};
   const paced = options.senders.map((sender) => {
     const pace = { ...DEFAULT_PACE[sender.channel], ...options.pace?.[sender.channel] };
     const pacer = new SendPacer({ redis: options.redis, keyPrefix: `${prefix}:pace:${sender.channel}`, perSecond: pace.perSecond, perChatMs: pace.perChatMs });
     pacers.push(pacer);
     budgets[sender.channel] = pacer;
-    immediate.push(pacedSender(sender, pacer, pace.textLimit, "reply"));
+    const reply = pacedSender(sender, pacer, pace.textLimit, "reply");
+    immediate.push(reply);
+    replySenders[sender.channel] = reply;
     return pacedSender(sender, pacer, pace.textLimit);
   });
   const notifierOptions = { prisma: options.prisma, keyring: options.keyring, defaultLocale: options.defaultLocale, windows: options.windows, logger: options.logger, now: options.now };
@@ -76,6 +81,7 @@ export function createOutbound(options: OutboundOptions): Outbound {
     send: (recipient, message) => pacedNotifier.send(recipient, message),
     pacers,
     budgets,
+    replySenders,
     notices,
     startNoticeWorker() {
       worker ??= createNoticeWorker({

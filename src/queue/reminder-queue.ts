@@ -29,8 +29,8 @@ export const DEFAULT_REMINDER_JOB_OPTIONS: DefaultJobOptions = {
 
 export type ReminderQueueOptions = {
   connection: Redis;
-  /** Redis key prefix; tests give each file its own. */
-  prefix?: string;
+  /** Redis key prefix (REDIS_PREFIX); tests give each file its own. */
+  prefix: string;
   jobOptions?: DefaultJobOptions;
 };
 

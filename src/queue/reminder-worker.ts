@@ -29,7 +29,8 @@ export type ReminderWorkerOptions = {
   defaultLocale: Locale;
   /** How long after a person's last message each channel lets us write. */
   windows: MessagingWindows;
-  prefix?: string;
+  /** Redis key prefix (REDIS_PREFIX) of the queue and the send pacer. */
+  prefix: string;
   /** The clock for due-time checks and log times; tests pass a shifted one. */
   now?: () => Date;
   concurrency?: number;
@@ -69,7 +70,7 @@ export function createReminderWorker(options: ReminderWorkerOptions): ReminderWo
   const now = options.now ?? (() => new Date());
   const logger = options.logger ?? silent;
   const staleAfterMs = options.staleAfterMs ?? DEFAULT_GRACE_MS;
-  const prefix = options.prefix ?? "bull";
+  const prefix = options.prefix;
   const queue = createReminderQueue({ connection, prefix });
 
   // The holiday list changes rarely; reading it once a minute is plenty.
@@ -243,19 +244,34 @@ export function createReminderWorker(options: ReminderWorkerOptions): ReminderWo
   });
   worker.on("error", (error) => logger.error({ err: error.message }, "reminder worker error"));
 
+  // Background work started here; close() waits for it, so none of it runs on connections already closed.
+  let closing = false;
+  const background = new Set<Promise<unknown>>();
+  function inBackground(work: () => Promise<unknown>): Promise<unknown> {
+    if (closing) return Promise.resolve();
+    const running = work().finally(() => background.delete(running));
+    background.add(running);
+    return running;
+  }
+
   if (options.seedHolidaysIfEmpty !== false) {
     // A fresh database gets the shipped holiday list; an edited one is left as the admin made it.
-    void prisma.holiday
-      .count()
-      .then((count) => (count === 0 ? seedHolidays(prisma) : undefined))
-      .catch((error) => logger.warn({ err: (error as Error).message }, "could not seed the holiday list"));
+    void inBackground(() =>
+      prisma.holiday
+        .count()
+        .then((count) => (count === 0 && !closing ? seedHolidays(prisma) : undefined))
+        .catch((error) => logger.warn({ err: (error as Error).message }, "could not seed the holiday list")),
+    );
   }
 
   let timer: NodeJS.Timeout | undefined;
   let stopHealing = () => {};
   if (options.reconcileEveryMs !== false) {
     const every = options.reconcileEveryMs ?? DEFAULT_RECONCILE_EVERY_MS;
-    const ensure = () => scheduleReconciler(queue, every).catch((error) => logger.warn({ err: (error as Error).message }, "could not schedule the reminder reconciler"));
+    const ensure = () =>
+      inBackground(() =>
+        scheduleReconciler(queue, every).catch((error) => logger.warn({ err: (error as Error).message }, "could not schedule the reminder reconciler")),
+      );
     void ensure();
     // Re-registering is idempotent; it brings the scheduler back if Redis lost it.
     timer = setInterval(ensure, every);
@@ -272,10 +288,12 @@ export function createReminderWorker(options: ReminderWorkerOptions): ReminderWo
       if (!wasDown || healing) return;
       wasDown = false;
       healing = true;
-      void ensure()
-        .then(() => reconcile("redis reconnected"))
-        .catch((error) => logger.warn({ err: (error as Error).message }, "could not reconcile reminders after Redis came back"))
-        .finally(() => (healing = false));
+      void inBackground(() =>
+        ensure()
+          .then(() => (closing ? undefined : reconcile("redis reconnected")))
+          .catch((error) => logger.warn({ err: (error as Error).message }, "could not reconcile reminders after Redis came back"))
+          .finally(() => (healing = false)),
+      );
     };
     connection.on("close", onClose);
     connection.on("ready", onReady);
@@ -289,8 +307,10 @@ export function createReminderWorker(options: ReminderWorkerOptions): ReminderWo
     worker,
     queue,
     async close() {
+      closing = true;
       if (timer) clearInterval(timer);
       stopHealing();
+      await Promise.allSettled([...background]);
       await worker.close();
       await queue.close();
     },

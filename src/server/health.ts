@@ -1,6 +1,10 @@
 export type HealthCheck = () => Promise<void>;
 
-export type HealthReport = { status: "ok" | "degraded"; checks: Record<string, "ok" | string> };
+/** What a check found: ok, or the reason it failed (for the log only). */
+export type HealthReport = { status: "ok" | "degraded"; checks: Record<string, { ok: true } | { ok: false; reason: string }> };
+
+/** What /healthz shows anyone who asks: up or down per check, never an error text. */
+export type PublicHealth = { status: "ok" } | { status: "degraded"; checks: Record<string, "ok" | "down"> };
 
 /** Runs every check with a time limit; a failing check degrades the report, never throws. */
 export async function checkHealth(checks: Record<string, HealthCheck>, timeoutMs = 2000): Promise<HealthReport> {
@@ -14,14 +18,18 @@ export async function checkHealth(checks: Record<string, HealthCheck>, timeoutMs
             timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
           }),
         ]);
-        return [name, "ok"] as const;
+        return [name, { ok: true }] as const;
       } catch (error) {
-        return [name, (error as Error).message || "error"] as const;
+        return [name, { ok: false, reason: (error as Error).message || "error" }] as const;
       } finally {
         clearTimeout(timer);
       }
     }),
   );
-  const results = Object.fromEntries(entries);
-  return { status: entries.every(([, result]) => result === "ok") ? "ok" : "degraded", checks: results };
+  return { status: entries.every(([, result]) => result.ok) ? "ok" : "degraded", checks: Object.fromEntries(entries) };
+}
+
+export function publicHealth(report: HealthReport): PublicHealth {
+  if (report.status === "ok") return { status: "ok" };
+  return { status: "degraded", checks: Object.fromEntries(Object.entries(report.checks).map(([name, result]) => [name, result.ok ? "ok" : "down"])) };
 }

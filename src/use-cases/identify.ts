@@ -63,3 +63,11 @@ export async function identify(deps: UseCaseDeps, sender: Sender): Promise<Calle
     profile: sender.profile,
   };
 }
+
+/** The language a sender is addressed in, read without recording anything (for a notice sent before any work). */
+export async function senderLocale(deps: UseCaseDeps, sender: Pick<Sender, "channel" | "externalId" | "languageHint">): Promise<Locale> {
+  const account = await deps.prisma.channelAccount
+    .findUnique({ where: { channel_externalId: { channel: CHANNEL_ENUM[sender.channel], externalId: sender.externalId } }, select: { person: { select: { locale: true } } } })
+    .catch(() => null);
+  return recipientLocale({ person: account?.person.locale, client: sender.languageHint, fallback: deps.defaultLocale });
+}

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -7,12 +8,15 @@ export const ROOT = resolve(import.meta.dirname, "../..");
 
 export type Spawned = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
 
-/** Runs src/main.ts as `npm start` would, in an empty folder, with only the given environment. */
+/**
+ * Runs src/main.ts as `npm start` would, in an empty folder, with only the given environment. Each run gets
+ * its own REDIS_PREFIX unless one is given, so runs sharing a Redis never see each other's keys.
+ */
 export function spawnApp(env: Record<string, string>, mode = "all", cwd = mkdtempSync(join(tmpdir(), "tong-hop-"))): Spawned {
   // Resolved here, since the child runs in a folder without node_modules.
   const child = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), join(ROOT, "src/main.ts"), mode], {
     cwd,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", LOG_LEVEL: "warn", ...env },
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", LOG_LEVEL: "warn", REDIS_PREFIX: `test-${randomUUID()}`, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -4,7 +4,8 @@ import type { Actor } from "../../domain/permissions.ts";
 import type { Locale } from "../../i18n.ts";
 import type { Logger } from "../../logger.ts";
 import type { Caller, PersonRecord, UseCaseContext, UseCaseDeps } from "../../use-cases/context.ts";
-import type { UpdateLog } from "./middlewares/ignore-duplicate-updates.ts";
+import type { FloodControl } from "../../inbound/flood-control.ts";
+import type { HandledEvents } from "../../inbound/handled-events.ts";
 import type { ReplyBudget } from "./reply-budget.ts";
 
 export type { PersonRecord };
@@ -15,7 +16,9 @@ export type ReviewedEvent = { submissionId: number; roundId: number; unitId: num
 /** What the Telegram adapter is built with: the use cases' dependencies and its own few. */
 export type BotDependencies = UseCaseDeps & {
   /** Shared record of handled update ids; absent in single-process tests. */
-  updateLog?: UpdateLog;
+  updateLog?: HandledEvents;
+  /** Per-sender, per-chat and stranger limits; absent in single-process tests. */
+  floodControl?: FloodControl;
   /** Telegram's send budget shared with notices and reminders; absent in tests. */
   replyBudget?: ReplyBudget;
 };

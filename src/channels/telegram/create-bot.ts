@@ -1,4 +1,3 @@
-import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
@@ -20,9 +19,11 @@ import { officeReviewFeature } from "./features/office-review.ts";
 import { officeStatusFeature } from "./features/office-status.ts";
 import { roundsFeature } from "./features/rounds.ts";
 import { unitsFeature } from "./features/units.ts";
+import { answerStrangersOnce, limitFloods } from "./middlewares/flood-control.ts";
 import { ignoreDuplicateUpdates } from "./middlewares/ignore-duplicate-updates.ts";
 import { identifyCaller } from "./middlewares/identify-caller.ts";
 import { replyBudgetTransformer } from "./reply-budget.ts";
+import { replyRetry } from "./reply-retry.ts";
 import { telegramSender } from "./telegram-sender.ts";
 
 export type CreateBotOptions = {
@@ -41,10 +42,10 @@ export function createBot(token: string, options: CreateBotOptions): Bot<BotCont
     client: options.apiRoot ? { apiRoot: options.apiRoot } : undefined,
   });
   const given = options.deps;
-  // Installed first, so it runs inside auto-retry: every attempt waits for its own slot of the budget.
+  // Installed first, so it runs inside the retries: every attempt waits for its own slot of the budget.
   if (given.replyBudget) bot.api.config.use(replyBudgetTransformer(given.replyBudget));
-  // 429s wait out retry_after and transient network errors are retried; a 403 is not.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+  // A short 429 wait and transient failures are retried for a few seconds at most; a 403 is not.
+  bot.api.config.use(replyRetry());
   const deps: BotDependencies = {
     ...given,
     notifier:
@@ -57,12 +58,18 @@ export function createBot(token: string, options: CreateBotOptions): Bot<BotCont
     ctx.logger = deps.logger.child({ updateId: ctx.update.update_id });
     await next();
   });
+  const flood = deps.floodControl;
+  // First of all: a dropped update of a flood costs one Redis call, and one chat cannot take every slot of
+  // the runner.
+  if (flood) bot.use(limitFloods(flood));
   if (deps.updateLog) bot.use(ignoreDuplicateUpdates(deps.updateLog));
-  // Inside the boundary a failure is logged and the person told to try again, in webhook mode too.
+  // Inside the boundary a failure is logged and the person told to try again, in webhook mode too; the
+  // duplicate guard above sees the failure and lets a re-delivery through.
   const guarded = bot.errorBoundary(handleBotError);
   // One chat's updates in arrival order (parts of a long answer sent in quick succession stay in order).
   guarded.use(sequentialize((ctx: BotContext) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   guarded.use(identifyCaller);
+  if (flood) guarded.use(answerStrangersOnce(flood));
   guarded.use(createI18n(deps.defaultLocale));
 
   guarded.use(groupChatGuard);

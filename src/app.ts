@@ -49,6 +49,8 @@ export type App = {
 export type StartOptions = {
   /** Routes of other parts (a channel's webhook, a web form), mounted on the HTTP server. */
   routes?: HttpRoutes[];
+  /** The clock of every flow and of the reminders; tests shift it to a working morning. */
+  now?: () => Date;
 };
 
 // The order in which a process lets go: stop taking work, finish the work in hand, close connections.
@@ -136,7 +138,8 @@ export async function startApp(mode: AppMode, config: Config, logger: Logger, op
       stops.set("zalo-tokens", async () => stopFresh());
       senders.push(new ZaloSender(new ZaloApi({ apiRoot: zalo.apiRoot, tokens })));
     }
-    const outbound = createOutbound({ prisma: db.prisma, redis, prefix, logger, defaultLocale, windows, keyring, senders });
+    const now = options.now;
+    const outbound = createOutbound({ prisma: db.prisma, redis, prefix, logger, defaultLocale, windows, keyring, senders, now });
     stops.set("outbound", () => outbound.close());
 
     // Filled in as the channels come up (the bot's name is known after getMe); every use case reads this one object.
@@ -146,6 +149,7 @@ export async function startApp(mode: AppMode, config: Config, logger: Logger, op
       logger,
       defaultLocale,
       defaultTimeZone: config.TZ_REPORTS,
+      now,
       reminderQueue,
       keyring,
       notifier: outbound.notifier,
@@ -260,6 +264,7 @@ export async function startApp(mode: AppMode, config: Config, logger: Logger, op
         defaultLocale,
         windows,
         prefix,
+        now,
         logger: logger.child({ part: "reminders" }),
       });
       stops.set("reminders", () => reminders.close());

@@ -5,7 +5,12 @@ export type AccountReach = {
   channel: ChannelName;
   lastInboundAt: Date | null;
   unreachableAt: Date | null;
+  /** Why the channel refused; a refusal for the messaging window starts with WINDOW_CLOSED. */
+  unreachableError?: string | null;
 };
+
+/** How a channel's refusal for the messaging window is recorded on the account (until the person writes again). */
+export const WINDOW_CLOSED = "window-closed";
 
 /** How long after a person's last message a channel lets us write freely; absent means no limit. */
 export type MessagingWindows = Partial<Record<ChannelName, number>>;
@@ -17,7 +22,7 @@ export type Reach = "reachable" | "unreachable" | "window-closed";
  * channel with a messaging window (Zalo), the person has not written within it.
  */
 export function reachOf(account: AccountReach, now: Date, windows: MessagingWindows): Reach {
-  if (account.unreachableAt) return "unreachable";
+  if (account.unreachableAt) return account.unreachableError?.startsWith(WINDOW_CLOSED) ? "window-closed" : "unreachable";
   const window = windows[account.channel];
   if (window !== undefined && (!account.lastInboundAt || now.getTime() - account.lastInboundAt.getTime() > window)) return "window-closed";
   return "reachable";

@@ -33,7 +33,7 @@ export async function loadRoundProgress(
       order: true,
       memberships: {
         where: { role: "REPORTER", revokedAt: null },
-        select: { person: { select: { id: true, name: true, accounts: { select: { channel: true, lastInboundAt: true, unreachableAt: true } } } } },
+        select: { person: { select: { id: true, name: true, accounts: { select: { channel: true, lastInboundAt: true, unreachableAt: true, unreachableError: true } } } } },
       },
       submissions: {
         where: { roundId },

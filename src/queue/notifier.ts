@@ -1,4 +1,4 @@
-import { preferredAccount, reachOf, type MessagingWindows } from "../domain/reachability.ts";
+import { preferredAccount, reachOf, WINDOW_CLOSED, type MessagingWindows } from "../domain/reachability.ts";
 import { recipientLocale } from "../domain/recipient-locale.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { translatorFor, type Locale } from "../i18n.ts";
@@ -26,7 +26,7 @@ export const CHANNEL_ENUM = { telegram: "TELEGRAM", zalo: "ZALO" } as const sati
 export type Recipient = {
   personId: number;
   locale: Locale;
-  accounts: { id: number; channel: ChannelName; externalId: string; lastInboundAt: Date | null; unreachableAt: Date | null }[];
+  accounts: { id: number; channel: ChannelName; externalId: string; lastInboundAt: Date | null; unreachableAt: Date | null; unreachableError: string | null }[];
 };
 
 /** The person's accounts and language, read in one statement. */
@@ -36,7 +36,7 @@ export async function loadRecipient(prisma: PrismaClient, personId: number, defa
     select: {
       id: true,
       locale: true,
-      accounts: { select: { id: true, channel: true, externalId: true, lastInboundAt: true, unreachableAt: true } },
+      accounts: { select: { id: true, channel: true, externalId: true, lastInboundAt: true, unreachableAt: true, unreachableError: true } },
     },
   });
   if (!person) return null;
@@ -86,6 +86,9 @@ export function createNotifier(options: NotifierOptions): Notifier & { send(reci
         account.unreachableAt = now();
         last = "unreachable";
       } else if (result.reason === "window-closed") {
+        // Refused until the person writes again (identify clears it then); the office sees why.
+        await markAccountUnreachable(options.prisma, account.id, `${WINDOW_CLOSED}: ${result.detail}`, now());
+        account.unreachableAt = now();
         last = "window-closed";
       } else {
         // Slow down or a passing failure: the caller decides whether to try again later.

@@ -137,7 +137,7 @@ export function createReminderWorker(options: ReminderWorkerOptions): ReminderWo
     const unitIds = state.units.map((u) => u.unitId);
     const memberships = await prisma.membership.findMany({
       where: { revokedAt: null, OR: [{ role: "SECRETARY" }, { role: "REPORTER", unitId: { in: unitIds } }] },
-      select: { personId: true, person: { select: { name: true, accounts: { select: { channel: true, lastInboundAt: true, unreachableAt: true } } } }, unit: { select: { name: true } } },
+      select: { personId: true, person: { select: { name: true, accounts: { select: { channel: true, lastInboundAt: true, unreachableAt: true, unreachableError: true } } } }, unit: { select: { name: true } } },
       orderBy: [{ personId: "asc" }],
     });
     const seen = new Set<number>();

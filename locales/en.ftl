@@ -104,6 +104,10 @@ conversation-submit-refused-round-closed = The round is closed; the report can n
 conversation-submit-refused-round-not-open = The round is not open yet; the report cannot be submitted.
 conversation-submit-refused-accepted = The office has accepted the report.
 conversation-submit-refused-already-submitted = The report is already submitted and nothing has changed.
+conversation-submit-refused-check-failed =
+    ⚠️ The report was not submitted because some figures do not agree:
+    { $problems }
+    Please correct the answers concerned and submit again.
 conversation-save-refused-not-found = This report was not found; the answer was not saved. Type /report to start again.
 conversation-save-refused-round-closed = The round has just closed, so this answer was not saved.
 conversation-save-refused-round-not-open = The round is not open yet, so this answer was not saved.
@@ -308,6 +312,13 @@ office-reporter-status-title = 📊 Your unit's reports:
 office-reporter-nothing-open = There is no open reporting round for your unit at the moment.
 office-reporter-round = { $round } (deadline { $deadline }):
 office-reporter-hint = Type /report to answer or change your answers.
+office-overridden-title = ✏️ Sections the office rewrote ({ $count }):
+office-overridden-section = • { $number } { $heading } — { $author }, { $time } (version { $version })
+office-overridden-item = • { $number } { $heading }, item { $item } — { $author }, { $time } (version { $version })
+office-override-affected =
+    ✏️ { $unit } has just changed an answer in section { $number } { $heading }, which you rewrote. The compiled report still uses your text; please check that it still agrees.
+office-only-title = 📋 For the office only (not printed in the report):
+office-only-line = • { $unit } — { $question }: { $answer }
 
 office-button-remind-all = 🔔 Remind all { $count } late units
 office-button-previous = ◀️ Previous
@@ -347,6 +358,7 @@ office-compile-reused = Nothing changed since this version, so this is the store
 office-compile-included = { $included }/{ $total } units compiled.
 office-compile-option-drafts = answers of units that have not submitted (drafts) included
 office-compile-option-attribution = each item followed by its unit's name
+office-compile-option-appendix = with the appendix of who submitted
 office-compile-options = Options: { $options }.
 office-compile-warnings = ⚠️ { $count ->
         [one] { $count } answer could not be used
@@ -385,6 +397,7 @@ office-csv-skipped = Skipped
 office-csv-revision = Revision
 office-csv-author = Answered by
 office-csv-updated-at = Updated at
+office-csv-in-report = In the report
 office-status-not-started = Not started
 office-status-in-progress = Answering
 office-status-submitted = Submitted
@@ -513,6 +526,15 @@ newround-ask-request =
 newround-button-no-request = ⏭ No document, skip
 newround-request-empty = The request document is empty. Type it again, or press «No document, skip» above.
 newround-request-too-long = The request document is { $length } characters long, over the limit of { $max }. The number, date and issuer are enough.
+newround-request-parsed =
+    This is how I read the request document:
+    • Type: { $kind }
+    • Number: { $number }
+    • Date: { $date }
+    • Issued by: { $issuer }
+    • Subject: { $subject }
+    Please check it; if something is wrong, type the document again.
+newround-request-part-missing = (not found)
 newround-ask-recipients =
     Step 5. The report is addressed («Kính gửi») by default to:
     { $recipients }
@@ -631,3 +653,20 @@ remind-pick-round = Several rounds are open. Choose the round whose late units s
 remind-round = Round { $round }:
 remind-unavailable = Reminders cannot be sent just now (the reminder queue is not ready). Please try again in a few minutes.
 
+
+## Report templates: the administrator sends a .yaml file to check and store.
+
+template-upload-problems =
+    ❌ The report template “{ $file }” has { $count } problems:
+    { $problems }
+    Please correct them and send the file again.
+template-upload-problem-line = • Line { $line }: { $message }
+template-upload-problem = • { $message }
+template-upload-summary =
+    ✅ Template “{ $name }” ({ $key }) is valid: { $sections } sections, { $questions } questions, { $figures } computed figures, { $checks } checks.
+    A preview with example answers is attached. Press “Store template” to store it as version { $version }.
+template-upload-warnings = ⚠️ Note: { $warnings }
+template-upload-button-store = 💾 Store template
+template-upload-stored = 💾 Stored template “{ $name }”, version { $version }. New rounds can use it.
+template-upload-unchanged = This template is the same as stored version { $version }; nothing changed.
+template-upload-changed-since = The file differs from the one checked; please send it again to check it before storing.

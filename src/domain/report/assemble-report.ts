@@ -161,6 +161,8 @@ export function assembleReport(input: ReportInput, options: AssembleOptions = {}
     }
     let counter = 0;
     const blocks: ReportBlock[] = [];
+    // join: previous continues the question just before, only when that one printed something.
+    let previousPrinted = false;
     for (const question of content.questions) {
       if (!question.report) continue;
       const rule = question.merge ?? content.merge;
@@ -173,12 +175,13 @@ export function assembleReport(input: ReportInput, options: AssembleOptions = {}
         warn: (message) => warnings.push(message),
       }).map((block) => (block.kind === "placeholder" ? block : { ...block, text: sanitizeXmlText(block.text) }));
       const previous = blocks.at(-1);
-      if (rule.join === "previous" && previous && merged.length > 0) {
+      if (rule.join === "previous" && previousPrinted && previous && merged.length > 0) {
         blocks[blocks.length - 1] = joinBlocks(previous, merged[0]!);
         blocks.push(...merged.slice(1));
       } else {
         blocks.push(...merged);
       }
+      previousPrinted = merged.length > 0;
     }
     if (blocks.length > 0) return finishBulletRuns(blocks.map(sentenceCase));
     // An optional introduction above child sections may stay empty without a placeholder.

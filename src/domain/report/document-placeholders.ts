@@ -18,7 +18,7 @@ export function periodShortLabel(period: Period): string {
 export type TextCase = "heading" | "running";
 
 function inCase(label: string, textCase: TextCase): string {
-  return textCase === "running" ? label.replace(/\bQuý\b/gu, "quý") : label;
+  return textCase === "running" ? label.replaceAll("Quý ", "quý ") : label;
 }
 
 export function documentPlaceholders(input: {

@@ -189,8 +189,10 @@ function checkQuestion(report: Report, path: Path, q: Question, sectionMerge: Me
   for (const key of ["prompt", "help", "example"] as const) {
     for (const lang of ["vi", "en"] as const) checkText(report, [...path, key, lang], q[key]?.[lang], [], figures, null);
   }
+  // A list's suggested items are report text ("… năm {year}"); a choice's labels are shown as written.
+  const labelPlaceholders = q.type === "list" ? running : [];
   q.options?.forEach((option, i) => {
-    for (const lang of ["vi", "en"] as const) checkText(report, [...path, "options", i, "label", lang], option.label[lang], [], figures, null);
+    for (const lang of ["vi", "en"] as const) checkText(report, [...path, "options", i, "label", lang], option.label[lang], labelPlaceholders, figures, null);
   });
   if (q.merge) checkMerge(report, [...path, "merge"], q.merge, q, figures);
 }

@@ -31,6 +31,7 @@ unit-kind-trade-union = trade union
 unit-kind-youth-union = youth union
 unit-kind-party-cell = party cell
 unit-kind-other = other
+unit-kind-office = office
 
 invite-choose-role = Who is the invite link for?
 invite-button-reporter = 👤 A unit's reporter

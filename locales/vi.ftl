@@ -31,6 +31,7 @@ unit-kind-trade-union = công đoàn
 unit-kind-youth-union = chi đoàn
 unit-kind-party-cell = chi bộ
 unit-kind-other = khác
+unit-kind-office = văn phòng
 
 invite-choose-role = Tạo đường liên kết mời cho ai?
 invite-button-reporter = 👤 Người báo cáo của một đơn vị

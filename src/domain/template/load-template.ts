@@ -175,3 +175,21 @@ export function parseTemplateDefinition(definition: unknown, sourceName = "templ
 export function loadTemplateFile(path: string): Template {
   return parseTemplateYaml(readFileSync(path, "utf8"), basename(path));
 }
+
+/** "sections[3].content.questions[1].unitKinds[0]" → the line of that node in the YAML source. */
+export function lineOfTemplatePath(source: string, path: string): number | undefined {
+  const parts: PropertyKey[] = [];
+  for (const segment of path.split(".")) {
+    const bracket = segment.indexOf("[");
+    const name = bracket < 0 ? segment : segment.slice(0, bracket);
+    if (name) parts.push(name);
+    for (const match of segment.slice(bracket < 0 ? segment.length : bracket).matchAll(/\[(\d+)\]/g)) parts.push(Number(match[1]));
+  }
+  try {
+    const lines = new LineCounter();
+    const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false });
+    return lineOf(lines, nodeAt(doc, parts).node);
+  } catch {
+    return undefined;
+  }
+}

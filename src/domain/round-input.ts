@@ -51,7 +51,7 @@ export type RequestDocumentParts = {
 export function parseRequestDocumentParts(text: string): RequestDocumentParts {
   const parsed = parseDocumentRef(text, Number.MAX_SAFE_INTEGER);
   const ref = parsed.ok ? parsed.value : { text };
-  const kindMatch = /^(.{1,40}?)\s+số\b/iu.exec(ref.text);
+  const kindMatch = /^(.{1,40}?)\s+số(?=\s|$)/iu.exec(ref.text);
   return {
     text: ref.text,
     kind: kindMatch ? kindMatch[1]!.trim() : null,

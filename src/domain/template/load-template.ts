@@ -73,7 +73,9 @@ function syntaxHint(lineText: string): string {
   if (separator < 0) return "";
   const key = trimmed.slice(0, separator);
   const value = trimmed.slice(separator + 2).trim();
-  if (key.startsWith("{") || value.startsWith("{")) return ' — a text inside { … } that holds ":" or "," must be in quotes, e.g. { vi: "Nội dung: …", en: … }';
+  if (key.startsWith("{") || value.startsWith("{") || value.startsWith("[")) {
+    return ' — a text inside { … } or [ … ] that holds ":", "," or braces must be in quotes, e.g. { vi: "Nội dung: {period}", en: … }';
+  }
   if (value.includes(":") || value.includes(" #")) {
     const quoted = value.replace(/\\/g, "\\\\").replace(/"/g, '\\"');
     return ` — a text holding ":" (or " #") must be in quotes: ${key}: "${quoted}"`;

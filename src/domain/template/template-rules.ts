@@ -116,7 +116,6 @@ function checkMerge(report: Report, path: Path, merge: MergeRule, question: Ques
     if (ONE_QUESTION_STYLES.has(merge.style)) {
       report([...path, "style"], `a section's merge cannot be ${merge.style}; put the ${merge.style} rule (with its wording) on the question`);
     }
-    if ("order" in merge && merge.order === "options") report([...path, "order"], "order: options belongs on a list question with options");
     return;
   }
   switch (merge.style) {

@@ -142,7 +142,7 @@ describe("renderReportDocx", () => {
     expect(line).toBeLessThanOrEqual(360);
     expect(sizes(body)).toEqual([28]);
     // Contributions (bullets, numbered tasks) are body paragraphs too.
-    expect(styleOf(docx, paragraphXml(document, paragraphs.find((p) => p.startsWith("1. Tiếp tục phát huy"))!))).toBe(style);
+    expect(styleOf(docx, paragraphXml(document, paragraphs.find((p) => p.startsWith("1. Tiếp tục quán triệt"))!))).toBe(style);
   });
 
   it("prints the section headings in order with generated numbers", () => {
@@ -192,10 +192,13 @@ describe("renderReportDocx", () => {
     expect(paragraphs.indexOf("Nơi nhận:")).toBeGreaterThan(closing);
   });
 
-  it("appends who submitted and who did not", async () => {
-    const tables = tableCells(document);
+  it("appends who submitted and who did not when asked, and by default not", async () => {
+    expect(model.showStatusAppendix).toBe(false);
+    expect(paragraphs).not.toContain("TÌNH HÌNH NỘP BÁO CÁO CỦA CÁC ĐƠN VỊ");
+    const withAppendix = (await openDocx(await renderReportDocx({ ...model, showStatusAppendix: true }))).xml("word/document.xml");
+    const tables = tableCells(withAppendix);
     const status = tables.at(-1)!;
-    expect(paragraphs).toContain("TÌNH HÌNH NỘP BÁO CÁO CỦA CÁC ĐƠN VỊ");
+    expect(paragraphTexts(withAppendix)).toContain("TÌNH HÌNH NỘP BÁO CÁO CỦA CÁC ĐƠN VỊ");
     expect(status.slice(0, 3).flat()).toEqual(["STT", "Đơn vị", "Tình trạng"]);
     expect(status.flat()).toContain("Chi đoàn Sở");
     expect(status.flat()).toContain("Chưa nộp (chưa bắt đầu)");

@@ -2,7 +2,7 @@ import { LineCounter, parseDocument, type Document, type Node } from "yaml";
 import { z } from "zod";
 import { isTimeZone } from "../domain/calendar/zoned-time.ts";
 import { checkYamlLimits, ORG_YAML_LIMITS } from "../domain/yaml-limits.ts";
-import { UNIT_KIND_KEY, unitKindsOf, type UnitKindDef } from "../domain/unit-kind.ts";
+import { UNIT_KIND_KEY, unitKindsOf } from "../domain/unit-kind.ts";
 
 const text = z.string().trim().min(1, "must not be empty");
 
@@ -52,17 +52,21 @@ export const orgFileSchema = z.strictObject({
   units: z.array(unitSchema).default([]),
 });
 
-/** Units whose kind the organisation does not have, and kinds defined twice. */
-function kindProblems(file: { unitKinds: UnitKindDef[]; units: { kind: string }[] }): { path: (string | number)[]; message: string }[] {
+/** Units whose kind the organisation does not have, and kinds defined twice; on the raw data, like duplicateCodes. */
+function kindProblems(raw: unknown): { path: (string | number)[]; message: string }[] {
+  const file = (raw ?? {}) as { unitKinds?: unknown; units?: unknown };
+  const defined = Array.isArray(file.unitKinds) ? file.unitKinds.map((k) => (k as { key?: unknown } | null)?.key).filter((k): k is string => typeof k === "string") : [];
   const problems: { path: (string | number)[]; message: string }[] = [];
-  const seen = new Set<string>();
-  file.unitKinds.forEach((kind, i) => {
-    if (seen.has(kind.key)) problems.push({ path: ["unitKinds", i, "key"], message: `unit kind "${kind.key}" is defined twice` });
-    seen.add(kind.key);
+  defined.forEach((key, i) => {
+    if (defined.indexOf(key) !== i) problems.push({ path: ["unitKinds", i, "key"], message: `unit kind "${key}" is defined twice` });
   });
-  const known = unitKindsOf(file.unitKinds).map((k) => k.key);
+  const known = [...new Set(unitKindsOf(defined.map((key) => ({ key, label: { vi: key, en: key } }))).map((k) => k.key))];
+  if (!Array.isArray(file.units)) return problems;
   file.units.forEach((unit, i) => {
-    if (!known.includes(unit.kind)) problems.push({ path: ["units", i, "kind"], message: `must be one of ${known.join(", ")}${file.unitKinds.length === 0 ? " (or define the organisation's own under unitKinds)" : ""}` });
+    const kind = (unit as { kind?: unknown } | null)?.kind;
+    if (typeof kind === "string" && UNIT_KIND_KEY.test(kind) && !known.includes(kind)) {
+      problems.push({ path: ["units", i, "kind"], message: `must be one of ${known.join(", ")}${defined.length === 0 ? " (or define the organisation's own under unitKinds)" : ""}` });
+    }
   });
   return problems;
 }
@@ -140,7 +144,7 @@ function parseOrgYaml(source: string, sourceName: string): OrgFile {
         : [{ path: pathText(issue.path), line: lineOf(doc, lines, issue.path), message: issue.message }],
     ),
     ...duplicateCodes(raw).map((p) => ({ path: pathText(p.path), line: lineOf(doc, lines, p.path), message: p.message })),
-    ...(result.success ? kindProblems(result.data) : []).map((p) => ({ path: pathText(p.path), line: lineOf(doc, lines, p.path), message: p.message })),
+    ...kindProblems(raw).map((p) => ({ path: pathText(p.path), line: lineOf(doc, lines, p.path), message: p.message })),
   ].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   if (problems.length > 0 || !result.success) throw new OrgFileError(sourceName, problems);
   return result.data;

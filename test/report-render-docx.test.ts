@@ -247,6 +247,11 @@ describe("hostile text", () => {
 
 const soffice = ["/usr/bin/soffice", "/usr/bin/libreoffice"].find((path) => existsSync(path));
 
+// .ci/run installs LibreOffice and sets REQUIRE_LIBREOFFICE, so there the test runs or fails, never skips.
+it.runIf(process.env.REQUIRE_LIBREOFFICE === "1")("LibreOffice is installed where it is required", () => {
+  expect(soffice, "soffice (apt-get install libreoffice-writer-nogui)").toBeDefined();
+});
+
 describe.skipIf(!soffice)("LibreOffice", () => {
   it("opens the sample and converts it to PDF", async () => {
     const dir = mkdtempSync(join(tmpdir(), "tonghop-docx-"));
@@ -258,7 +263,7 @@ describe.skipIf(!soffice)("LibreOffice", () => {
       });
       const pdf = readFileSync(join(dir, "sample.pdf"));
       expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
-      // Several pages: the body plus the status appendix.
+      // Several pages of body (the status appendix is off by default).
       expect((pdf.toString("latin1").match(/\/Type\s*\/Page\b/g) ?? []).length).toBeGreaterThanOrEqual(3);
     } finally {
       rmSync(dir, { recursive: true, force: true });

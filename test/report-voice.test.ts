@@ -106,6 +106,15 @@ describe("the default template compiled from the sample speaks as the agency", (
     expect(heading("a) Những kết quả")).not.toMatch(/<w:i\/>/);
   });
 
+  it("takes heading styles from the template by numbering, a section's own style winning", () => {
+    const template = loadBundledTemplate();
+    const styled = { ...template, layout: { ...template.layout, headingStyles: { alpha: "italic" as const, decimal: "plain" as const } } };
+    const model = assembleReport({ ...sampleReportInput(template), template: styled });
+    expect(["overview", "dissemination", "achievements", "achievements_and_causes"].map((k) => section(model.sections, k).headingStyle)).toEqual(["plain", "plain", "bold", "bold"]);
+    const plainTemplate = { ...template, sections: template.sections.map((s) => ({ ...s, children: s.children.map((c) => ({ ...c, headingStyle: undefined })) })) };
+    expect(section(assembleReport({ ...sampleReportInput(template), template: plainTemplate }).sections, "dissemination").headingStyle).toBe("bold-italic");
+  });
+
   it("prints 'Lưu: VT, VP' with the drafter's initials raised", async () => {
     const model = assembleReport(sampleReportInput(loadBundledTemplate()), { drafterInitials: "Tr" });
     expect(model.distribution.at(-1)).toEqual({ text: "- Lưu: VT, VP", superscript: "Tr", ending: "." });

@@ -5,6 +5,7 @@ import {
   dropReportOverride,
   overriddenSections,
   overriddenSectionsAffectedBy,
+  overrideNoticesAfterAnswers,
   reportOverrideHistory,
   setReportOverride,
 } from "../src/report/report-overrides.ts";
@@ -108,6 +109,10 @@ describe("the secretary's own text", () => {
     expect(affected).toEqual([expect.objectContaining({ sectionKey: "results", number: "3.", item: null, questionKeys: ["complaints_count"] })]);
     expect(await overriddenSectionsAffectedBy(prisma, roundId, ["next_tasks"])).toEqual([expect.objectContaining({ sectionKey: "next_tasks", item: 2, questionKeys: ["next_tasks"] })]);
     expect(await overriddenSectionsAffectedBy(prisma, roundId, ["leadership_direction"])).toEqual([]);
+    // The notice goes to the secretary who wrote the text, once per section, in their language by key.
+    expect(await overrideNoticesAfterAnswers(prisma, { roundId, unitName: "Thanh tra Sở", questionKeys: ["complaints_count", "reception_officer"] })).toEqual([
+      { personId: secretaryId, key: "office-override-affected", vars: { unit: "Thanh tra Sở", number: "3.", heading: "Kết quả thực hiện dân chủ ở cơ sở" } },
+    ]);
   });
 
   it("a changed answer makes a new compile, which still prints the secretary's text", async () => {

@@ -250,3 +250,15 @@ describe("file size and depth are capped before parsing", () => {
     expect(() => parseOrgFile(readFileSync(join(TEMPLATES_DIR, "../examples/org.yaml"), "utf8"))).not.toThrow();
   });
 });
+
+describe("templates stored before this format", () => {
+  it("version 1 of the default template (rounds opened with it keep it) still loads and compiles", async () => {
+    const { assembleReport } = await import("../src/domain/report/assemble-report.ts");
+    const { sampleReportInput } = await import("../src/report/sample/sample-report-input.ts");
+    const old = parseTemplateYaml(readFileSync(join(import.meta.dirname, "fixtures/dan-chu-co-so-v1.yaml"), "utf8"));
+    expect(old.version).toBe(1);
+    const model = assembleReport({ ...sampleReportInput(old), units: sampleReportInput(old).units.map((u) => (u.kind === "office" ? { ...u, kind: "department" } : u)) });
+    expect(model.sections.map((s) => s.number)).toEqual(["1.", "2.", "3.", "4.", "5."]);
+    expect(model.showStatusAppendix).toBe(false);
+  });
+});

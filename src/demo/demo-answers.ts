@@ -109,7 +109,7 @@ function answerSets(year: number): Record<string, Given[]> {
         conference_held: true,
         conference_date: `${year}-01-05`,
         dialogue_held: true,
-        results: ["Viên chức góp ý vào kế hoạch hoạt động và quy chế chi tiêu nội bộ của Trung tâm"],
+        results: ["Công khai kết quả đánh giá, phân loại viên chức năm trước tại hội nghị viên chức"],
         achievements: "Viên chức của Trung tâm chủ động góp ý vào kế hoạch hoạt động và quy chế chi tiêu nội bộ.",
         self_assessment: "excellent",
         causes: ["Kịp thời biểu dương, khen thưởng các tập thể, cá nhân có thành tích tốt."],

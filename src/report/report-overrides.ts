@@ -221,3 +221,24 @@ export async function overriddenSectionsAffectedBy(prisma: PrismaClient, roundId
   }
   return out;
 }
+
+/** A message for the secretary who wrote a section's text, by locale key: the channel renders and sends it. */
+export type OverrideNotice = { personId: number; key: "office-override-affected"; vars: { unit: string; number: string; heading: string } };
+
+/**
+ * The notices to send after a unit changed these answers: one per secretary whose own section text (or item) is
+ * built from them, naming the section once even when several of its items were rewritten.
+ */
+export async function overrideNoticesAfterAnswers(prisma: PrismaClient, input: { roundId: number; unitName: string; questionKeys: readonly string[] }): Promise<OverrideNotice[]> {
+  const affected = await overriddenSectionsAffectedBy(prisma, input.roundId, input.questionKeys);
+  const seen = new Set<string>();
+  const notices: OverrideNotice[] = [];
+  for (const section of affected) {
+    if (section.authorId === null) continue;
+    const key = `${section.authorId}\u0000${section.sectionKey}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    notices.push({ personId: section.authorId, key: "office-override-affected", vars: { unit: input.unitName, number: section.number, heading: section.heading } });
+  }
+  return notices;
+}

@@ -33,6 +33,8 @@ const NOTHING = new Set([
  * zero wording or placeholder applies instead of a paragraph "Không.".
  */
 export function saysNothing(text: string): boolean {
+  // Every such phrase is short; a paragraph is content, and folding it would cost time on every answer.
+  if (text.length > 60) return false;
   const folded = foldText(text).replace(/[\s.!;:…]+$/u, "").replace(/^[\s\-–—•*+]+(?=\S)/u, "");
   return folded === "" || NOTHING.has(folded);
 }

@@ -278,3 +278,15 @@ sections:
     expect(blocksOf("tasks", model)).toEqual(["1. Quán triệt văn bản mới.", "2. Cải cách hành chính.", "3. Việc riêng A.", "4. Việc riêng B.", "5. Tổng kết năm 2024."]);
   });
 });
+
+describe("the same item from several units", () => {
+  it("is recognised through case, marks, accents and tone placement, and long paragraphs through case and final marks", async () => {
+    const { itemIdentity } = await import("../src/domain/report/merge-question.ts");
+    expect(itemIdentity("- Văn hóa công vụ;")).toBe(itemIdentity("văn hoá công vụ."));
+    expect(itemIdentity("1. Duy trì giao ban")).toBe(itemIdentity("Duy trì  giao ban!"));
+    expect(itemIdentity("Giao ban")).not.toBe(itemIdentity("Giao ban tháng"));
+    const long = `Triển khai ${"nội dung ".repeat(40)}đến toàn thể công chức`;
+    expect(itemIdentity(`${long}.`)).toBe(itemIdentity(long.toUpperCase()));
+    expect(itemIdentity(long)).not.toBe(itemIdentity(`${long} và viên chức`));
+  });
+});

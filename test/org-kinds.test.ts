@@ -70,3 +70,13 @@ units:
     expect(questionsForUnitKind(template, "department").map((q) => q.key)).not.toContain("tthc_tiep_nhan");
   });
 });
+
+describe("the organisation's Nơi nhận lines", () => {
+  it("may name the drafting unit; any other {…} is refused with its line", () => {
+    expect(() => parseOrgFile(`${ORG}  distribution:\n    - Như trên\n    - "Lưu: VT, {drafterUnit}"\n`)).not.toThrow();
+    expect(problemsOf(`${ORG}  distribution:\n    - Như trên\n    - "Lưu: VT, {drafter}"\n`)).toEqual([
+      { path: "organisation.distribution[1]", line: 11, message: "{drafter} is not a placeholder here; allowed: {drafterUnit}, {org}, {orgShort}" },
+    ]);
+  });
+});
+

@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument, type Document, type Node } from "yaml";
 import { z } from "zod";
 import { isTimeZone } from "../domain/calendar/zoned-time.ts";
+import { DISTRIBUTION_PLACEHOLDERS, scanPlaceholders } from "../domain/template/placeholders.ts";
 import { checkYamlLimits, ORG_YAML_LIMITS } from "../domain/yaml-limits.ts";
 import { UNIT_KIND_KEY, unitKindsOf } from "../domain/unit-kind.ts";
 
@@ -69,6 +70,19 @@ function kindProblems(raw: unknown): { path: (string | number)[]; message: strin
     }
   });
   return problems;
+}
+
+/** "Nơi nhận" lines may name {drafterUnit}, {org} and {orgShort}; anything else in braces would print as typed. */
+function distributionProblems(raw: unknown): { path: (string | number)[]; message: string }[] {
+  const lines = (raw as { organisation?: { distribution?: unknown } } | null)?.organisation?.distribution;
+  if (!Array.isArray(lines)) return [];
+  return lines.flatMap((line, i) =>
+    typeof line !== "string"
+      ? []
+      : scanPlaceholders(line)
+          .filter((use) => use.name === null || !(DISTRIBUTION_PLACEHOLDERS as readonly string[]).includes(use.name))
+          .map((use) => ({ path: ["organisation", "distribution", i], message: `${use.raw} is not a placeholder here; allowed: {drafterUnit}, {org}, {orgShort}` })),
+  );
 }
 
 /** Unit codes used twice; checked on the raw data so they are reported along with every other problem. */
@@ -144,6 +158,7 @@ function parseOrgYaml(source: string, sourceName: string): OrgFile {
         : [{ path: pathText(issue.path), line: lineOf(doc, lines, issue.path), message: issue.message }],
     ),
     ...duplicateCodes(raw).map((p) => ({ path: pathText(p.path), line: lineOf(doc, lines, p.path), message: p.message })),
+    ...distributionProblems(raw).map((p) => ({ path: pathText(p.path), line: lineOf(doc, lines, p.path), message: p.message })),
     ...kindProblems(raw).map((p) => ({ path: pathText(p.path), line: lineOf(doc, lines, p.path), message: p.message })),
   ].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   if (problems.length > 0 || !result.success) throw new OrgFileError(sourceName, problems);

@@ -17,11 +17,6 @@ export function overrideBlocks(text: string): ReportBlock[] {
   return finishBulletRuns(blocks);
 }
 
-/** The plain text of a generated block, as the override service records what it replaced. */
-export function blockText(block: ReportBlock): string {
-  return block.text;
-}
-
 /**
  * A section's blocks with the secretary's texts in place. A section text replaces all of them. An item text
  * replaces the block that still reads as it did when the secretary wrote it (wherever it moved), else the block
@@ -38,8 +33,8 @@ export function applyOverrides(
   if (items.length === 0) return { blocks, overridden: "no" };
   const out = [...blocks];
   for (const override of items) {
-    let index = out.findIndex((b, i) => i === override.item! - 1 && blockText(b) === override.replacedText);
-    if (index < 0) index = out.findIndex((b) => override.replacedText !== null && blockText(b) === override.replacedText);
+    let index = out.findIndex((b, i) => i === override.item! - 1 && b.text === override.replacedText);
+    if (index < 0) index = out.findIndex((b) => override.replacedText !== null && b.text === override.replacedText);
     if (index < 0) {
       index = Math.min(override.item! - 1, out.length);
       warn(`section ${override.sectionKey}, item ${override.item}: the generated text under the secretary's text has changed; check it`);

@@ -5,8 +5,6 @@ import { formatDocumentDate } from "./document-date.ts";
 import { formatNumber } from "./figure-text.ts";
 import { textLines } from "./punctuation.ts";
 
-export { formatNumber };
-
 function optionLabel(question: Question, key: string): string {
   return question.options?.find((option) => option.key === key)?.label.vi ?? key;
 }

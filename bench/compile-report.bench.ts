@@ -1,4 +1,4 @@
-// Report compile: assembly + .docx rendering of 20, 200 and 1,000 units × 15 questions, no database.
+// Report compile: assembly + .docx rendering of 20, 200 and 1,000 units × 19 questions, no database.
 // Each size runs in a child process of its own so its peak memory is its own.
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
@@ -14,14 +14,15 @@ import { markdownTable } from "./markdown-table.ts";
 
 export const title = "Report compile";
 export const description =
-  "`npx tsx bench/compile-report.bench.ts` — the default template with 15 questions asked of every unit (every question type), " +
-  "each unit answering all of them (lists of 3 items, long texts of ~600 characters); assembly + .docx rendering with the default " +
-  "options (submitted answers only, no attribution), no database. " +
+  "`npx tsx bench/compile-report.bench.ts` — the default template with 19 questions asked of every unit (every question type; " +
+  "merged, counted, summed and joined as the template says, two of them for the office only), each unit answering all of them " +
+  "(lists of 3 items, long texts of ~600 characters, every unit's text its own, so nothing merges away); assembly + .docx " +
+  "rendering with the default options (submitted answers only, no attribution, no appendix), no database. " +
   "Median of 3 runs after a warm-up; peak RSS of a process doing only that size; heap sampled every millisecond.";
 
 const SIZES = [20, 200, 1000];
 const RUNS = 3;
-// The 15 questions: all of the default template's except the trade union's own item and the reception officer.
+// The 19 questions: all of the default template's except the trade union's own item and the reception officer.
 const LEFT_OUT = new Set(["trade_union_activity", "reception_officer"]);
 
 function benchTemplate(): Template {

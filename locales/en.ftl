@@ -31,6 +31,7 @@ unit-kind-trade-union = trade union
 unit-kind-youth-union = youth union
 unit-kind-party-cell = party cell
 unit-kind-other = other
+unit-kind-office = office
 
 invite-choose-role = Who is the invite link for?
 invite-button-reporter = 👤 A unit's reporter
@@ -108,6 +109,10 @@ conversation-submit-refused-round-closed = The round is closed; the report can n
 conversation-submit-refused-round-not-open = The round is not open yet; the report cannot be submitted.
 conversation-submit-refused-accepted = The office has accepted the report.
 conversation-submit-refused-already-submitted = The report is already submitted and nothing has changed.
+conversation-submit-refused-check-failed =
+    ⚠️ The report was not submitted because some figures do not agree:
+    { $problems }
+    Please correct the answers concerned and submit again.
 conversation-save-refused-not-found = This report was not found; the answer was not saved. Type /report to start again.
 conversation-save-refused-round-closed = The round has just closed, so this answer was not saved.
 conversation-save-refused-round-not-open = The round is not open yet, so this answer was not saved.
@@ -335,6 +340,13 @@ office-reporter-status-title = 📊 Your unit's reports:
 office-reporter-nothing-open = There is no open reporting round for your unit at the moment.
 office-reporter-round = { $round } (deadline { $deadline }):
 office-reporter-hint = Type /report to answer or change your answers.
+office-overridden-title = ✏️ Sections the office rewrote ({ $count }):
+office-overridden-section = • { $number } { $heading } — { $author }, { $time } (version { $version })
+office-overridden-item = • { $number } { $heading }, item { $item } — { $author }, { $time } (version { $version })
+office-override-affected =
+    ✏️ { $unit } has just changed an answer in section { $number } { $heading }, which you rewrote. The compiled report still uses your text; please check that it still agrees.
+office-only-title = 📋 For the office only (not printed in the report):
+office-only-line = • { $unit } — { $question }: { $answer }
 
 office-button-remind-all = 🔔 Remind all { $count } late units
 office-button-previous = ◀️ Previous
@@ -374,6 +386,7 @@ office-compile-reused = Nothing changed since this version, so this is the store
 office-compile-included = { $included }/{ $total } units compiled.
 office-compile-option-drafts = answers of units that have not submitted (drafts) included
 office-compile-option-attribution = each item followed by its unit's name
+office-compile-option-appendix = with the appendix of who submitted
 office-compile-options = Options: { $options }.
 office-compile-warnings = ⚠️ { $count ->
         [one] { $count } answer could not be used
@@ -412,6 +425,7 @@ office-csv-skipped = Skipped
 office-csv-revision = Revision
 office-csv-author = Answered by
 office-csv-updated-at = Updated at
+office-csv-in-report = In the report
 office-status-not-started = Not started
 office-status-in-progress = Answering
 office-status-submitted = Submitted
@@ -540,6 +554,15 @@ newround-ask-request =
 newround-button-no-request = ⏭ No document, skip
 newround-request-empty = The request document is empty. Type it again, or press «No document, skip» above.
 newround-request-too-long = The request document is { $length } characters long, over the limit of { $max }. The number, date and issuer are enough.
+newround-request-parsed =
+    This is how I read the request document:
+    • Type: { $kind }
+    • Number: { $number }
+    • Date: { $date }
+    • Issued by: { $issuer }
+    • Subject: { $subject }
+    Please check it; if something is wrong, type the document again.
+newround-request-part-missing = (not found)
 newround-ask-recipients =
     Step 5. The report is addressed («Kính gửi») by default to:
     { $recipients }
@@ -669,3 +692,20 @@ remind-unavailable = Reminders cannot be sent just now (the reminder queue is no
 
 zalo-file-too-large = The report file is over 5 MB, more than Zalo can send. Please get it through Telegram or ask an administrator.
 zalo-file-too-large-link = The report file is over 5 MB, more than Zalo can send. Please download it from the office's web desk: { $url }
+
+## Report templates: the administrator sends a .yaml file to check and store.
+
+template-upload-problems =
+    ❌ The report template “{ $file }” has { $count } problems:
+    { $problems }
+    Please correct them and send the file again.
+template-upload-problem-line = • Line { $line }: { $message }
+template-upload-problem = • { $message }
+template-upload-summary =
+    ✅ Template “{ $name }” ({ $key }) is valid: { $sections } sections, { $questions } questions, { $figures } computed figures, { $checks } checks.
+    A preview with example answers is attached. Press “Store template” to store it as version { $version }.
+template-upload-warnings = ⚠️ Note: { $warnings }
+template-upload-button-store = 💾 Store template
+template-upload-stored = 💾 Stored template “{ $name }”, version { $version }. New rounds can use it.
+template-upload-unchanged = This template is the same as stored version { $version }; nothing changed.
+template-upload-changed-since = The file differs from the one checked; please send it again to check it before storing.

@@ -31,6 +31,7 @@ unit-kind-trade-union = công đoàn
 unit-kind-youth-union = chi đoàn
 unit-kind-party-cell = chi bộ
 unit-kind-other = khác
+unit-kind-office = văn phòng
 
 invite-choose-role = Tạo đường liên kết mời cho ai?
 invite-button-reporter = 👤 Người báo cáo của một đơn vị
@@ -108,6 +109,10 @@ conversation-submit-refused-round-closed = Kỳ báo cáo đã đóng nên khôn
 conversation-submit-refused-round-not-open = Kỳ báo cáo chưa mở nên chưa nộp được.
 conversation-submit-refused-accepted = Báo cáo đã được Văn phòng chấp nhận.
 conversation-submit-refused-already-submitted = Báo cáo đã được nộp, không có thay đổi mới.
+conversation-submit-refused-check-failed =
+    ⚠️ Báo cáo chưa nộp được vì số liệu chưa khớp:
+    { $problems }
+    Anh/Chị sửa câu trả lời liên quan rồi nộp lại.
 conversation-save-refused-not-found = Không tìm thấy báo cáo này; câu trả lời chưa được lưu. Gõ /report để bắt đầu lại.
 conversation-save-refused-round-closed = Kỳ báo cáo vừa đóng nên câu trả lời này không được lưu.
 conversation-save-refused-round-not-open = Kỳ báo cáo chưa mở nên câu trả lời này chưa được lưu.
@@ -329,6 +334,13 @@ office-reporter-status-title = 📊 Tình hình báo cáo của đơn vị Anh/C
 office-reporter-nothing-open = Hiện không có kỳ báo cáo nào đang mở cho đơn vị của Anh/Chị.
 office-reporter-round = { $round } (hạn nộp { $deadline }):
 office-reporter-hint = Gõ /report để trả lời hoặc sửa câu trả lời.
+office-overridden-title = ✏️ Mục Văn phòng đã tự viết lại ({ $count }):
+office-overridden-section = • { $number } { $heading } — { $author }, { $time } (lần { $version })
+office-overridden-item = • { $number } { $heading }, ý { $item } — { $author }, { $time } (lần { $version })
+office-override-affected =
+    ✏️ { $unit } vừa sửa câu trả lời ở mục { $number } { $heading }, mục Anh/Chị đã tự viết lại. Bản tổng hợp vẫn dùng lời văn của Anh/Chị; Anh/Chị xem lại cho khớp.
+office-only-title = 📋 Thông tin chỉ dành cho Văn phòng (không đưa vào báo cáo):
+office-only-line = • { $unit } — { $question }: { $answer }
 
 office-button-remind-all = 🔔 Nhắc tất cả { $count } đơn vị chưa nộp
 office-button-previous = ◀️ Trang trước
@@ -362,6 +374,7 @@ office-compile-reused = Không có thay đổi kể từ phiên bản này nên 
 office-compile-included = Đã tổng hợp { $included }/{ $total } đơn vị.
 office-compile-option-drafts = có đưa vào câu trả lời của đơn vị chưa nộp (bản nháp)
 office-compile-option-attribution = có ghi tên đơn vị sau từng ý
+office-compile-option-appendix = có phụ lục tình hình nộp báo cáo
 office-compile-options = Tùy chọn: { $options }.
 office-compile-warnings = ⚠️ { $count } câu trả lời không dùng được; chi tiết ở tin nhắn sau.
 office-compile-drafts = Bản nháp được đưa vào ({ $count }): { $units }.
@@ -397,6 +410,7 @@ office-csv-skipped = Bỏ qua
 office-csv-revision = Lần sửa
 office-csv-author = Người trả lời
 office-csv-updated-at = Cập nhật lúc
+office-csv-in-report = Đưa vào báo cáo
 office-status-not-started = Chưa bắt đầu
 office-status-in-progress = Đang trả lời
 office-status-submitted = Đã nộp
@@ -522,6 +536,15 @@ newround-ask-request =
 newround-button-no-request = ⏭ Không có văn bản, bỏ qua
 newround-request-empty = Văn bản yêu cầu đang trống. Anh/Chị gõ lại, hoặc bấm «Không có văn bản, bỏ qua» ở tin nhắn trên.
 newround-request-too-long = Văn bản yêu cầu dài { $length } ký tự, vượt giới hạn { $max } ký tự. Anh/Chị chỉ cần ghi số, ngày và cơ quan ban hành văn bản.
+newround-request-parsed =
+    Tôi hiểu văn bản yêu cầu như sau:
+    • Loại văn bản: { $kind }
+    • Số: { $number }
+    • Ngày: { $date }
+    • Cơ quan ban hành: { $issuer }
+    • Trích yếu: { $subject }
+    Anh/Chị kiểm tra lại; nếu chưa đúng, gõ lại văn bản.
+newround-request-part-missing = (chưa rõ)
 newround-ask-recipients =
     Bước 5. Nơi nhận báo cáo («Kính gửi») theo mặc định:
     { $recipients }
@@ -624,3 +647,20 @@ remind-unavailable = Chưa gửi được nhắc việc lúc này (hàng đợi 
 
 zalo-file-too-large = Tệp báo cáo lớn hơn 5 MB, quá giới hạn gửi tệp của Zalo. Anh/Chị nhận tệp qua Telegram hoặc liên hệ quản trị viên.
 zalo-file-too-large-link = Tệp báo cáo lớn hơn 5 MB, quá giới hạn gửi tệp của Zalo. Anh/Chị tải tệp tại trang làm việc của Văn phòng: { $url }
+
+## Mẫu báo cáo: quản trị viên gửi tệp .yaml để kiểm tra và lưu.
+
+template-upload-problems =
+    ❌ Mẫu báo cáo «{ $file }» có { $count } lỗi:
+    { $problems }
+    Anh/Chị sửa rồi gửi lại tệp.
+template-upload-problem-line = • Dòng { $line }: { $message }
+template-upload-problem = • { $message }
+template-upload-summary =
+    ✅ Mẫu «{ $name }» ({ $key }) hợp lệ: { $sections } mục, { $questions } câu hỏi, { $figures } số liệu tính toán, { $checks } phép kiểm tra.
+    Bản xem trước (trả lời mẫu) ở tệp đính kèm. Bấm «Lưu mẫu» để lưu thành phiên bản { $version }.
+template-upload-warnings = ⚠️ Lưu ý: { $warnings }
+template-upload-button-store = 💾 Lưu mẫu
+template-upload-stored = 💾 Đã lưu mẫu «{ $name }», phiên bản { $version }. Kỳ báo cáo mới có thể dùng mẫu này.
+template-upload-unchanged = Mẫu này giống phiên bản { $version } đã lưu; không có gì thay đổi.
+template-upload-changed-since = Tệp khác với tệp đã kiểm tra; Anh/Chị gửi lại tệp để kiểm tra trước khi lưu.

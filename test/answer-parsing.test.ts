@@ -179,12 +179,13 @@ describe("text answers", () => {
 });
 
 describe("parseDocumentRef", () => {
-  it("keeps the whole citation and picks out number, date and issuer", () => {
+  it("keeps the whole citation and picks out number, date, issuer and subject", () => {
     expect(value(parseDocumentRef("Công văn số 09-CV/BCĐ ngày 10/9/2024 của Ban Chỉ đạo về việc báo cáo", 1000))).toEqual({
       text: "Công văn số 09-CV/BCĐ ngày 10/9/2024 của Ban Chỉ đạo về việc báo cáo",
       number: "09-CV/BCĐ",
       date: "2024-09-10",
       issuer: "Ban Chỉ đạo",
+      subject: "về việc báo cáo",
     });
     expect(value(parseDocumentRef("Quyết định số 219/QĐ-SKHCN ngày 09/7/2024", 1000))).toEqual({
       text: "Quyết định số 219/QĐ-SKHCN ngày 09/7/2024",

@@ -40,13 +40,14 @@ describe("CSV for spreadsheets", () => {
       revision: 2,
       author: "Trần Thị Bình",
       updatedAt: "2024-09-18 10:15",
+      inReport: true,
     };
     const header = ANSWER_EXPORT_COLUMNS.map((c) => c.toUpperCase());
     const csv = answersCsv(header, [row], { yes: "Có", no: "Không" });
     const [head, record, ...rest] = parseCsv(csv.slice(1));
     expect(rest).toEqual([]);
     expect(head).toEqual(header);
-    expect(record).toEqual(["1", "van-phong", "Văn phòng Sở", "Đã nộp", "2", "results", "Kết quả, những việc đã làm?", row.answer, row.valueJson, "Không", "2", "Trần Thị Bình", "2024-09-18 10:15"]);
+    expect(record).toEqual(["1", "van-phong", "Văn phòng Sở", "Đã nộp", "2", "results", "Kết quả, những việc đã làm?", row.answer, row.valueJson, "Không", "2", "Trần Thị Bình", "2024-09-18 10:15", "Có"]);
     expect(JSON.parse(record![8]!)).toEqual(['Hội nghị "Dân chủ ở cơ sở", ngày 05/3', "Tập huấn nghiệp vụ"]);
   });
 });

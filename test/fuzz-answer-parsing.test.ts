@@ -14,7 +14,7 @@ const fixture = templateQuestions(loadTemplateFile(FIXTURE_TEMPLATE));
 const shipped = templateQuestions(loadTemplateFile(`${ROOT}/templates/dan-chu-co-so.yaml`));
 
 // Limits a template may set that the shipped ones do not.
-const base = { prompt: { vi: "?", en: "?" }, help: { vi: "?", en: "?" }, required: true, unitKinds: ["department" as const], offerKeepLast: false };
+const base = { prompt: { vi: "?", en: "?" }, help: { vi: "?", en: "?" }, required: true, unitKinds: ["department"], offerKeepLast: false, report: true };
 const synthetic: Question[] = [
   { ...base, key: "bounded", type: "number", limits: { min: -5, max: 5 } },
   { ...base, key: "whole", type: "number", limits: { integer: true, min: 0 } },

@@ -168,6 +168,9 @@ describe("the strict XML check used on the .docx parts", () => {
   });
 });
 
+// Hundreds of template loads per property: generous on a loaded two-core machine.
+const FUZZ_TIMEOUT = 240_000;
+
 describe("the template loader under random edits of templates/dan-chu-co-so.yaml", () => {
   it("YAML the reader itself throws on is a TemplateError: aliases naming no anchor, alias bombs, deep nesting", () => {
     const bomb = ["l0: &l0 [x, x, x, x, x, x, x, x, x, x]"];
@@ -193,7 +196,7 @@ describe("the template loader under random edits of templates/dan-chu-co-so.yaml
     );
     // Some edits keep the template valid: that side is exercised too.
     expect(loaded).toBeGreaterThan(0);
-  });
+  }, FUZZ_TIMEOUT);
 
   it("a template that loads, with random text in its fields, compiles into a well-formed .docx", async () => {
     let rendered = 0;
@@ -208,5 +211,5 @@ describe("the template loader under random edits of templates/dan-chu-co-so.yaml
       { numRuns: 120 },
     );
     expect(rendered).toBeGreaterThan(3);
-  });
+  }, FUZZ_TIMEOUT);
 });

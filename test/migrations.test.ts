@@ -74,5 +74,6 @@ describe("migrations on the embedded database (PGlite)", () => {
     } finally {
       await Promise.all([migratedDb.close(), referenceDb.close()]);
     }
-  });
+    // Two embedded databases start and migrate here: slow on a busy 2-core machine.
+  }, 180_000);
 });

@@ -7,7 +7,8 @@ import { answer, buildOfficeBot, documentOf, documentsTo, seedOfficeWorld, submi
 import { parseCsv } from "./support/parse-csv.ts";
 import { createTestDatabase, type TestDatabase } from "./support/test-database.ts";
 
-const DEPARTMENT = {
+// The office answers for the agency; it is asked (among others) every question a department is.
+const OFFICE = {
   leadership_direction: 'Đảng ủy, lãnh đạo Sở chỉ đạo "sát sao", thường xuyên;\nquán triệt tới từng chi bộ.',
   awareness_activities: ["Hội nghị cán bộ, công chức ngày 15/01/2024", "- Tập huấn nghiệp vụ tiếp công dân"],
   results: ["=SUM(A1:A9) không phải công thức", "Công khai tài chính, ngân sách quý I–III"],
@@ -15,13 +16,15 @@ const DEPARTMENT = {
   complaints_count: 1234.5,
   publicity_channels: ["briefing", "portal"],
   self_assessment: "excellent",
+  regulation_issued: true,
+  regulation_document: { text: "Quyết định số 12/QĐ-SKHCN ngày 05/3/2024 của Giám đốc Sở", number: "12/QĐ-SKHCN", date: "2024-03-05", issuer: "Giám đốc Sở" },
+  conference_held: true,
   next_tasks: ["Tiếp tục thực hiện nghiêm Quy chế dân chủ ở cơ sở"],
 };
 
 const AFFILIATED = {
   awareness_activities: ["Sinh hoạt chuyên đề về dân chủ ở cơ sở"],
   results: ["Tổ chức Hội nghị viên chức"],
-  regulation_document: { text: "Quyết định số 12/QĐ-TT ngày 05/3/2024 của Giám đốc Trung tâm", number: "12/QĐ-TT", date: "2024-03-05", issuer: "Giám đốc Trung tâm" },
   conference_date: "2024-01-15",
   dialogue_held: true,
   next_tasks: ["Rà soát, sửa đổi quy chế chi tiêu nội bộ"],
@@ -35,15 +38,15 @@ describe("/export", () => {
     db = await createTestDatabase();
     world = await seedOfficeWorld(db.prisma, {
       units: [
-        { name: "Thanh tra Sở", kind: "department" },
+        { name: "Văn phòng Sở", kind: "office" },
         { name: "Trung tâm Ứng dụng tiến bộ khoa học và công nghệ", kind: "affiliated" },
         { name: "Công đoàn cơ sở Sở", kind: "trade_union" },
       ],
     });
-    const [thanhTra, trungTam] = world.units;
-    await answer(db.prisma, thanhTra!, DEPARTMENT);
-    await saveAnswer(db.prisma, { submissionId: thanhTra!.submissionId, questionKey: "shortcomings", value: null, skipped: true, authorId: thanhTra!.reporterId, source: "typed" });
-    await submit(db.prisma, thanhTra!);
+    const [vanPhong, trungTam] = world.units;
+    await answer(db.prisma, vanPhong!, OFFICE);
+    await saveAnswer(db.prisma, { submissionId: vanPhong!.submissionId, questionKey: "shortcomings", value: null, skipped: true, authorId: vanPhong!.reporterId, source: "typed" });
+    await submit(db.prisma, vanPhong!);
     await answer(db.prisma, trungTam!, AFFILIATED);
   });
   afterAll(async () => {
@@ -75,9 +78,10 @@ describe("/export", () => {
       "Lần sửa",
       "Người trả lời",
       "Cập nhật lúc",
+      "Đưa vào báo cáo",
     ]);
     const template = loadBundledTemplate("dan-chu-co-so");
-    const expected = ["department", "affiliated", "trade_union"].map((kind) => questionsForUnitKind(template, kind).length);
+    const expected = ["office", "affiliated", "trade_union"].map((kind) => questionsForUnitKind(template, kind).length);
     expect(records).toHaveLength(expected.reduce((a, b) => a + b, 0));
     expect(records.every((r) => r.length === header!.length)).toBe(true);
     expect(doc.caption).toContain(`Câu trả lời của 3 đơn vị (${records.length} dòng`);
@@ -96,20 +100,24 @@ describe("/export", () => {
       }
     }
     const row = (code: string, key: string) => records.find((r) => r[1] === code && r[5] === key)!;
-    const thanhTra = world.units[0]!.code;
+    const vanPhong = world.units[0]!.code;
     const trungTam = world.units[1]!.code;
-    expect(row(thanhTra, "leadership_direction")[7]).toBe(DEPARTMENT.leadership_direction);
-    expect(row(thanhTra, "leadership_direction")[2]).toBe("Thanh tra Sở");
-    expect(row(thanhTra, "leadership_direction")[3]).toBe("Đã nộp");
-    expect(row(thanhTra, "awareness_activities")[7]).toBe("Hội nghị cán bộ, công chức ngày 15/01/2024\n- Tập huấn nghiệp vụ tiếp công dân");
+    expect(row(vanPhong, "leadership_direction")[7]).toBe(OFFICE.leadership_direction);
+    expect(row(vanPhong, "leadership_direction")[2]).toBe("Văn phòng Sở");
+    expect(row(vanPhong, "leadership_direction")[3]).toBe("Đã nộp");
+    expect(row(vanPhong, "awareness_activities")[7]).toBe("Hội nghị cán bộ, công chức ngày 15/01/2024\n- Tập huấn nghiệp vụ tiếp công dân");
     // A typed formula is neutralised in the readable column, kept as typed in the JSON one.
-    expect(row(thanhTra, "results")[7]).toBe("'=SUM(A1:A9) không phải công thức\nCông khai tài chính, ngân sách quý I–III");
-    expect(row(thanhTra, "complaints_count")[7]).toBe("1234.5");
-    expect(row(thanhTra, "publicity_channels")[7]).toMatch(/^.+\n.+$/);
-    expect(row(thanhTra, "self_assessment")[7]).not.toBe("excellent");
-    expect(row(thanhTra, "results")[11]).toBe("Người báo cáo 1");
-    expect(row(thanhTra, "results")[12]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
-    expect(row(trungTam, "regulation_document")[7]).toBe("Quyết định số 12/QĐ-TT ngày 05/3/2024 của Giám đốc Trung tâm");
+    expect(row(vanPhong, "results")[7]).toBe("'=SUM(A1:A9) không phải công thức\nCông khai tài chính, ngân sách quý I–III");
+    expect(row(vanPhong, "complaints_count")[7]).toBe("1234.5");
+    expect(row(vanPhong, "publicity_channels")[7]).toMatch(/^.+\n.+$/);
+    expect(row(vanPhong, "self_assessment")[7]).not.toBe("excellent");
+    expect(row(vanPhong, "results")[11]).toBe("Người báo cáo 1");
+    expect(row(vanPhong, "results")[12]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
+    expect(row(vanPhong, "regulation_document")[7]).toBe("Quyết định số 12/QĐ-SKHCN ngày 05/3/2024 của Giám đốc Sở");
+    // The office's own questions are marked: the report does not print them.
+    expect(row(vanPhong, "self_assessment")[13]).toBe("Không");
+    expect(row(trungTam, "conference_date")[13]).toBe("Không");
+    expect(row(vanPhong, "results")[13]).toBe("Có");
     expect(row(trungTam, "conference_date")[7]).toBe("15/01/2024");
     expect(row(trungTam, "dialogue_held")[7]).toBe("Có");
     expect(row(trungTam, "dialogue_held")[3]).toBe("Đang trả lời");

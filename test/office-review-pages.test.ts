@@ -13,8 +13,8 @@ describe("/review of a long submission", () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    world = await seedOfficeWorld(db.prisma, { units: ["Văn phòng Sở"] });
-    await answer(db.prisma, world.units[0]!, { ...departmentAnswers("Văn phòng Sở"), ...texts });
+    world = await seedOfficeWorld(db.prisma, { units: [{ name: "Văn phòng Sở", kind: "office" }] });
+    await answer(db.prisma, world.units[0]!, { ...departmentAnswers("Văn phòng Sở"), regulation_issued: true, conference_held: true, ...texts });
     await submit(db.prisma, world.units[0]!);
     // A long comment from an earlier return is shown above the answers on every page.
     await db.prisma.submission.update({ where: { id: world.units[0]!.submissionId }, data: { returnComment: "Đề nghị bổ sung. ".repeat(58), returnedAt: new Date() } });

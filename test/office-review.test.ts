@@ -77,7 +77,7 @@ describe("the review loop: return → re-answer → resubmit → accept → lock
     // Nothing before the window ends.
     expect(textsMatching(rec, s1().id, /vừa gửi/)).toEqual([]);
     const notice = await eventually(() => textsMatching(rec, s1().id, /vừa gửi/)[0]);
-    expect(notice).toContain("📥 Báo cáo 9 tháng đầu năm 2024 — Báo cáo kết quả thực hiện dân chủ ở cơ sở: 2 đơn vị vừa gửi");
+    expect(notice).toContain("📥 Báo cáo 9 tháng đầu năm 2024 — Kết quả thực hiện dân chủ ở cơ sở: 2 đơn vị vừa gửi");
     expect(notice).toMatch(/• Văn phòng Sở — đã nộp lúc \d\d:\d\d ngày/);
     expect(notice).toMatch(/• Thanh tra Sở — đã nộp lúc/);
     expect(notice).toContain("Hiện đã nộp 2/3 đơn vị.");
@@ -98,10 +98,10 @@ describe("the review loop: return → re-answer → resubmit → accept → lock
 
     await bot.handleUpdate(callbackUpdate(s, button(rec, s.id, "🔁 Trả lại để bổ sung…")));
     expect(lastTextTo(rec, s.id)).toContain("Chọn các câu cần Văn phòng Sở bổ sung");
-    await bot.handleUpdate(callbackUpdate(s, button(rec, s.id, /^⬜ 7\. /)));
+    await bot.handleUpdate(callbackUpdate(s, button(rec, s.id, /^⬜ 4\. /)));
     expect(buttonsOf(messagesTo(rec, s.id).at(-1)!).map((b) => b.text)).toContain("➡️ Tiếp tục (1 câu)");
     await bot.handleUpdate(callbackUpdate(s, button(rec, s.id, "➡️ Tiếp tục (1 câu)")));
-    expect(lastTextTo(rec, s.id)).toContain("Anh/Chị nhập ý kiến gửi Văn phòng Sở về các câu 7");
+    expect(lastTextTo(rec, s.id)).toContain("Anh/Chị nhập ý kiến gửi Văn phòng Sở về các câu 4");
     await bot.handleUpdate(textUpdate(s, "   "));
     expect(lastTextTo(rec, s.id)).toContain("Ý kiến không được để trống");
     await bot.handleUpdate(textUpdate(s, "Đề nghị ghi rõ số đơn thư, kể cả đơn nặc danh."));
@@ -115,16 +115,16 @@ describe("the review loop: return → re-answer → resubmit → accept → lock
     const reporter = reporterOf(0);
     const told = lastTextTo(rec, reporter.id);
     expect(told).toContain("🔁 Văn phòng đề nghị Văn phòng Sở bổ sung báo cáo 9 tháng đầu năm 2024");
-    expect(told).toContain("• Câu 7: ");
+    expect(told).toContain("• Câu 4: ");
     expect(told).toContain("Ý kiến của Văn phòng: Đề nghị ghi rõ số đơn thư, kể cả đơn nặc danh.");
 
-    // Other answers are locked while only question 7 is returned.
+    // Other answers are locked while only question 4 is returned.
     const other = await saveAnswer(db.prisma, { submissionId: world.units[0]!.submissionId, questionKey: "results", value: ["x"], skipped: false, authorId: world.units[0]!.reporterId, source: "typed" });
     expect(other).toEqual({ ok: false, reason: "not-returned" });
 
     await bot.handleUpdate(callbackUpdate(reporter, button(rec, reporter.id, "✏️ Bổ sung ngay")));
     const question = lastTextTo(rec, reporter.id);
-    expect(question).toContain("Câu 7/13");
+    expect(question).toContain("Câu 4/10");
     expect(question).toContain("Đề nghị ghi rõ số đơn thư");
     await bot.handleUpdate(textUpdate(reporter, "2"));
     await bot.handleUpdate(callbackUpdate(reporter, button(rec, reporter.id, "📤 Nộp báo cáo")));

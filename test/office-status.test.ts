@@ -47,7 +47,7 @@ describe("/status", () => {
     const { bot, rec } = office();
     await bot.handleUpdate(textUpdate(secretary(), "/status"));
     const text = lastTextTo(rec, secretary().id);
-    expect(text).toContain("📊 Tiến độ báo cáo 9 tháng đầu năm 2024 — Báo cáo kết quả thực hiện dân chủ ở cơ sở");
+    expect(text).toContain("📊 Tiến độ báo cáo 9 tháng đầu năm 2024 — Kết quả thực hiện dân chủ ở cơ sở");
     expect(text).toContain("Hạn nộp: 17:00 ngày 20/09/2024");
     expect(text).toContain("Đã nộp 0/3 đơn vị");
     expect(text).toContain("1. ⏳ Văn phòng Sở — chưa bắt đầu");
@@ -67,7 +67,7 @@ describe("/status", () => {
     expect(text).toContain("Đã nộp 1/3 đơn vị (đã tiếp nhận 0) · đang trả lời 1 · chưa bắt đầu 1");
     const lines = text.split("\n").filter((l) => /^\d+\. /.test(l));
     expect(lines[0]).toBe("1. ⏳ Phòng Quản lý khoa học — chưa bắt đầu");
-    expect(lines[1]).toMatch(/^2\. ✍️ Thanh tra Sở — đang trả lời 2\/13 câu, lần cuối \d\d:\d\d ngày \d\d\/\d\d\/\d{4}$/);
+    expect(lines[1]).toMatch(/^2\. ✍️ Thanh tra Sở — đang trả lời 2\/10 câu, lần cuối \d\d:\d\d ngày \d\d\/\d\d\/\d{4}$/);
     expect(lines[2]).toBe("3. ✅ Văn phòng Sở — đã nộp 09:30 ngày 18/09/2024");
     const labels = buttonsOf(messagesTo(rec, secretary().id).at(-1)!).map((b) => b.text);
     expect(labels).toContain("🔔 Nhắc tất cả 2 đơn vị chưa nộp");
@@ -116,7 +116,7 @@ describe("/status", () => {
     await bot.handleUpdate(textUpdate(reporter, "/status"));
     const text = lastTextTo(rec, reporter.id);
     expect(text).toContain("Tình hình báo cáo của đơn vị Anh/Chị");
-    expect(text).toContain("Thanh tra Sở — đang trả lời 2/13 câu");
+    expect(text).toContain("Thanh tra Sở — đang trả lời 2/10 câu");
     expect(text).not.toContain("Văn phòng Sở");
     expect(text).not.toContain("Phòng Quản lý khoa học");
     expect(buttonsOf(messagesTo(rec, reporter.id).at(-1)!)).toEqual([]);

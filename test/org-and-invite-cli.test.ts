@@ -44,14 +44,21 @@ describe("npm run import and npm run invite", () => {
     const second = await cli("import-org.ts", "examples/org.yaml");
     expect(second.stdout).toBe('updated organisation "Sở Khoa học và Công nghệ"\nunits: 0 created, 9 updated\n');
     expect(await db.prisma.organisation.count()).toBe(1);
+    // The organisation's own kinds, short form and drafting unit are stored with it.
+    const org = await db.prisma.organisation.findFirstOrThrow();
+    expect(org).toMatchObject({ shortForm: "Sở", drafterUnit: "VP" });
+    expect((org.unitKinds as { key: string }[]).map((k) => k.key)).toEqual(["office", "department", "affiliated", "trade_union", "youth_union", "party_cell"]);
+    // Current administrative names: two-level local government since 1 July 2025, no district or provincial city.
+    expect(org.profileText).toContain("phường Phố Hiến, tỉnh Hưng Yên");
+    expect(org.profileText).not.toMatch(/thành phố Hưng Yên|huyện|quận/);
     const units = await db.prisma.unit.findMany({ orderBy: { order: "asc" } });
     expect(units.map((u) => u.name)).toEqual([
       "Văn phòng Sở",
       "Thanh tra Sở",
       "Phòng Kế hoạch - Tài chính",
       "Phòng Quản lý khoa học",
-      "Phòng Quản lý công nghệ và Thông tin",
-      "Chi cục Tiêu chuẩn Đo lường Chất lượng",
+      "Phòng Quản lý công nghệ và Đổi mới sáng tạo",
+      "Phòng Tiêu chuẩn - Đo lường - Chất lượng",
       "Trung tâm Ứng dụng tiến bộ khoa học và công nghệ",
       "Công đoàn cơ sở Sở",
       "Chi đoàn Sở",
@@ -90,7 +97,7 @@ describe("npm run import and npm run invite", () => {
     expect(result.stderr).toContain("line 9: organisation.timezone: must be an IANA time zone such as Asia/Ho_Chi_Minh");
     expect(result.stderr).toContain("line 10: organisation.colour: unknown field (check the spelling)");
     expect(result.stderr).toContain('line 15: units[1].code: duplicate unit code "phong-a" (also units[0])');
-    expect(result.stderr).toMatch(/line 17: units\[1\]\.kind: must be one of department, affiliated, trade_union, youth_union, party_cell, other/);
+    expect(result.stderr).toMatch(/line 17: units\[1\]\.kind: must be one of office, department, affiliated, trade_union, youth_union, party_cell, other \(or define the organisation's own under unitKinds\)/);
     expect(await db.prisma.unit.count({ where: { code: "phong-a" } })).toBe(0);
     expect((await cli("import-org.ts", join(dir, "missing.yaml"))).stderr).toContain("no such file");
   });

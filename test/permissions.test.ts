@@ -6,7 +6,7 @@ const secretary: Actor = { personId: 2, grants: [{ role: "SECRETARY", unitId: nu
 const reporter: Actor = { personId: 3, grants: [{ role: "REPORTER", unitId: 10 }, { role: "REPORTER", unitId: 11 }] };
 const secretaryWhoReports: Actor = { personId: 4, grants: [{ role: "SECRETARY", unitId: null }, { role: "REPORTER", unitId: 12 }] };
 
-const ACTIONS: Action[] = ["units.manage", "invites.create", "rounds.open", "rounds.manage", "rounds.remind", "reports.compile", "reports.export", "submissions.review", "status.all"];
+const ACTIONS: Action[] = ["units.manage", "invites.create", "rounds.open", "rounds.manage", "rounds.remind", "reports.compile", "reports.export", "submissions.review", "status.all", "reports.edit", "templates.manage"];
 
 describe("permissions", () => {
   it("only admins manage units and invites; the office (admin or secretary) runs rounds and reports; reporters and strangers neither", () => {
@@ -18,7 +18,7 @@ describe("permissions", () => {
     );
     expect(table).toEqual({
       admin: ACTIONS,
-      secretary: ACTIONS.filter((a) => a !== "units.manage" && a !== "invites.create"),
+      secretary: ACTIONS.filter((a) => a !== "units.manage" && a !== "invites.create" && a !== "templates.manage"),
       reporter: [],
       stranger: [],
     });

@@ -178,6 +178,7 @@ const texts = (blocks: ReportBlock[]) =>
       ? `[${b.text}]`
       : `${b.kind === "bullet" ? "- " : b.kind === "numbered" ? `${b.number}. ` : ""}${b.text}${b.attribution ? ` (${b.attribution})` : ""}${b.ending}`,
   );
+const line = (l: { text: string; superscript: string | null; ending: string }) => `${l.text}${l.superscript ? `^${l.superscript}` : ""}${l.ending}`;
 const outline = (sections: ReportSection[]): string[] =>
   sections.flatMap((s) => [`${s.number} ${s.heading}`.trim(), ...outline(s.children)]);
 
@@ -252,7 +253,7 @@ describe("assembleReport", () => {
     expect(model.sections.map((s) => s.key)).not.toContain("proposals");
 
     const profile = assembleReport(sampleReportInput(loadBundledTemplate()));
-    expect(profile.sections[0]!.blocks.length).toBe(4);
+    expect(profile.sections[0]!.blocks.length).toBe(5);
     const noProfile = assembleReport({ ...sampleReportInput(loadBundledTemplate()), organisation: { ...ORG, profileText: " \n " } });
     expect(noProfile.sections[0]!.blocks[0]!.kind).toBe("placeholder");
   });
@@ -322,7 +323,7 @@ describe("assembleReport", () => {
     expect(model.recipients).toEqual(["- Ban A;", "- Ban B."]);
     expect(model.preamble).toBe("Thực hiện Công văn số 09-CV/BCĐ ngày 10/9/2024, Sở Khoa học và Công nghệ báo cáo như sau");
     expect(model.closing).toBe("Kính gửi Ban A, Ban B tổng hợp./.");
-    expect(model.distribution).toEqual(["- Như trên;", "- Lưu: VT."]);
+    expect(model.distribution.map(line)).toEqual(["- Như trên;", "- Lưu: VT."]);
     expect(model.signer).toEqual({ authority: "KT. GIÁM ĐỐC", title: "PHÓ GIÁM ĐỐC", name: "Nguyễn Văn A" });
 
     const final = assembleReport(
@@ -332,7 +333,7 @@ describe("assembleReport", () => {
     expect(final.header.placeAndDate).toBe("Hưng Yên, ngày 05 tháng 3 năm 2024");
     expect(final.recipients).toEqual(["Văn phòng Tỉnh ủy."]);
     expect(final.preamble).toBe("Sở Khoa học và Công nghệ báo cáo như sau");
-    expect(final.distribution).toEqual(["- Như trên;", "- Lưu: VT, VP."]);
+    expect(final.distribution.map(line)).toEqual(["- Như trên;", "- Lưu: VT, VP."]);
   });
 
   it("is deterministic", () => {
@@ -351,15 +352,19 @@ describe("document dates", () => {
 });
 
 describe("second template", () => {
-  it("numbers parts I., II. in capitals with items 1., 2. under them, and sums with either wording", () => {
+  it("numbers parts I., II. in capitals with items 1., 2. under them, and states the summed figures with their share", () => {
     const template = loadBundledTemplate("cai-cach-hanh-chinh");
     const units: UnitInfo[] = [
-      { id: 1, name: "Văn phòng", kind: "department", order: 1 },
+      { id: 1, name: "Văn phòng", kind: "office", order: 1 },
       { id: 2, name: "Trung tâm", kind: "affiliated", order: 2 },
     ];
     const submissions: SubmissionInfo[] = [
-      { unitId: 1, status: "SUBMITTED", answers: { direction: a("Ban hành kế hoạch"), applications_received: a(120), applications_late: a(0), next_tasks: a(["Rà soát thủ tục"]) } },
-      { unitId: 2, status: "SUBMITTED", answers: { applications_received: a(1234), applications_late: a(0), next_tasks: a(["Số hóa hồ sơ"]) } },
+      {
+        unitId: 1,
+        status: "SUBMITTED",
+        answers: { direction: a("Ban hành kế hoạch"), tthc_tiep_nhan: a(120), tthc_dung_han: a(120), tthc_truc_tuyen: a(60), next_tasks: a(["Rà soát thủ tục"]) },
+      },
+      { unitId: 2, status: "SUBMITTED", answers: { tthc_tiep_nhan: a(1234), tthc_dung_han: a(1200), tthc_truc_tuyen: a(600), next_tasks: a(["Số hóa hồ sơ"]) } },
     ];
     const model = assembleReport({
       organisation: ORG,
@@ -379,8 +384,7 @@ describe("second template", () => {
     ]);
     expect(model.subject).toBe("Kết quả công tác cải cách hành chính Quý IV năm 2024, nhiệm vụ trọng tâm Quý I năm 2025");
     expect(texts(byKey(model.sections, "procedures").blocks)).toEqual([
-      "Trong Quý IV, Sở Khoa học và Công nghệ tiếp nhận 1.354 hồ sơ thủ tục hành chính.",
-      "100% hồ sơ được giải quyết đúng hạn, không có hồ sơ quá hạn.",
+      "Tổng số hồ sơ thủ tục hành chính tiếp nhận: 1.354, giải quyết đúng hạn 1.320 (đạt 97,49%); tiếp nhận trực tuyến 660 hồ sơ (48,7%).",
     ]);
     expect(texts(byKey(model.sections, "next_tasks").blocks)).toEqual(["1. Rà soát thủ tục.", "2. Số hóa hồ sơ."]);
   });

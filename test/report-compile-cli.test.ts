@@ -36,14 +36,28 @@ describe("npm run compile", () => {
     expect(text.join("\n")).toContain("(Văn phòng Sở)");
   });
 
+  it("leaves the appendix out unless asked, and raises the drafter's initials", async () => {
+    const plain = compile(["--sample", "--out", "plain.docx"]);
+    expect(plain.status).toBe(0);
+    const plainText = paragraphTexts((await openDocx(readFileSync(join(dir, "plain.docx")))).xml("word/document.xml"));
+    expect(plainText).not.toContain("PHỤ LỤC");
+    expect(plainText).toContain("- Lưu: VT, VP.");
+    const asked = compile(["--sample", "--out", "appendix.docx", "--appendix", "--initials", "Tr"]);
+    expect(asked.status).toBe(0);
+    const askedXml = (await openDocx(readFileSync(join(dir, "appendix.docx")))).xml("word/document.xml");
+    expect(paragraphTexts(askedXml)).toContain("PHỤ LỤC");
+    expect(paragraphTexts(askedXml)).toContain("- Lưu: VT, VPTr.");
+    expect(askedXml).toContain('<w:vertAlign w:val="superscript"/>');
+  }, 240_000);
+
   it("refuses bad arguments with one line and exit code 2", () => {
-    for (const args of [[], ["--round", "x"], ["--sample", "--round", "1"], ["--sample", "--date", "5/3/2024"]]) {
+    for (const args of [[], ["--round", "x"], ["--sample", "--round", "1"], ["--sample", "--date", "5/3/2024"], ["--sample", "--appendix", "--no-appendix"], ["--sample", "--initials", "<b>"]]) {
       const run = compile(args);
       expect(run.status, args.join(" ")).toBe(2);
       expect(run.stderr.trimEnd().split("\n"), args.join(" ")).toHaveLength(1);
       expect(run.stderr).toMatch(/^compile: /);
     }
-  });
+  }, 240_000);
 
   it("--round reports a missing round in one line", async () => {
     db = await createTestDatabase();

@@ -81,7 +81,7 @@ describe("compileRound", () => {
     const result = await compileRound(prisma, { roundId });
     expect(result).toMatchObject({ version: 1, reused: false, final: false, fileName: "BC-dan-chu-co-so-9-thang-2024-v1.docx" });
     expect(result.checksum).toBe(createHash("sha256").update(result.bytes).digest("hex"));
-    expect(result.options).toEqual({ includeDrafts: false, attribution: false });
+    expect(result.options).toEqual({ includeDrafts: false, attribution: false, statusAppendix: null, drafterInitials: null });
     // Units 1, 2, 3, 5, 6, 7 submitted; 4 is still writing, 8 has not started.
     expect(result.includedSubmissions.map((s) => s.unitId).sort((a, b) => a - b)).toEqual(
       [1, 2, 3, 5, 6, 7].map((id) => unitIds.get(id)!).sort((a, b) => a - b),
@@ -89,9 +89,15 @@ describe("compileRound", () => {
     expect(result.unitStatus.filter((u) => !u.included).map((u) => u.unitName)).toEqual(["Phòng Quản lý chuyên ngành", "Chi đoàn Sở"]);
     const text = await textOf(result.bytes);
     expect(text).toContain("5. Nhiệm vụ trọng tâm Quý IV năm 2024");
-    expect(text).toContainEqual(expect.stringMatching(/^- Trong kỳ báo cáo, tính đến hiện tại, Sở Khoa học và Công nghệ không nhận được/));
-    // The deadline is printed as the local day.
-    expect(text).toContain("Đã nộp 6/8 đơn vị. Hạn nộp: 20/9/2024");
+    expect(text).toContainEqual(expect.stringMatching(/^- Sở đã cử công chức phụ trách công tác tiếp công dân theo quy định\. Trong kỳ báo cáo, tính đến hiện tại, Sở không nhận được/));
+    // No appendix unless asked; with it, the deadline is printed as the local day.
+    expect(text.join("\n")).not.toContain("PHỤ LỤC");
+    const appendix = await compileRound(prisma, { roundId, statusAppendix: true, drafterInitials: "Tr" });
+    expect(appendix).toMatchObject({ version: 2, options: { statusAppendix: true, drafterInitials: "Tr" } });
+    const withAppendix = await textOf(appendix.bytes);
+    expect(withAppendix).toContain("Đã nộp 6/8 đơn vị. Hạn nộp: 20/9/2024");
+    expect(withAppendix).toContain("- Lưu: VT, VPTr.");
+    await prisma.compiledReport.delete({ where: { id: appendix.id } });
 
     const stored = await prisma.compiledReport.findUniqueOrThrow({ where: { id: result.id } });
     expect(Buffer.from(stored.bytes).equals(Buffer.from(result.bytes))).toBe(true);
@@ -114,7 +120,7 @@ describe("compileRound", () => {
     const v2 = await compileRound(prisma, { roundId, actorId: null });
     expect(v2).toMatchObject({ version: 2, reused: false, fileName: "BC-dan-chu-co-so-9-thang-2024-v2.docx" });
     expect(v2.checksum).not.toBe(v1.checksum);
-    expect(await textOf(v2.bytes)).toContainEqual(expect.stringMatching(/Sở Khoa học và Công nghệ nhận được 2 đơn thư khiếu nại, tố cáo/));
+    expect(await textOf(v2.bytes)).toContainEqual(expect.stringMatching(/Sở nhận được 2 đơn thư khiếu nại, tố cáo/));
 
     expect((await getCompiledReport(prisma, roundId))!.version).toBe(2);
     const again = (await getCompiledReport(prisma, roundId, 1))!;
@@ -126,7 +132,7 @@ describe("compileRound", () => {
   it("treats other options as other input", async () => {
     const attributed = await compileRound(prisma, { roundId, attribution: true });
     expect(attributed).toMatchObject({ version: 3, reused: false, options: { includeDrafts: false, attribution: true } });
-    expect((await textOf(attributed.bytes)).join("\n")).toContain("(Thanh tra Sở)");
+    expect((await textOf(attributed.bytes)).join("\n")).toContain("(Thanh tra Sở; Văn phòng Sở: 0; Thanh tra Sở: 2; Phòng Quản lý khoa học: 0)");
     expect(await compileRound(prisma, { roundId, attribution: true })).toMatchObject({ version: 3, reused: true });
     const drafts = await compileRound(prisma, { roundId, includeDrafts: true });
     expect(drafts.version).toBe(4);
@@ -159,22 +165,22 @@ describe("ensureTemplate", () => {
   it("is idempotent and refuses to change a version rounds already use", async () => {
     const template = loadBundledTemplate("dan-chu-co-so");
     const first = await ensureTemplate(prisma, template);
-    expect(first).toMatchObject({ key: "dan-chu-co-so", version: 1, created: false, updated: false });
+    expect(first).toMatchObject({ key: "dan-chu-co-so", version: 2, created: false, updated: false });
     const changed = { ...template, subject: `${template.subject} (sửa)` };
     await expect(ensureTemplate(prisma, changed)).rejects.toThrow(TemplateError);
     await expect(ensureTemplate(prisma, changed)).rejects.toThrow(/raise the version/);
-    const next = await ensureTemplate(prisma, { ...changed, version: 2 });
-    expect(next).toMatchObject({ version: 2, created: true });
+    const next = await ensureTemplate(prisma, { ...changed, version: 3 });
+    expect(next).toMatchObject({ version: 3, created: true });
     expect(next.id).not.toBe(first.id);
     // Not used by any round yet: may still be corrected in place.
-    expect(await ensureTemplate(prisma, { ...changed, version: 2, subject: "Khác {period}" })).toMatchObject({ id: next.id, updated: true });
+    expect(await ensureTemplate(prisma, { ...changed, version: 3, subject: "Khác {period}" })).toMatchObject({ id: next.id, updated: true });
   });
 
   it("stores a second bundled template alongside, and all of them at once", async () => {
     const row = await ensureTemplate(prisma, loadBundledTemplate("cai-cach-hanh-chinh"));
-    expect(row).toMatchObject({ key: "cai-cach-hanh-chinh", created: true, name: "Báo cáo công tác cải cách hành chính" });
+    expect(row).toMatchObject({ key: "cai-cach-hanh-chinh", created: true, name: "Công tác cải cách hành chính" });
     const all = await ensureBundledTemplates(prisma);
-    expect(all.map((t) => `${t.key} v${t.version}`)).toEqual(["cai-cach-hanh-chinh v1", "dan-chu-co-so v1"]);
+    expect(all.map((t) => `${t.key} v${t.version}`)).toEqual(["cai-cach-hanh-chinh v2", "dan-chu-co-so v2"]);
     expect(all.find((t) => t.key === "cai-cach-hanh-chinh")!.id).toBe(row.id);
   });
 });

@@ -68,7 +68,7 @@ describe("from the first admin to a submitted, edited report", () => {
     await send(world.bot, world.rec, textUpdate(admin, "/units"));
     const list = lastTextTo(world.rec, admin.id);
     expect(list).toContain("Danh sách đơn vị (9):");
-    expect(list).toContain("1. Văn phòng Sở — phòng chuyên môn");
+    expect(list).toContain("1. Văn phòng Sở — văn phòng");
     expect(list).toContain("9. Chi đoàn Sở — chi đoàn");
   });
 

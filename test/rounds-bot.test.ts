@@ -167,7 +167,7 @@ describe("rounds in the bot: /newround, /rounds, /remind and re-planning", () =>
     expect(messagesTo(rec, units["Phòng đã giải thể"]!.reporter!.telegramId)).toEqual([]);
 
     const told = messagesTo(rec, s().id).map((c) => String(c.payload.text)).find((text) => text.startsWith("✅ Đã mở kỳ báo cáo"))!;
-    expect(told).toContain("✅ Đã mở kỳ báo cáo 9 tháng đầu năm 2024 — Báo cáo kết quả thực hiện dân chủ ở cơ sở.");
+    expect(told).toContain("✅ Đã mở kỳ báo cáo 9 tháng đầu năm 2024 — Kết quả thực hiện dân chủ ở cơ sở.");
     expect(told).toContain("Đã tạo báo cáo cho 4 đơn vị.");
     expect(told).toContain("📣 Đang gửi thông báo mở kỳ tới 3 người báo cáo; tôi sẽ báo lại khi gửi xong.");
     // The confirmation comes at once; how the notices went follows when the last one is sent.
@@ -210,13 +210,13 @@ describe("rounds in the bot: /newround, /rounds, /remind and re-planning", () =>
     const before = await queuedIds();
     await type(s(), "/rounds");
     const list = lastTextTo(rec, s().id);
-    expect(list).toContain("1. 🟢 9 tháng đầu năm 2024 — Báo cáo kết quả thực hiện dân chủ ở cơ sở");
+    expect(list).toContain("1. 🟢 9 tháng đầu năm 2024 — Kết quả thực hiện dân chủ ở cơ sở");
     expect(list).toContain("đang nhận báo cáo · hạn nộp 17:00 ngày 10/10/2024 · đã nộp 0/4 đơn vị");
 
     await press(s(), "1. ⏰ Dời hạn");
     expect(lastTextTo(rec, s().id)).toContain("hạn nộp hiện tại 17:00 ngày 10/10/2024");
     await type(s(), "17/10/2024 16:30");
-    expect(lastTextTo(rec, s().id)).toContain("Đã dời hạn nộp kỳ báo cáo 9 tháng đầu năm 2024 — Báo cáo kết quả thực hiện dân chủ ở cơ sở từ 17:00 ngày 10/10/2024 sang 16:30 ngày 17/10/2024");
+    expect(lastTextTo(rec, s().id)).toContain("Đã dời hạn nộp kỳ báo cáo 9 tháng đầu năm 2024 — Kết quả thực hiện dân chủ ở cơ sở từ 17:00 ngày 10/10/2024 sang 16:30 ngày 17/10/2024");
     expect((await db.prisma.round.findUniqueOrThrow({ where: { id: roundId } })).deadline).toEqual(new Date("2024-10-17T09:30:00Z"));
     const moved = await queuedIds();
     expect(moved).toEqual(await expectedIds());
@@ -245,7 +245,7 @@ describe("rounds in the bot: /newround, /rounds, /remind and re-planning", () =>
     const closed = await db.prisma.round.findUniqueOrThrow({ where: { id: roundId } });
     expect(closed.status).toBe("CLOSED");
     expect(closed.closedAt).toEqual(NOW);
-    expect(lastTextTo(rec, s().id)).toContain("🔒 Đã đóng kỳ báo cáo 9 tháng đầu năm 2024 — Báo cáo kết quả thực hiện dân chủ ở cơ sở; đã bỏ 38 lượt nhắc việc đang chờ.");
+    expect(lastTextTo(rec, s().id)).toContain("🔒 Đã đóng kỳ báo cáo 9 tháng đầu năm 2024 — Kết quả thực hiện dân chủ ở cơ sở; đã bỏ 38 lượt nhắc việc đang chờ.");
     expect(await queuedIds()).toEqual([]);
 
     // … can no longer change anything.

@@ -1,5 +1,5 @@
-// npm run compile -- --round <id> [--out report.docx] [--drafts] [--attribution]
-// npm run compile -- --sample [--out sample.docx] [--drafts] [--attribution] [--date YYYY-MM-DD]
+// npm run compile -- --round <id> [--out report.docx] [--drafts] [--attribution] [--appendix | --no-appendix] [--initials Tr]
+// npm run compile -- --sample [--out sample.docx] [--drafts] [--attribution] [--appendix | --no-appendix] [--initials Tr] [--date YYYY-MM-DD]
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -8,7 +8,8 @@ import { createDatabase } from "../db/create-prisma.ts";
 import { compileRound } from "../report/compile-round.ts";
 import { compileSample } from "../report/compile-sample.ts";
 
-const USAGE = "usage: npm run compile -- (--round <id> | --sample) [--out <file.docx>] [--drafts] [--attribution] [--date YYYY-MM-DD]";
+const USAGE =
+  "usage: npm run compile -- (--round <id> | --sample) [--out <file.docx>] [--drafts] [--attribution] [--appendix | --no-appendix] [--initials <drafter's initials>] [--date YYYY-MM-DD]";
 
 class UsageError extends Error {}
 
@@ -37,6 +38,9 @@ async function main(): Promise<void> {
       out: { type: "string" },
       drafts: { type: "boolean", default: false },
       attribution: { type: "boolean", default: false },
+      appendix: { type: "boolean", default: false },
+      "no-appendix": { type: "boolean", default: false },
+      initials: { type: "string" },
       date: { type: "string" },
       help: { type: "boolean", default: false },
     },
@@ -47,11 +51,25 @@ async function main(): Promise<void> {
     return;
   }
   if (values.sample === (values.round !== undefined)) throw new UsageError(USAGE);
-  const options = { includeDrafts: values.drafts, attribution: values.attribution };
+  if (values.appendix && values["no-appendix"]) throw new UsageError("--appendix and --no-appendix contradict each other");
+  if (values.initials !== undefined && !/^[\p{L}.]{1,10}$/u.test(values.initials)) throw new UsageError("--initials must be up to 10 letters, e.g. Tr");
+  const options = {
+    includeDrafts: values.drafts,
+    attribution: values.attribution,
+    // Neither flag: the template says (off unless it asks for the appendix).
+    statusAppendix: values.appendix ? true : values["no-appendix"] ? false : null,
+    drafterInitials: values.initials ?? null,
+  };
 
   if (values.sample) {
     if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new UsageError("--date must be YYYY-MM-DD");
-    const { model, bytes } = await compileSample({ ...options, reportDate: values.date });
+    const { model, bytes } = await compileSample({
+      includeDrafts: options.includeDrafts,
+      attribution: options.attribution,
+      statusAppendix: options.statusAppendix ?? undefined,
+      drafterInitials: options.drafterInitials,
+      reportDate: values.date,
+    });
     const out = outputPath(values.out ?? "sample.docx");
     writeFileSync(out, bytes);
     for (const warning of model.warnings) console.error(`warning: ${warning}`);

@@ -170,7 +170,13 @@ export async function handleEvent(
         }
         const next: Flow = { kind: "preview", sid: s.id };
         const refused: Step =
-          result.reason === "version-changed" || result.reason === "incomplete"
+          result.reason === "check-failed"
+            ? {
+                flow: next,
+                screen: "preview-actions",
+                notices: [{ key: "conversation-submit-refused-check-failed", vars: { problems: result.problems.map((p) => `• ${p.message[speaker.locale]}`).join("\n") } }],
+              }
+            : result.reason === "version-changed" || result.reason === "incomplete"
             ? { flow: next, screen: result.reason === "incomplete" ? "preview-actions" : "preview", notices: result.reason === "version-changed" ? [{ key: "conversation-changed-since-preview" }] : [] }
             : { flow: IDLE, screen: "none", notices: [{ key: `conversation-submit-refused-${result.reason}` }] };
         return finish(refused.flow, { replies: renderStep(fresh, refused, ctx, editable), toast });

@@ -284,26 +284,48 @@ export function checkListItems(items: readonly string[], limits: Pick<EffectiveL
 // "09-CV/BCĐ", "219/QĐ-SKHCN": digits, then parts joined by - or /, with at least one letter (unlike a date).
 const NUMBER_PATTERN = /\d+[0-9A-Za-zĐđ.]*(?:[-/][0-9A-Za-zĐđ.]+)+/gu;
 const DATE_PATTERN = /(\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})/;
-const ISSUER_PATTERN = /\bc[uủ]a\s+(.+?)(?:\s+(?:v[eề]|v\/v)\s|[.;]?$)/iu;
+const ISSUER_PATTERN = /\bc[uủ]a\s+(.+?)[.;,]?$/iu;
+// Where a subject (trích yếu) starts: "về việc", "V/v", or "về" before the words request subjects begin with.
+// A plain "về" is part of many issuers' names ("Ban Chỉ đạo về thực hiện Quy chế dân chủ ở cơ sở").
+const SUBJECT_STARTS = [" về việc ", " v/v ", " v/v:", " về báo cáo", " về đề nghị", " về hướng dẫn", " về đôn đốc", " về tổng kết", " về sơ kết", " về kế hoạch", " về triển khai"];
+
+/** The citation and its subject: "Công văn số … của Ban Dân vận Tỉnh ủy" + "về việc báo cáo …" (or null). */
+export function splitDocumentSubject(text: string): { citation: string; subject: string | null } {
+  const lower = ` ${text.toLocaleLowerCase("vi")}`;
+  let at = -1;
+  for (const start of SUBJECT_STARTS) {
+    const index = lower.indexOf(start);
+    if (index >= 0 && (at < 0 || index < at)) at = index;
+  }
+  if (at < 0) return { citation: text, subject: null };
+  // `lower` has one leading space: index `at` in it is index `at` of the text's own leading space position.
+  const citation = text.slice(0, Math.max(0, at)).replace(/[\s,;]+$/u, "");
+  let subject = text.slice(at).trim().replace(/[\s.;,]+$/u, "");
+  if (/^v\/v:?\s*/iu.test(subject)) subject = `về việc ${subject.replace(/^v\/v:?\s*/iu, "")}`;
+  if (citation === "" || subject === "") return { citation: text, subject: null };
+  return { citation, subject };
+}
 
 /**
- * A cited document, e.g. "Công văn số 09-CV/BCĐ ngày 10/9/2024 của Ban Chỉ đạo về …": the whole text is kept
- * and the number, date and issuer are picked out when they are there.
+ * A cited document, e.g. "Công văn số 09-CV/BCĐ ngày 10/9/2024 của Ban Chỉ đạo về việc …": the whole text is kept
+ * and the number, date, issuer and subject are picked out when they are there.
  */
 export function parseDocumentRef(raw: string, maxLength: number): ParseResult<DocumentRef> {
   const text = cleanText(raw).replace(/\s*\n\s*/g, " ");
   const checked = checkLength(text, maxLength);
   if (!checked.ok) return checked;
   const ref: DocumentRef = { text };
-  const number = [...text.matchAll(NUMBER_PATTERN)].map((m) => m[0]).find((candidate) => /[A-Za-zĐđ]/.test(candidate));
+  const { citation, subject } = splitDocumentSubject(text);
+  const number = [...citation.matchAll(NUMBER_PATTERN)].map((m) => m[0]).find((candidate) => /[A-Za-zĐđ]/.test(candidate));
   if (number) ref.number = number.replace(/\.$/, "");
-  const date = DATE_PATTERN.exec(text)?.[1];
+  const date = DATE_PATTERN.exec(citation)?.[1];
   if (date) {
     const parsed = parseDate(date);
     if (parsed.ok) ref.date = parsed.value;
   }
-  const issuer = ISSUER_PATTERN.exec(text)?.[1]?.trim();
+  const issuer = ISSUER_PATTERN.exec(citation)?.[1]?.trim();
   if (issuer) ref.issuer = issuer;
+  if (subject) ref.subject = subject;
   return ok(ref);
 }
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Question, QuestionType } from "./template/template-schema.ts";
 
 /** A cited document: the full citation as typed, and its parts when the reporter gave them. */
-export type DocumentRef = { text: string; number?: string; date?: string; issuer?: string };
+export type DocumentRef = { text: string; number?: string; date?: string; issuer?: string; subject?: string };
 
 /** The stored JSON of an answer, by question type. */
 export type AnswerValueByType = {
@@ -104,6 +104,7 @@ function buildSchema(question: SchemaQuestion): z.ZodType<AnswerValue> {
         number: z.string().optional(),
         date: isoDate.optional(),
         issuer: z.string().optional(),
+        subject: z.string().optional(),
       });
   }
 }

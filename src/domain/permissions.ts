@@ -15,7 +15,11 @@ export type Action =
   | "reports.compile"
   | "reports.export"
   | "submissions.review"
-  | "status.all";
+  | "status.all"
+  /** The secretary's own text for a section or item of the compiled report. */
+  | "reports.edit"
+  /** Check and add report templates. */
+  | "templates.manage";
 
 const OFFICE_ACTIONS: ReadonlySet<Action> = new Set([
   "rounds.open",
@@ -25,9 +29,10 @@ const OFFICE_ACTIONS: ReadonlySet<Action> = new Set([
   "reports.export",
   "submissions.review",
   "status.all",
+  "reports.edit",
 ]);
 
-const ADMIN_ONLY: ReadonlySet<Action> = new Set(["units.manage", "invites.create"]);
+const ADMIN_ONLY: ReadonlySet<Action> = new Set(["units.manage", "invites.create", "templates.manage"]);
 
 export function hasRole(actor: Actor | null, role: Role): boolean {
   return actor?.grants.some((grant) => grant.role === role) ?? false;

@@ -1,4 +1,4 @@
-import { cleanText } from "./answer-parsing.ts";
+import { cleanText, parseDocumentRef, splitDocumentSubject } from "./answer-parsing.ts";
 
 /** Longest request document reference kept ("Công văn số … ngày … của …" is rarely over 200). */
 export const REQUEST_DOCUMENT_MAX = 500;
@@ -29,4 +29,40 @@ export function parseRecipientLines(raw: string): RoundInputResult<string[]> {
   const long = lines.find((line) => line.length > RECIPIENT_MAX_LENGTH);
   if (long) return { ok: false, problem: "too-long", length: long.length };
   return { ok: true, value: lines };
+}
+
+/**
+ * The request document in parts, as the round stores it and the wizard shows it for confirmation:
+ * "Công văn" số "215/BDVTU-CQ" ngày 2024-09-12 của "Ban Dân vận Tỉnh ủy" "về việc báo cáo …".
+ * Parts not found are null; the text is always kept.
+ */
+export type RequestDocumentParts = {
+  text: string;
+  /** "Công văn", "Kế hoạch", "Quyết định" … the words before "số". */
+  kind: string | null;
+  number: string | null;
+  /** "YYYY-MM-DD" */
+  date: string | null;
+  issuer: string | null;
+  /** Trích yếu, beginning "về việc …" (or "về …"). */
+  subject: string | null;
+};
+
+export function parseRequestDocumentParts(text: string): RequestDocumentParts {
+  const parsed = parseDocumentRef(text, Number.MAX_SAFE_INTEGER);
+  const ref = parsed.ok ? parsed.value : { text };
+  const kindMatch = /^(.{1,40}?)\s+số(?=\s|$)/iu.exec(ref.text);
+  return {
+    text: ref.text,
+    kind: kindMatch ? kindMatch[1]!.trim() : null,
+    number: ref.number ?? null,
+    date: ref.date ?? null,
+    issuer: ref.issuer ?? null,
+    subject: ref.subject ?? null,
+  };
+}
+
+/** The document without its subject, for "Thực hiện {requestDocument} …": "Công văn số … ngày … của …". */
+export function requestCitation(parts: Pick<RequestDocumentParts, "text" | "subject">): string {
+  return parts.subject === null ? parts.text : splitDocumentSubject(parts.text).citation;
 }

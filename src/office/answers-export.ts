@@ -87,6 +87,7 @@ export async function exportRoundAnswers(prisma: PrismaClient, roundId: number, 
         revision: answer?.revision ?? null,
         author: answer?.author?.name ?? "",
         updatedAt: answer ? localStamp(answer.updatedAt, round.organisation.timezone) : "",
+        inReport: question.report,
       });
     });
   }
@@ -104,6 +105,7 @@ export async function exportRoundAnswers(prisma: PrismaClient, roundId: number, 
     "revision",
     "author",
     "updated-at",
+    "in-report",
   ].map((column) => t(`office-csv-${column}`));
   const period = { kind: round.periodKind, year: round.periodYear, number: round.periodNumber };
   return {

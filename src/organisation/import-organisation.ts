@@ -30,6 +30,9 @@ export function importOrganisation(db: Db, file: OrgFile, actorId: number | null
       distribution: organisation.distribution,
       profileText: organisation.profileText.trim(),
       timezone: organisation.timezone,
+      shortForm: organisation.shortForm,
+      drafterUnit: organisation.drafterUnit,
+      unitKinds: file.unitKinds,
     };
     const existing = await tx.organisation.findFirst({ orderBy: { id: "asc" }, select: { id: true } });
     const org = existing

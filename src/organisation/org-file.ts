@@ -1,7 +1,9 @@
 import { LineCounter, parseDocument, type Document, type Node } from "yaml";
 import { z } from "zod";
 import { isTimeZone } from "../domain/calendar/zoned-time.ts";
-import { UNIT_KINDS } from "../domain/unit-kind.ts";
+import { DISTRIBUTION_PLACEHOLDERS, scanPlaceholders } from "../domain/template/placeholders.ts";
+import { checkYamlLimits, ORG_YAML_LIMITS } from "../domain/yaml-limits.ts";
+import { UNIT_KIND_KEY, unitKindsOf } from "../domain/unit-kind.ts";
 
 const text = z.string().trim().min(1, "must not be empty");
 
@@ -11,14 +13,27 @@ export const UNIT_CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const unitSchema = z.strictObject({
   code: z.string().regex(UNIT_CODE, "must be lower-case letters and digits joined by -, e.g. phong-quan-ly-khoa-hoc"),
   name: text,
-  kind: z.enum(UNIT_KINDS, { message: `must be one of ${UNIT_KINDS.join(", ")}` }),
+  /** One of the organisation's unitKinds (or of the six default kinds when it defines none). */
+  kind: z.string().regex(UNIT_KIND_KEY, "must be a unit kind key: lower-case letters, digits and _"),
   order: z.number().int().min(1, "must be 1 or more").optional(),
   active: z.boolean().default(true),
+});
+
+const unitKindSchema = z.strictObject({
+  key: z.string().regex(UNIT_KIND_KEY, "must be lower-case letters, digits and _, starting with a letter, e.g. office"),
+  label: z.preprocess(
+    (value) => (typeof value === "string" ? { vi: value } : value),
+    z.strictObject({ vi: text, en: text.optional() }).transform((l) => ({ vi: l.vi, en: l.en ?? l.vi })),
+  ),
 });
 
 const organisationSchema = z.strictObject({
   name: text,
   shortName: text,
+  /** Short form after the first mention in running text, {orgShort}: "Sở". */
+  shortForm: z.string().trim().default(""),
+  /** The unit that drafts reports, for "Lưu: VT, {drafterUnit}": "VP". */
+  drafterUnit: z.string().trim().default(""),
   parentName: text,
   symbol: text,
   place: text,
@@ -31,7 +46,44 @@ const organisationSchema = z.strictObject({
   timezone: z.string().refine(isTimeZone, "must be an IANA time zone such as Asia/Ho_Chi_Minh").default("Asia/Ho_Chi_Minh"),
 });
 
-export const orgFileSchema = z.strictObject({ organisation: organisationSchema, units: z.array(unitSchema).default([]) });
+export const orgFileSchema = z.strictObject({
+  organisation: organisationSchema,
+  /** The organisation's own kinds of units; none: department, affiliated, trade_union, youth_union, party_cell, other. */
+  unitKinds: z.array(unitKindSchema).default([]),
+  units: z.array(unitSchema).default([]),
+});
+
+/** Units whose kind the organisation does not have, and kinds defined twice; on the raw data, like duplicateCodes. */
+function kindProblems(raw: unknown): { path: (string | number)[]; message: string }[] {
+  const file = (raw ?? {}) as { unitKinds?: unknown; units?: unknown };
+  const defined = Array.isArray(file.unitKinds) ? file.unitKinds.map((k) => (k as { key?: unknown } | null)?.key).filter((k): k is string => typeof k === "string") : [];
+  const problems: { path: (string | number)[]; message: string }[] = [];
+  defined.forEach((key, i) => {
+    if (defined.indexOf(key) !== i) problems.push({ path: ["unitKinds", i, "key"], message: `unit kind "${key}" is defined twice` });
+  });
+  const known = [...new Set(unitKindsOf(defined.map((key) => ({ key, label: { vi: key, en: key } }))).map((k) => k.key))];
+  if (!Array.isArray(file.units)) return problems;
+  file.units.forEach((unit, i) => {
+    const kind = (unit as { kind?: unknown } | null)?.kind;
+    if (typeof kind === "string" && UNIT_KIND_KEY.test(kind) && !known.includes(kind)) {
+      problems.push({ path: ["units", i, "kind"], message: `must be one of ${known.join(", ")}${defined.length === 0 ? " (or define the organisation's own under unitKinds)" : ""}` });
+    }
+  });
+  return problems;
+}
+
+/** "Nơi nhận" lines may name {drafterUnit}, {org} and {orgShort}; anything else in braces would print as typed. */
+function distributionProblems(raw: unknown): { path: (string | number)[]; message: string }[] {
+  const lines = (raw as { organisation?: { distribution?: unknown } } | null)?.organisation?.distribution;
+  if (!Array.isArray(lines)) return [];
+  return lines.flatMap((line, i) =>
+    typeof line !== "string"
+      ? []
+      : scanPlaceholders(line)
+          .filter((use) => use.name === null || !(DISTRIBUTION_PLACEHOLDERS as readonly string[]).includes(use.name))
+          .map((use) => ({ path: ["organisation", "distribution", i], message: `${use.raw} is not a placeholder here; allowed: {drafterUnit}, {org}, {orgShort}` })),
+  );
+}
 
 /** Unit codes used twice; checked on the raw data so they are reported along with every other problem. */
 function duplicateCodes(raw: unknown): { path: (string | number)[]; message: string }[] {
@@ -77,6 +129,18 @@ function lineOf(doc: Document, lines: LineCounter, path: readonly PropertyKey[])
 
 /** Parses and validates an organisation file; every problem is named by its path and line. */
 export function parseOrgFile(source: string, sourceName = "org.yaml"): OrgFile {
+  const limit = checkYamlLimits(source, ORG_YAML_LIMITS);
+  if (limit) throw new OrgFileError(sourceName, [{ path: "", line: limit.line, message: limit.message }]);
+  try {
+    return parseOrgYaml(source, sourceName);
+  } catch (error) {
+    if (error instanceof OrgFileError) throw error;
+    // What the YAML reader itself throws: an alias naming no anchor, aliases multiplying the document.
+    throw new OrgFileError(sourceName, [{ path: "", message: `YAML: ${(error as Error).message}` }]);
+  }
+}
+
+function parseOrgYaml(source: string, sourceName: string): OrgFile {
   const lines = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0) {
@@ -85,7 +149,7 @@ export function parseOrgFile(source: string, sourceName = "org.yaml"): OrgFile {
       doc.errors.map((e) => ({ path: "", line: lines.linePos(e.pos[0]).line, message: `YAML syntax: ${e.message.split("\n")[0]}` })),
     );
   }
-  const raw = doc.toJS();
+  const raw = doc.toJS({ maxAliasCount: 100 });
   const result = orgFileSchema.safeParse(raw);
   const problems = [
     ...(result.success ? [] : result.error.issues).flatMap((issue) =>
@@ -94,6 +158,8 @@ export function parseOrgFile(source: string, sourceName = "org.yaml"): OrgFile {
         : [{ path: pathText(issue.path), line: lineOf(doc, lines, issue.path), message: issue.message }],
     ),
     ...duplicateCodes(raw).map((p) => ({ path: pathText(p.path), line: lineOf(doc, lines, p.path), message: p.message })),
+    ...distributionProblems(raw).map((p) => ({ path: pathText(p.path), line: lineOf(doc, lines, p.path), message: p.message })),
+    ...kindProblems(raw).map((p) => ({ path: pathText(p.path), line: lineOf(doc, lines, p.path), message: p.message })),
   ].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   if (problems.length > 0 || !result.success) throw new OrgFileError(sourceName, problems);
   return result.data;

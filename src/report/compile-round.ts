@@ -3,15 +3,17 @@ import { assembleReport } from "../domain/report/assemble-report.ts";
 import type { ReportModel, UnitStatusLine } from "../domain/report/report-model.ts";
 import { isIncluded } from "../domain/report/submission-inclusion.ts";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
+import type { Db } from "../submissions/db-client.ts";
 import { canonicalJson, sha256Hex } from "./canonical-json.ts";
 import { renderReportDocx } from "./render-docx.ts";
+import { activeOverrides } from "./active-overrides.ts";
 import { roundToReportInput, type RoundRows } from "./round-report-input.ts";
 
 /**
  * Part of every input hash: raise it when assembly or layout changes, so a compile after an upgrade
  * makes a new version instead of handing back a file laid out the old way.
  */
-export const REPORT_LAYOUT_VERSION = 1;
+export const REPORT_LAYOUT_VERSION = 2;
 
 // Serialises version numbering per round across processes (pg_advisory_xact_lock(class, roundId)).
 const LOCK_CLASS = 0x5448; // "TH"
@@ -20,7 +22,27 @@ export class CompileError extends Error {
   override name = "CompileError";
 }
 
-export type CompileOptions = { includeDrafts: boolean; attribution: boolean };
+export type CompileOptions = {
+  includeDrafts: boolean;
+  attribution: boolean;
+  /** The page of who submitted; null follows the template (off unless it says so). */
+  statusAppendix: boolean | null;
+  /** Raised after the drafting unit in "Lưu: VT, VP^Tr"; null leaves them out. */
+  drafterInitials: string | null;
+};
+
+export type CompileRequestOptions = { includeDrafts?: boolean; attribution?: boolean; statusAppendix?: boolean | null; drafterInitials?: string | null };
+
+/** The options a request names, with the defaults filled in. */
+export function compileOptions(request: CompileRequestOptions): CompileOptions {
+  const initials = request.drafterInitials?.replace(/\s+/g, " ").trim();
+  return {
+    includeDrafts: request.includeDrafts ?? false,
+    attribution: request.attribution ?? false,
+    statusAppendix: request.statusAppendix ?? null,
+    drafterInitials: initials ? initials.slice(0, 10) : null,
+  };
+}
 
 export type IncludedSubmission = { submissionId: number; unitId: number; status: string; version: number };
 
@@ -64,13 +86,19 @@ function toFile(row: Row): CompiledReportFile {
     bytes: row.bytes,
     final: row.final,
     includedSubmissions: row.includedSubmissions as IncludedSubmission[],
-    options: { includeDrafts: options.includeDrafts === true, attribution: options.attribution === true },
+    options: {
+      includeDrafts: options.includeDrafts === true,
+      attribution: options.attribution === true,
+      statusAppendix: typeof options.statusAppendix === "boolean" ? options.statusAppendix : null,
+      drafterInitials: typeof options.drafterInitials === "string" ? options.drafterInitials : null,
+    },
     createdById: row.createdById,
     createdAt: row.createdAt,
   };
 }
 
-async function loadRound(prisma: PrismaClient, roundId: number): Promise<RoundRows> {
+/** Everything a compile reads for one round, with the secretary's texts in force. */
+export async function loadRoundRows(prisma: Db, roundId: number): Promise<RoundRows> {
   const round = await prisma.round.findUnique({
     where: { id: roundId },
     include: { organisation: true, template: true, submissions: { include: { answers: { orderBy: { questionKey: "asc" } } } } },
@@ -82,7 +110,8 @@ async function loadRound(prisma: PrismaClient, roundId: number): Promise<RoundRo
     orderBy: [{ order: "asc" }, { id: "asc" }],
   });
   const { organisation, template, submissions, ...rest } = round;
-  return { round: rest, organisation, template, units, submissions: submissions.sort((a, b) => a.unitId - b.unitId) };
+  const overrides = await activeOverrides(prisma, roundId);
+  return { round: rest, organisation, template, units, submissions: submissions.sort((a, b) => a.unitId - b.unitId), overrides };
 }
 
 /**
@@ -99,6 +128,7 @@ function inputHashOf(rows: RoundRows, options: CompileOptions): string {
       organisation: { ...organisation, createdAt: undefined, updatedAt: undefined },
       round: { ...round, createdAt: undefined, updatedAt: undefined, reminderSettings: undefined },
       template: { id: template.id, key: template.key, version: template.version, definition: template.definition },
+      overrides: rows.overrides,
       units: rows.units.map((u) => ({ id: u.id, name: u.name, kind: u.kind, order: u.order })),
       submissions: rows.submissions.map((s) => ({
         unitId: s.unitId,
@@ -123,11 +153,16 @@ export function compiledFileName(templateKey: string, rows: Pick<RoundRows, "rou
  */
 export async function compileRound(
   prisma: PrismaClient,
-  request: { roundId: number; actorId?: number | null; includeDrafts?: boolean; attribution?: boolean },
+  request: { roundId: number; actorId?: number | null } & CompileRequestOptions,
 ): Promise<CompileRoundResult> {
-  const options: CompileOptions = { includeDrafts: request.includeDrafts ?? false, attribution: request.attribution ?? false };
-  const rows = await loadRound(prisma, request.roundId);
-  const model: ReportModel = assembleReport(roundToReportInput(rows), options);
+  const options = compileOptions(request);
+  const rows = await loadRoundRows(prisma, request.roundId);
+  const model: ReportModel = assembleReport(roundToReportInput(rows), {
+    includeDrafts: options.includeDrafts,
+    attribution: options.attribution,
+    statusAppendix: options.statusAppendix ?? undefined,
+    drafterInitials: options.drafterInitials,
+  });
   const inputHash = inputHashOf(rows, options);
   const extras = { warnings: model.warnings, unitStatus: model.unitStatus };
 

@@ -51,7 +51,7 @@ const HEADER_INDENT = -mm(8);
 const HEADER_LEFT = 4300;
 const HEADER_RIGHT = 5670;
 
-type RunStyle = { size: number; bold?: boolean; italics?: boolean; highlight?: boolean };
+type RunStyle = { size: number; bold?: boolean; italics?: boolean; highlight?: boolean; superScript?: boolean };
 
 const BODY_SIZE = 14;
 
@@ -69,6 +69,7 @@ function runs(text: string, style: RunStyle): TextRun[] {
         bold: style.bold,
         italics: style.italics,
         highlight: style.highlight ? "yellow" : undefined,
+        superScript: style.superScript,
         break: i > 0 ? 1 : undefined,
       } satisfies IRunOptions),
   );
@@ -191,9 +192,11 @@ function blockParagraph(block: ReportBlock): Paragraph {
 
 function sectionParagraphs(section: ReportSection): Paragraph[] {
   const heading = section.number ? `${section.number} ${section.heading}` : section.heading;
-  const italics = section.style === "alpha";
+  const bold = section.headingStyle === "bold" || section.headingStyle === "bold-italic";
+  const italics = section.headingStyle === "italic" || section.headingStyle === "bold-italic";
   return [
-    new Paragraph({ style: HEADING_STYLE, children: runs(heading, { size: 14, bold: true, italics }) }),
+    // The heading style sets bold; a plain or italic heading says so on its run.
+    new Paragraph({ style: HEADING_STYLE, children: runs(heading, { size: 14, bold, italics }) }),
     ...section.blocks.map(blockParagraph),
     ...section.children.flatMap(sectionParagraphs),
   ];
@@ -202,7 +205,17 @@ function sectionParagraphs(section: ReportSection): Paragraph[] {
 function signatureTable(model: ReportModel): Table {
   const left = [
     new Paragraph({ spacing: { before: 0, after: 0 }, children: runs("Nơi nhận:", { size: 12, bold: true, italics: true }) }),
-    ...model.distribution.map((line) => new Paragraph({ spacing: { before: 0, after: 0 }, children: runs(line, { size: 11 }) })),
+    ...model.distribution.map(
+      (line) =>
+        new Paragraph({
+          spacing: { before: 0, after: 0 },
+          children: [
+            ...runs(line.text, { size: 11 }),
+            ...(line.superscript ? runs(line.superscript, { size: 11, superScript: true }) : []),
+            ...(line.ending ? runs(line.ending, { size: 11 }) : []),
+          ],
+        }),
+    ),
   ];
   const signer = model.signer;
   const right = [

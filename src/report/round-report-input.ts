@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Answer, Organisation, Round, Submission, Template, Unit } from "../generated/prisma/client.ts";
-import type { ReportInput, SubmissionInfo } from "../domain/report/report-input.ts";
+import type { ReportInput, ReportOverride, SubmissionInfo } from "../domain/report/report-input.ts";
+import type { RequestDocumentParts } from "../domain/round-input.ts";
 import { parseTemplateDefinition } from "../domain/template/load-template.ts";
 
 /** What compileRound reads for one round. */
@@ -10,6 +11,8 @@ export type RoundRows = {
   template: Template;
   units: Unit[];
   submissions: (Submission & { answers: Answer[] })[];
+  /** The secretary's texts in force (latest version per target, not dropped). */
+  overrides: ReportOverride[];
 };
 
 const stringList = z.array(z.string());
@@ -23,6 +26,24 @@ function strings(value: unknown): string[] {
 /** The calendar day of an instant in the organisation's time zone, "YYYY-MM-DD". */
 export function localDate(instant: Date, timeZone: string): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+}
+
+/**
+ * The stored parts of the request document; rounds opened before the parts were stored have only the text
+ * (null here: the report parses it).
+ */
+export function requestDocumentParts(round: Round): RequestDocumentParts | null {
+  if (!round.requestDocument) return null;
+  const stored = [round.requestDocKind, round.requestDocNumber, round.requestDocDate, round.requestDocIssuer, round.requestDocSubject];
+  if (stored.every((part) => part === null)) return null;
+  return {
+    text: round.requestDocument,
+    kind: round.requestDocKind,
+    number: round.requestDocNumber,
+    date: round.requestDocDate ? round.requestDocDate.toISOString().slice(0, 10) : null,
+    issuer: round.requestDocIssuer,
+    subject: round.requestDocSubject,
+  };
 }
 
 /** Database rows → the pure report input. */
@@ -41,10 +62,13 @@ export function roundToReportInput(rows: RoundRows): ReportInput {
       recipients: strings(org.recipients),
       distribution: strings(org.distribution),
       profileText: org.profileText,
+      shortForm: org.shortForm,
+      drafterUnit: org.drafterUnit,
     },
     round: {
       period: { kind: round.periodKind, year: round.periodYear, number: round.periodNumber },
       requestDocument: round.requestDocument,
+      requestDocumentParts: requestDocumentParts(round),
       recipients: strings(round.recipients),
       // A @db.Date column comes back as midnight UTC of that day.
       reportDate: round.reportDate ? round.reportDate.toISOString().slice(0, 10) : null,
@@ -59,5 +83,6 @@ export function roundToReportInput(rows: RoundRows): ReportInput {
         answers: Object.fromEntries(submission.answers.map((answer) => [answer.questionKey, { value: answer.value, skipped: answer.skipped }])),
       }),
     ),
+    overrides: rows.overrides,
   };
 }

@@ -1,4 +1,5 @@
 import type { Period } from "../domain/calendar/period.ts";
+import { parseRequestDocumentParts, type RequestDocumentParts } from "../domain/round-input.ts";
 import type { Template } from "../domain/template/template-schema.ts";
 import type { Db } from "../submissions/db-client.ts";
 import { askedUnits } from "./asked-units.ts";
@@ -10,6 +11,8 @@ export type OpenRoundInput = {
   period: Period;
   deadline: Date;
   requestDocument: string | null;
+  /** The parts as the person confirmed them; absent: parsed from requestDocument. */
+  requestDocumentParts?: RequestDocumentParts | null;
   recipients: readonly string[];
   actorId: number;
   now: Date;
@@ -43,6 +46,7 @@ export async function openRound(tx: Db, input: OpenRoundInput): Promise<OpenRoun
   if (duplicate) return { ok: false, reason: "duplicate", roundId: duplicate.id };
   const units = await askedUnits(tx, input.organisationId, input.template);
   if (units.length === 0) return { ok: false, reason: "no-units" };
+  const parts = input.requestDocument ? (input.requestDocumentParts ?? parseRequestDocumentParts(input.requestDocument)) : null;
   const round = await tx.round.create({
     data: {
       organisationId: input.organisationId,
@@ -52,6 +56,11 @@ export async function openRound(tx: Db, input: OpenRoundInput): Promise<OpenRoun
       periodNumber: input.period.number,
       deadline: input.deadline,
       requestDocument: input.requestDocument,
+      requestDocKind: parts?.kind ?? null,
+      requestDocNumber: parts?.number ?? null,
+      requestDocDate: parts?.date ? new Date(`${parts.date}T00:00:00Z`) : null,
+      requestDocIssuer: parts?.issuer ?? null,
+      requestDocSubject: parts?.subject ?? null,
       recipients: [...input.recipients],
       status: "OPEN",
       openedAt: input.now,

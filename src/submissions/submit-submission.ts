@@ -1,3 +1,4 @@
+import { checkSubmission, type SubmissionProblem } from "../domain/check-submission.ts";
 import { canSubmitFrom, editability, missingRequired } from "../domain/submission-rules.ts";
 import { questionsForUnitKind } from "../domain/template/template-schema.ts";
 import { inTransaction, type Db } from "./db-client.ts";
@@ -14,7 +15,9 @@ export type SubmitInput = {
 export type SubmitResult =
   | { ok: true; submittedAt: Date; version: number; resubmitted: boolean; wasReturned: boolean }
   | { ok: false; reason: "not-found" | "round-closed" | "round-not-open" | "accepted" | "already-submitted" | "version-changed" }
-  | { ok: false; reason: "incomplete"; missing: string[] };
+  | { ok: false; reason: "incomplete"; missing: string[] }
+  /** The answers fail a check of the template ("đúng hạn ≤ tiếp nhận"): its messages say what to correct. */
+  | { ok: false; reason: "check-failed"; problems: SubmissionProblem[] };
 
 /** Submits a unit's answers to the office: every required question answered, nothing changed since the preview. */
 export function submitSubmission(db: Db, input: SubmitInput): Promise<SubmitResult> {
@@ -31,7 +34,7 @@ export function submitSubmission(db: Db, input: SubmitInput): Promise<SubmitResu
         returnedQuestionKeys: true,
         unit: { select: { kind: true } },
         round: { select: { status: true, templateId: true } },
-        answers: { select: { questionKey: true, skipped: true } },
+        answers: { select: { questionKey: true, skipped: true, value: true } },
       },
     });
     const e = editability(submission, submission.round.status);
@@ -42,6 +45,8 @@ export function submitSubmission(db: Db, input: SubmitInput): Promise<SubmitResu
     const answers = Object.fromEntries(submission.answers.map((a) => [a.questionKey, a]));
     const missing = missingRequired(questionsForUnitKind(template, submission.unit.kind), answers);
     if (missing.length > 0) return { ok: false, reason: "incomplete", missing };
+    const problems = checkSubmission(template, submission.unit.kind, answers);
+    if (problems.length > 0) return { ok: false, reason: "check-failed", problems };
 
     const wasReturned = submission.status === "RETURNED";
     const updated = await tx.submission.update({

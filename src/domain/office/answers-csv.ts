@@ -46,6 +46,8 @@ export type AnswerExportRow = {
   revision: number | null;
   author: string;
   updatedAt: string;
+  /** false for the office's own questions (self-assessments …), which the report never prints. */
+  inReport: boolean;
 };
 
 export const ANSWER_EXPORT_COLUMNS = [
@@ -62,6 +64,7 @@ export const ANSWER_EXPORT_COLUMNS = [
   "revision",
   "author",
   "updatedAt",
+  "inReport",
 ] as const satisfies readonly (keyof AnswerExportRow)[];
 
 // Text a person typed or named is neutralised; numbers, keys, JSON and our own labels are not.

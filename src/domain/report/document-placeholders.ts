@@ -14,21 +14,35 @@ export function periodShortLabel(period: Period): string {
   return nextPeriod(period).year === period.year && period.kind !== "YEAR" ? periodLabelWithoutYear(period) : periodLabel(period);
 }
 
+/** Headings and the subject write "Quý IV năm 2024"; running text writes "quý IV năm 2024". */
+export type TextCase = "heading" | "running";
+
+function inCase(label: string, textCase: TextCase): string {
+  return textCase === "running" ? label.replaceAll("Quý ", "quý ") : label;
+}
+
 export function documentPlaceholders(input: {
   period: Period;
-  organisationShortName: string;
+  /** Name in running text: "Sở Khoa học và Công nghệ". */
+  organisationName: string;
+  /** Short form after the first mention: "Sở". */
+  organisationShortForm: string;
+  /** The citation with its subject, "Công văn số … về việc …"; null when the round names none. */
   requestDocument: string | null;
   recipients: readonly string[];
+  textCase: TextCase;
 }): Record<DocumentPlaceholder, string> {
   const next = nextPeriod(input.period);
+  const c = (label: string) => inCase(label, input.textCase);
   return {
-    period: periodLabel(input.period),
-    periodWithoutYear: periodLabelWithoutYear(input.period),
-    periodShort: periodShortLabel(input.period),
-    nextPeriod: periodLabel(next),
-    nextPeriodWithoutYear: periodLabelWithoutYear(next),
+    period: c(periodLabel(input.period)),
+    periodWithoutYear: c(periodLabelWithoutYear(input.period)),
+    periodShort: c(periodShortLabel(input.period)),
+    nextPeriod: c(periodLabel(next)),
+    nextPeriodWithoutYear: c(periodLabelWithoutYear(next)),
     year: String(input.period.year),
-    org: input.organisationShortName,
+    org: input.organisationName,
+    orgShort: input.organisationShortForm || input.organisationName,
     requestDocument: input.requestDocument?.trim() || MISSING_REQUEST_DOCUMENT,
     recipients: input.recipients.join(", "),
   };

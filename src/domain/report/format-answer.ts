@@ -2,14 +2,8 @@ import type { AnswerValue, DocumentRef } from "../answer-value.ts";
 import { fillPlaceholders } from "../template/placeholders.ts";
 import type { Question } from "../template/template-schema.ts";
 import { formatDocumentDate } from "./document-date.ts";
+import { formatNumber } from "./figure-text.ts";
 import { textLines } from "./punctuation.ts";
-
-const NUMBER_FORMAT = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 4 });
-
-/** "1.234", "1,5" */
-export function formatNumber(value: number): string {
-  return NUMBER_FORMAT.format(value);
-}
 
 function optionLabel(question: Question, key: string): string {
   return question.options?.find((option) => option.key === key)?.label.vi ?? key;

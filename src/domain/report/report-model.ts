@@ -1,4 +1,5 @@
 import type { NumberingStyle } from "../template/numbering-style.ts";
+import type { HeadingStyle } from "../template/template-schema.ts";
 import type { SubmissionStatus } from "./report-input.ts";
 
 /**
@@ -19,11 +20,18 @@ export type ReportSection = {
   number: string;
   heading: string;
   style: NumberingStyle;
+  /** Bold, bold italic, italic or plain: the section's own, else the template's for its numbering. */
+  headingStyle: HeadingStyle;
+  /** The secretary replaced its text ("section") or some of its items ("items"). */
+  overridden: "no" | "section" | "items";
   /** 0 for top-level sections. */
   depth: number;
   blocks: ReportBlock[];
   children: ReportSection[];
 };
+
+/** One "Nơi nhận" line: its text, the drafter's initials raised after it (or null), then its ending. */
+export type DistributionLine = { text: string; superscript: string | null; ending: string };
 
 export type UnitStatusLine = {
   unitId: number;
@@ -56,8 +64,8 @@ export type ReportModel = {
   preamble: string;
   sections: ReportSection[];
   closing: string;
-  /** Formatted "Nơi nhận" lines: "- Như trên;" … "- Lưu: VT, VP." */
-  distribution: string[];
+  /** "Nơi nhận" lines: "- Như trên;" … "- Lưu: VT, VP" + raised initials "Tr" + "." */
+  distribution: DistributionLine[];
   signer: { authority: string | null; title: string; name: string };
   unitStatus: UnitStatusLine[];
   /** "Đã nộp 12/15 đơn vị." */

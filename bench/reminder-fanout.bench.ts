@@ -8,9 +8,9 @@ import { createReminderQueue } from "../src/queue/reminder-queue.ts";
 import { createReminderWorker } from "../src/queue/reminder-worker.ts";
 import { seedHolidays } from "../src/queue/holidays.ts";
 import type { PrismaClient } from "../src/generated/prisma/client.ts";
-import { FakeBotApi, type RecordedCall } from "../test/support/fake-bot-api.ts";
 import { createTestRedis, deleteKeys } from "../test/support/reminder-fixtures.ts";
 import { createTestDatabase } from "../test/support/test-database.ts";
+import { limitedBotApi } from "./limited-bot-api.ts";
 import { markdownTable } from "./markdown-table.ts";
 import { createTelegramPerson } from "../test/support/people.ts";
 import { workerSending } from "../test/support/outbound.ts";
@@ -25,31 +25,6 @@ const DELAYED = 100;
 // Each round also has its office digest due at the same moment: two jobs per step stay under 25 jobs/s.
 const SPACING_MS = 100;
 const PLAN_AHEAD_MS = 5000;
-
-/** A Bot API with Telegram's limits: a sliding second of 30 messages overall, one per chat. */
-function limitedBotApi() {
-  const accepted: number[] = [];
-  const lastPerChat = new Map<string, number>();
-  const delivered = new Map<string, number[]>();
-  let refused = 0;
-  const api = new FakeBotApi({
-    respond: (call: RecordedCall) => {
-      if (call.method !== "sendMessage") return undefined;
-      const t = call.at;
-      while (accepted.length && accepted[0]! <= t - 1000) accepted.shift();
-      const chat = String(call.payload.chat_id);
-      if (accepted.length >= 30 || (lastPerChat.get(chat) ?? -Infinity) > t - 1000) {
-        refused++;
-        return { ok: false, error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } };
-      }
-      accepted.push(t);
-      lastPerChat.set(chat, t);
-      delivered.set(chat, [...(delivered.get(chat) ?? []), t]);
-      return undefined;
-    },
-  });
-  return { api, delivered, refused: () => refused };
-}
 
 async function seed(prisma: PrismaClient, units: number, roundsOfOne: boolean) {
   await seedHolidays(prisma);

@@ -1,27 +1,47 @@
 import type { Redis } from "ioredis";
 
 /**
- * One channel's send budget, shared by every process on one Redis: at most `perSecond` messages overall
- * and, for bulk sends, one per chat per `perChatMs`. Each send reserves a slot atomically on the Redis clock
- * (so processes on several machines agree) and waits for it. Bulk sends (notices, reminders) take the next
- * free slot; a reply to someone who is waiting may go up to `replyHeadStartMs` ahead of the bulk schedule,
- * which then moves back by one slot: replies come first, and the rate over time stays the same.
+ * One channel's send budget, shared by every process on one Redis (its clock, so processes on several
+ * machines agree).
+ *
+ * Bulk sends (notices, reminders) reserve slots `1000 / perSecond` ms apart and, per chat, `perChatMs` apart;
+ * a slot is reserved at most `lookaheadMs` ahead, so the schedule stays short. A reply to someone who is
+ * waiting goes at once and leaves a debt: the next bulk sender to reach its slot gives it up and queues
+ * again. Replies come first, and bulk plus replies stay within the rate.
  */
-const RESERVE = `
+const RESERVE_BULK = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
 local g = tonumber(redis.call('GET', KEYS[1]) or '0')
 local c = tonumber(redis.call('GET', KEYS[2]) or '0')
 local interval = tonumber(ARGV[1])
 local chatInterval = tonumber(ARGV[2])
-local headStart = tonumber(ARGV[3])
-local slot = math.max(now, g - headStart)
-if tonumber(ARGV[4]) == 1 and c > slot then return {0, math.ceil(c - now)} end
-local nextGlobal = math.max(g, slot) + interval
-redis.call('SET', KEYS[1], tostring(nextGlobal), 'PX', math.ceil(nextGlobal - now) + 1000)
-local nextChat = math.max(c, slot) + chatInterval
-redis.call('SET', KEYS[2], tostring(nextChat), 'PX', math.ceil(nextChat - now) + 1000)
+local lookahead = tonumber(ARGV[3])
+local slot = math.max(now, g)
+if c > slot then return {0, math.ceil(c - now)} end
+if slot - now > lookahead then return {0, math.ceil(slot - now - lookahead)} end
+redis.call('SET', KEYS[1], tostring(slot + interval), 'PX', math.ceil(slot + interval - now) + 1000)
+redis.call('SET', KEYS[2], tostring(slot + chatInterval), 'PX', math.ceil(slot + chatInterval - now) + 1000)
 return {1, math.ceil(slot - now)}
+`;
+
+// At the reserved slot: a reply sent meanwhile has taken it (debt), or it is this sender's.
+const CLAIM_BULK = `
+local debt = tonumber(redis.call('GET', KEYS[1]) or '0')
+if debt > 0 then redis.call('DECR', KEYS[1]) return 0 end
+return 1
+`;
+
+// A reply: no wait; a debt for the bulk schedule, forgotten after a second (replies long past owe nothing).
+const RESERVE_REPLY = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+redis.call('INCR', KEYS[1])
+redis.call('PEXPIRE', KEYS[1], 1000)
+local c = tonumber(redis.call('GET', KEYS[2]) or '0')
+local nextChat = math.max(c, now) + tonumber(ARGV[1])
+redis.call('SET', KEYS[2], tostring(nextChat), 'PX', math.ceil(nextChat - now) + 1000)
+return 1
 `;
 
 // Pushes the shared clock forward after the channel said "retry after".
@@ -34,7 +54,7 @@ if until_ > g then redis.call('SET', KEYS[1], tostring(until_), 'PX', tonumber(A
 return math.ceil(until_ - now)
 `;
 
-export type SendPacerOptions = { redis: Redis; keyPrefix: string; perSecond?: number; perChatMs?: number; replyHeadStartMs?: number };
+export type SendPacerOptions = { redis: Redis; keyPrefix: string; perSecond?: number; perChatMs?: number; lookaheadMs?: number };
 
 /** Bulk: notices and reminders, paced and spaced per chat. Reply: an answer to someone waiting for it. */
 export type SendPriority = "bulk" | "reply";
@@ -44,33 +64,29 @@ export class SendPacer {
   private readonly keyPrefix: string;
   readonly intervalMs: number;
   readonly perChatMs: number;
-  readonly replyHeadStartMs: number;
+  readonly lookaheadMs: number;
 
   constructor(options: SendPacerOptions) {
     this.redis = options.redis;
     this.keyPrefix = options.keyPrefix;
     this.intervalMs = 1000 / (options.perSecond ?? 25);
     this.perChatMs = options.perChatMs ?? 1000;
-    this.replyHeadStartMs = options.replyHeadStartMs ?? 1000;
+    this.lookaheadMs = options.lookaheadMs ?? 150;
   }
 
   /** Waits until this chat may get its next message. */
   async take(chatId: string, priority: SendPriority = "bulk"): Promise<void> {
-    const reply = priority === "reply";
+    const chatKey = `${this.keyPrefix}:chat:${chatId}`;
+    if (priority === "reply") {
+      await this.redis.eval(RESERVE_REPLY, 2, `${this.keyPrefix}:debt`, chatKey, this.perChatMs);
+      return;
+    }
     for (;;) {
       // A chat that is not free yet takes no overall slot, so it holds back no other chat.
-      const [reserved, wait] = (await this.redis.eval(
-        RESERVE,
-        2,
-        `${this.keyPrefix}:global`,
-        `${this.keyPrefix}:chat:${chatId}`,
-        this.intervalMs,
-        this.perChatMs,
-        reply ? this.replyHeadStartMs : 0,
-        reply ? 0 : 1,
-      )) as [number, number];
+      const [reserved, wait] = (await this.redis.eval(RESERVE_BULK, 2, `${this.keyPrefix}:global`, chatKey, this.intervalMs, this.perChatMs, this.lookaheadMs)) as [number, number];
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      if (reserved === 1) return;
+      if (reserved !== 1) continue;
+      if ((await this.redis.eval(CLAIM_BULK, 1, `${this.keyPrefix}:debt`)) === 1) return;
     }
   }
 

@@ -1,5 +1,4 @@
 import { questionsForUnitKind } from "../domain/template/template-schema.ts";
-import { ensureSubmission } from "../conversation/submission-store.ts";
 import type { NoticeJob } from "../queue/notice-queue.ts";
 import { templateById } from "../submissions/round-template.ts";
 import type { UseCaseContext } from "./context.ts";
@@ -29,10 +28,15 @@ export async function announceToReporters(ctx: UseCaseContext, roundId: number, 
     orderBy: { order: "asc" },
     select: { id: true, name: true, kind: true, memberships: { where: { role: "REPORTER", revokedAt: null }, select: { personId: true } } },
   });
+  const asked = units.filter((unit) => questionsForUnitKind(template, unit.kind).length > 0);
+  // Two statements whatever the number of units: the secretary is answered at once.
+  await prisma.submission.createMany({ data: asked.map((unit) => ({ roundId: round.id, unitId: unit.id })), skipDuplicates: true });
+  const submissions = new Map(
+    (await prisma.submission.findMany({ where: { roundId: round.id, unitId: { in: asked.map((u) => u.id) } }, select: { id: true, unitId: true, status: true } })).map((s) => [s.unitId, s]),
+  );
   const jobs: Omit<NoticeJob, "batch">[] = [];
-  for (const unit of units) {
-    if (questionsForUnitKind(template, unit.kind).length === 0) continue;
-    const submission = await ensureSubmission(prisma, round.id, unit.id);
+  for (const unit of asked) {
+    const submission = submissions.get(unit.id)!;
     summary.submissions++;
     if (kind === "deadline-moved" && ["SUBMITTED", "ACCEPTED"].includes(submission.status)) continue;
     if (unit.memberships.length === 0) summary.unitsWithoutReporter.push(unit.name);

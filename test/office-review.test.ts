@@ -173,7 +173,9 @@ describe("the review loop: return → re-answer → resubmit → accept → lock
     // The unit changes an answer after the secretary opened it.
     await answer(db.prisma, world.units[1]!, { complaints_count: 4 });
     await bot.handleUpdate(callbackUpdate(s, accept));
-    expect(rec.calls.filter((c) => c.method === "answerCallbackQuery").at(-1)!.payload).toMatchObject({ show_alert: true, text: expect.stringContaining("vừa thay đổi") });
+    // Said on the button, and above the latest version of the answers, shown again in its place.
+    expect(rec.calls.filter((c) => c.method === "answerCallbackQuery").at(-1)!.payload).toMatchObject({ text: expect.stringContaining("vừa thay đổi") });
+    expect(lastTextTo(rec, s.id)).toMatch(/^Báo cáo vừa thay đổi sau khi Anh\/Chị mở; đây là bản mới nhất/);
     expect((await db.prisma.submission.findUniqueOrThrow({ where: { id: world.units[1]!.submissionId } })).status).toBe("IN_PROGRESS");
   });
 

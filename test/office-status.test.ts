@@ -79,13 +79,15 @@ describe("/status", () => {
     const s = secretary();
     await bot.handleUpdate(textUpdate(s, "/status"));
     await bot.handleUpdate(callbackUpdate(s, button(rec, s.id, "🔔 1")));
-    expect(lastTextTo(rec, s.id)).toBe("🔔 Đã gửi nhắc việc tới người báo cáo của Phòng Quản lý khoa học.");
+    expect(lastTextTo(rec, s.id)).toBe(
+      "🔔 Đang gửi nhắc việc tới người báo cáo của Phòng Quản lý khoa học.\nTóm tắt: đang gửi 1 · không nhắn được 0 · chưa có người báo cáo 0 (đơn vị).\nTôi sẽ báo lại khi gửi xong.",
+    );
     let jobs = await queue.getJobs(["waiting", "delayed", "prioritized"]);
     expect(jobs.map((j) => j.data)).toEqual([expect.objectContaining({ type: "manual", roundId: world.roundId, unitId: world.units[2]!.id, requestedBy: world.secretaries[0]!.id })]);
 
     await bot.handleUpdate(callbackUpdate(s, button(rec, s.id, /Nhắc tất cả/)));
     expect(lastTextTo(rec, s.id)).toBe(
-      "🔔 Đang gửi nhắc việc tới 1 đơn vị chưa nộp. 1 đơn vị khác vừa được nhắc trong vòng một phút nên không gửi lại.",
+      "🔔 Đang gửi nhắc việc tới 1 đơn vị chưa nộp.\n1 đơn vị khác vừa được nhắc trong vòng một phút nên không gửi lại.\nTóm tắt: đang gửi 1 · không nhắn được 0 · chưa có người báo cáo 0 (đơn vị).\nTôi sẽ báo lại khi gửi xong.",
     );
     jobs = await queue.getJobs(["waiting", "delayed", "prioritized"]);
     expect(jobs.map((j) => (j.data as { unitId: number }).unitId).sort()).toEqual([world.units[1]!.id, world.units[2]!.id].sort());
@@ -102,8 +104,10 @@ describe("/status", () => {
     const { bot, rec } = office();
     await bot.handleUpdate(textUpdate(secretary(), "/status"));
     const text = lastTextTo(rec, secretary().id);
-    expect(text).toContain("1. ⏳ Phòng Quản lý khoa học — chưa bắt đầu\n   ⚠️ không nhắn được cho: Người báo cáo 3");
-    expect(text).toContain("⚠️ 1 đơn vị chưa nộp không nhắc được qua Telegram");
+    expect(text).toContain("1. ⏳ Phòng Quản lý khoa học — chưa bắt đầu\n   ⚠️ không nhắn được cho: Người báo cáo 3 (đã chặn hoặc bỏ quan tâm)");
+    // The office's screens speak of no channel in particular.
+    expect(text).toContain("⚠️ 1 đơn vị chưa nộp không nhắn được (chưa có người báo cáo, hoặc không nhắn được cho người báo cáo nào)");
+    expect(text).not.toContain("Telegram");
     const labels = buttonsOf(messagesTo(rec, secretary().id).at(-1)!).map((b) => b.text);
     expect(labels).not.toContain("🔔 1");
     expect(labels).toContain("🔔 2");

@@ -517,7 +517,7 @@ reminder-digest-title = Progress of the { $period } report ({ $report }), due { 
 reminder-digest-progress = { $submitted }/{ $total } units have submitted; not yet: { $pending }.
 reminder-digest-all-done = { $submitted }/{ $total } units have submitted.
 reminder-digest-more = … and { $count } more
-reminder-digest-unreachable = Could not message: { $people } (blocked or unfollowed, or Zalo's messaging window closed); please contact them directly.
+reminder-digest-unreachable = Could not message: { $people }. They blocked or unfollowed, or Zalo's messaging window closed; please contact them directly.
 reminder-digest-hint = Type /remind to remind the units that have not submitted now.
 
 ### ── rounds ──

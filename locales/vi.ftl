@@ -490,7 +490,7 @@ reminder-digest-title = Tiến độ báo cáo { $period } ({ $report }), hạn 
 reminder-digest-progress = { $submitted }/{ $total } đơn vị đã nộp; chưa nộp: { $pending }.
 reminder-digest-all-done = { $submitted }/{ $total } đơn vị đã nộp.
 reminder-digest-more = … và { $count } đơn vị khác
-reminder-digest-unreachable = Không nhắn được cho: { $people } (đã chặn hoặc bỏ quan tâm, hoặc quá thời hạn Zalo cho phép nhắn tin); Anh/Chị vui lòng liên hệ trực tiếp.
+reminder-digest-unreachable = Không nhắn được cho: { $people }. Họ đã chặn hoặc bỏ quan tâm, hoặc đã quá thời hạn Zalo cho phép nhắn tin; Anh/Chị vui lòng liên hệ trực tiếp.
 reminder-digest-hint = Gõ /remind để nhắc ngay các đơn vị chưa nộp.
 
 ### ── rounds ──

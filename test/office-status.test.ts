@@ -40,7 +40,8 @@ describe("/status", () => {
     await db?.drop();
   });
 
-  const office = () => buildOfficeBot(db.prisma, { reminderQueue: queue, now: () => MORNING });
+  // Zalo lets the bot write for 48 hours after a person's last message.
+  const office = () => buildOfficeBot(db.prisma, { reminderQueue: queue, now: () => MORNING, windows: { zalo: 48 * 3600_000 } });
   const secretary = () => who(world.secretaries[0]!.telegramId, "Thư ký");
 
   it("with nothing submitted: every unit not started, all of them remindable", async () => {
@@ -112,6 +113,29 @@ describe("/status", () => {
     expect(labels).not.toContain("🔔 1");
     expect(labels).toContain("🔔 2");
     await db.prisma.channelAccount.updateMany({ where: { personId: unit.reporterId }, data: { unreachableAt: null, unreachableError: null } });
+  });
+
+  it("says who cannot be reached and why: blocked or unfollowed, or Zalo's messaging window closed; neither is offered a reminder", async () => {
+    const [, thanhTra, quanLy] = world.units;
+    await markTelegramUnreachable(db.prisma, quanLy!.reporterId);
+    // Thanh tra Sở's reporter uses Zalo, and last wrote three days ago.
+    const account = await db.prisma.channelAccount.findFirstOrThrow({ where: { personId: thanhTra!.reporterId } });
+    await db.prisma.channelAccount.update({ where: { id: account.id }, data: { channel: "ZALO", externalId: `zalo-${account.id}`, lastInboundAt: new Date(MORNING.getTime() - 3 * 24 * 3600_000) } });
+    try {
+      const { bot, rec } = office();
+      const s = secretary();
+      await bot.handleUpdate(textUpdate(s, "/status"));
+      const text = lastTextTo(rec, s.id);
+      expect(text).toContain("⚠️ không nhắn được cho: Người báo cáo 2 (quá thời hạn Zalo cho phép nhắn tin)");
+      expect(text).toContain("⚠️ không nhắn được cho: Người báo cáo 3 (đã chặn hoặc bỏ quan tâm)");
+      expect(text).toContain("⚠️ 2 đơn vị chưa nộp không nhắn được");
+      expect(buttonsOf(messagesTo(rec, s.id).at(-1)!).map((b) => b.text).filter((l) => l.startsWith("🔔"))).toEqual([]);
+      await bot.handleUpdate(textUpdate(s, "/remind"));
+      expect(lastTextTo(rec, s.id)).toContain("Tóm tắt: đang gửi 0 · không nhắn được 2 · chưa có người báo cáo 0 (đơn vị).");
+    } finally {
+      await db.prisma.channelAccount.update({ where: { id: account.id }, data: { channel: account.channel, externalId: account.externalId, lastInboundAt: account.lastInboundAt } });
+      await db.prisma.channelAccount.updateMany({ where: { personId: quanLy!.reporterId }, data: { unreachableAt: null, unreachableError: null } });
+    }
   });
 
   it("a reporter's /status shows only their own unit", async () => {

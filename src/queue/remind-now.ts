@@ -56,7 +56,9 @@ export async function remindNow(
   );
 
   // The office waits for the answer: while Redis is away nothing can be queued, and saying so (the caller's
-  // "try again") beats waiting until it is back. A press repeated later is deduplicated as usual.
+  // "try again") beats waiting until it is back. Work given up on that way queues nothing when Redis
+  // returns: the office was told nothing was sent, and will press again.
+  let givenUp = false;
   return boundedRedisCall(
     queueConnectionState(queue),
     async (): Promise<RemindNowResult> => {
@@ -72,9 +74,11 @@ export async function remindNow(
         else due.push({ unitId, jobId });
       }
       // The jobs of one press are one batch: its requester hears how they went when the last one is done.
+      // (Two presses for the same unit in the same instant would share a job id; the later batch then waits
+      // for a job it does not own and stays silent. The one-minute dedupe above makes that a near miss.)
       const batch: RemindBatch | undefined =
         report && due.length > 0 ? { id: `remind_r${roundId}_${now.getTime()}_p${report.requesterId ?? 0}`, total: due.length, requesterId: report.requesterId, notQueued: report.notQueued } : undefined;
-      if (due.length > 0) {
+      if (due.length > 0 && !givenUp) {
         await queue.addBulk(
           due.map(({ unitId, jobId }) => ({
             name: REMINDER_JOB_NAMES.manual,
@@ -86,5 +90,8 @@ export async function remindNow(
       return { roundStatus: state.status, owedUnitIds: state.owedUnitIds, queued: due.map((d) => d.jobId), alreadyQueued, nightTime: false, batchId: batch?.id ?? null };
     },
     REMIND_TIMEOUT_MS,
-  );
+  ).catch((error: unknown) => {
+    givenUp = true;
+    throw error;
+  });
 }

@@ -36,7 +36,7 @@ export function remindable(unit: UnitProgress): boolean {
 }
 
 /** Whether every choice of a status page, a reminder per unit included, fits under the message as a button. */
-export function choicesFitAsButtons(ctx: UseCaseContext): boolean {
+function choicesFitAsButtons(ctx: UseCaseContext): boolean {
   return ctx.caller.maxChoices >= STATUS_UNITS_PER_PAGE + OTHER_CHOICES;
 }
 

@@ -9,7 +9,7 @@ import { personOf, type UseCaseContext } from "./context.ts";
 import { officeRefusal, staleChoice } from "./office-access.ts";
 import { commandRound, noRounds, otherRoundChoice, roundOf } from "./round-pick.ts";
 
-/** /compile: the round's consolidated .docx now, stored as a version; the same file again when nothing changed. */
+// /compile: the round's consolidated .docx now, stored as a version; the same file again when nothing changed.
 
 export type CompileChoice = { includeDrafts: boolean; attribution: boolean };
 

@@ -19,10 +19,8 @@ import { officeRefusal, staleChoice } from "./office-access.ts";
 import { commandRound, noRounds, otherRoundChoice, roundOf, roundTitleOf } from "./round-pick.ts";
 import { statusFormat } from "./status.ts";
 
-/**
- * /review: the office reads a unit's submission, accepts it, or returns some answers with a comment; the
- * unit's reporters are told either way. Returned answers are asked again in the unit's /report.
- */
+// /review: the office reads a unit's submission, accepts it, or returns some answers with a comment; the
+// unit's reporters are told either way. Returned answers are asked again in the unit's /report.
 
 /** The chat part of a return being prepared (/cancel drops it); typed text goes to it while the comment is awaited. */
 export const REVIEW_PART = "office";

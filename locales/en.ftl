@@ -324,7 +324,7 @@ office-summary = Submitted { $submitted }/{ $total } units ({ $accepted } accept
 office-summary-unreachable = ⚠️ { $count ->
         [one] { $count } unit that has not submitted cannot be reminded
        *[other] { $count } units that have not submitted cannot be reminded
-    } on Telegram (no reporter, or the reporters blocked the bot); please contact them directly.
+    } (no reporter, or none of its reporters can be messaged); please contact them directly.
 office-no-units = No unit is part of this round yet.
 office-line-not-started = { $number }. ⏳ { $unit } — not started
 office-line-in-progress = { $number }. ✍️ { $unit } — answering, { $answered }/{ $total } questions, last at { $time }
@@ -363,7 +363,7 @@ office-remind-night = It is night time, so I do not send reminders. Please press
 office-remind-nobody = Every unit has submitted; nobody needs a reminder.
 office-remind-unit-nothing-owed = { $unit } has submitted; no reminder needed.
 office-remind-already = These units were reminded less than a minute ago; I did not send it again.
-office-remind-unit-queued = 🔔 Reminder sent to the reporters of { $unit }.
+office-remind-unit-queued = 🔔 Sending a reminder to the reporters of { $unit }.
 office-remind-queued = 🔔 Sending reminders to { $count ->
         [one] { $count } late unit
        *[other] { $count } late units
@@ -377,6 +377,27 @@ office-pick-round-status = Choose the round to see its progress:
 office-pick-round-compile = Choose the round to compile:
 office-pick-round-review = Choose the round to review:
 office-pick-round-export = Choose the round to export:
+
+office-reach-unreachable = blocked or unfollowed
+office-reach-window-closed = Zalo's messaging window closed
+office-button-remind-one = 🔔 Remind one unit…
+office-remind-pick-unit = 🔔 Choose the unit to remind now ({ $count ->
+        [one] { $count } late unit
+       *[other] { $count } late units
+    } can be messaged), round { $round }:
+office-remind-nobody-reachable = None of the late units can be messaged now, so no reminder was sent.
+office-remind-unit-nobody-reachable = None of the reporters of { $unit } can be messaged, so no reminder was sent.
+office-remind-unreachable = ⚠️ Could not message { $count ->
+        [one] { $count } unit
+       *[other] { $count } units
+    }: { $units } (their reporters blocked or unfollowed, or Zalo's messaging window closed). Please contact them directly.
+office-remind-no-reporter = ⚠️ { $count ->
+        [one] { $count } unit has
+       *[other] { $count } units have
+    } no reporter yet: { $units }. An admin can invite one with /invite.
+office-remind-more = … and { $count } more
+office-remind-summary = Summary: sending { $queued } · cannot message { $unreachable } · no reporter { $noReporter } (units).
+office-remind-will-report = I will tell you when they have gone out.
 
 ## Compiled draft (.docx)
 
@@ -401,7 +422,6 @@ office-compile-drafts-title = Units whose drafts are in this draft report ({ $co
 office-compile-warnings-title = Answers that could not be used ({ $count }):
 office-compile-failed = This round could not be compiled (it no longer exists). Type /status to see the rounds there are.
 office-compile-unknown-option = I do not know the option “{ $word }”. Use /compile (submitted reports only), /compile drafts (also units that have not submitted), /compile attribution (each item followed by its unit), or both: /compile drafts attribution.
-office-compile-working = Compiling…
 office-button-with-drafts = 📝 Compile again with drafts
 office-button-submitted-only = 📄 Compile again, submitted only
 office-button-attribution = 🏷 Compile again with unit names
@@ -478,7 +498,7 @@ office-accepted-toast = Accepted.
 office-accepted = ✅ { $unit }'s report is accepted. The unit was told, and the report is locked unless the office returns it.
 office-accepted-reporter = ✅ The office accepted { $unit }'s { $round } report. Thank you! The report is now locked; if something must change, please contact the office.
 office-returned = 🔁 Returned { $count } questions to { $unit } and told { $sent } reporters. I will tell you when the unit submits again.
-office-returned-nobody-told = 🔁 Returned { $count } questions to { $unit }, but none of its reporters could be messaged (no reporter yet, or they blocked the bot). Please contact them directly.
+office-returned-nobody-told = 🔁 Returned { $count } questions to { $unit }, but none of its reporters could be messaged (no reporter yet, or they blocked or unfollowed, or Zalo's messaging window is closed). Please contact them directly.
 office-returned-reporter-question = • Question { $number }: { $question }
 office-returned-reporter =
     🔁 The office asks { $unit } for more detail in the { $round } report, questions:
@@ -512,7 +532,7 @@ reminder-digest-title = Progress of the { $period } report ({ $report }), due { 
 reminder-digest-progress = { $submitted }/{ $total } units have submitted; not yet: { $pending }.
 reminder-digest-all-done = { $submitted }/{ $total } units have submitted.
 reminder-digest-more = … and { $count } more
-reminder-digest-unreachable = Reminders could not be delivered to: { $people }. They blocked the bot or no longer use Telegram; please contact them directly.
+reminder-digest-unreachable = Could not message: { $people }. They blocked or unfollowed, or Zalo's messaging window closed; please contact them directly.
 reminder-digest-hint = Type /remind to remind the units that have not submitted now.
 
 ### ── rounds ──
@@ -689,6 +709,20 @@ remind-no-open-round = No reporting round is open, so there is nobody to remind.
 remind-pick-round = Several rounds are open. Choose the round whose late units should be reminded:
 remind-round = Round { $round }:
 remind-unavailable = Reminders cannot be sent just now (the reminder queue is not ready). Please try again in a few minutes.
+remind-batch-done = 🔔 The reminders of the round { $round } have gone out: { $sent }/{ $total } units reached.
+remind-batch-unreachable = ⚠️ Could not message { $count ->
+        [one] { $count } unit
+       *[other] { $count } units
+    }: { $units } (their reporters blocked or unfollowed, or Zalo's messaging window closed). Please contact them directly.
+remind-batch-failed = ⚠️ Not sent to { $count ->
+        [one] { $count } unit
+       *[other] { $count } units
+    } because of a connection error: { $units }. You can remind them again later.
+remind-batch-skipped = { $count ->
+        [one] { $count } unit no longer needed
+       *[other] { $count } units no longer needed
+    } a reminder (submitted, or the round closed, while it waited).
+remind-batch-summary = In all: reached { $sent } · cannot message { $unreachable } · no reporter { $noReporter } (units).
 
 zalo-file-too-large = The report file is over 5 MB, more than Zalo can send. Please get it through Telegram or ask an administrator.
 zalo-file-too-large-link = The report file is over 5 MB, more than Zalo can send. Please download it from the office's web desk: { $url }

@@ -321,7 +321,7 @@ office-round-overdue = đã quá hạn, vẫn đang nhận
 office-round-closed = kỳ báo cáo đã đóng
 office-round-draft = kỳ báo cáo chưa mở
 office-summary = Đã nộp { $submitted }/{ $total } đơn vị (đã tiếp nhận { $accepted }) · đang trả lời { $inProgress } · chưa bắt đầu { $notStarted } · trả lại bổ sung { $returned }
-office-summary-unreachable = ⚠️ { $count } đơn vị chưa nộp không nhắc được qua Telegram (chưa có người báo cáo hoặc người báo cáo đã chặn bot); Anh/Chị vui lòng liên hệ trực tiếp.
+office-summary-unreachable = ⚠️ { $count } đơn vị chưa nộp không nhắn được (chưa có người báo cáo, hoặc không nhắn được cho người báo cáo nào); Anh/Chị vui lòng liên hệ trực tiếp.
 office-no-units = Chưa có đơn vị nào thuộc kỳ báo cáo này.
 office-line-not-started = { $number }. ⏳ { $unit } — chưa bắt đầu
 office-line-in-progress = { $number }. ✍️ { $unit } — đang trả lời { $answered }/{ $total } câu, lần cuối { $time }
@@ -357,7 +357,7 @@ office-remind-night = Bây giờ là ban đêm nên tôi không gửi nhắc vi�
 office-remind-nobody = Tất cả đơn vị đã nộp; không cần nhắc.
 office-remind-unit-nothing-owed = { $unit } đã nộp báo cáo; không cần nhắc.
 office-remind-already = Các đơn vị này vừa được nhắc trong vòng một phút; tôi không gửi lại.
-office-remind-unit-queued = 🔔 Đã gửi nhắc việc tới người báo cáo của { $unit }.
+office-remind-unit-queued = 🔔 Đang gửi nhắc việc tới người báo cáo của { $unit }.
 office-remind-queued = 🔔 Đang gửi nhắc việc tới { $count } đơn vị chưa nộp.
 office-remind-skipped-recent = { $count } đơn vị khác vừa được nhắc trong vòng một phút nên không gửi lại.
 
@@ -365,6 +365,18 @@ office-pick-round-status = Chọn kỳ báo cáo để xem tiến độ:
 office-pick-round-compile = Chọn kỳ báo cáo để tổng hợp:
 office-pick-round-review = Chọn kỳ báo cáo để duyệt:
 office-pick-round-export = Chọn kỳ báo cáo để xuất câu trả lời:
+
+office-reach-unreachable = đã chặn hoặc bỏ quan tâm
+office-reach-window-closed = quá thời hạn Zalo cho phép nhắn tin
+office-button-remind-one = 🔔 Nhắc từng đơn vị…
+office-remind-pick-unit = 🔔 Chọn đơn vị cần nhắc ngay ({ $count } đơn vị chưa nộp nhắn được), kỳ báo cáo { $round }:
+office-remind-nobody-reachable = Không đơn vị chưa nộp nào nhắn được lúc này, nên tôi không gửi nhắc việc nào.
+office-remind-unit-nobody-reachable = Không nhắn được cho người báo cáo nào của { $unit }, nên tôi không gửi nhắc việc.
+office-remind-unreachable = ⚠️ Không nhắn được cho { $count } đơn vị: { $units } (người báo cáo đã chặn hoặc bỏ quan tâm, hoặc quá thời hạn Zalo cho phép nhắn tin). Anh/Chị vui lòng liên hệ trực tiếp.
+office-remind-no-reporter = ⚠️ { $count } đơn vị chưa có người báo cáo: { $units }. Quản trị viên mời người báo cáo bằng lệnh /invite.
+office-remind-more = … và { $count } đơn vị khác
+office-remind-summary = Tóm tắt: đang gửi { $queued } · không nhắn được { $unreachable } · chưa có người báo cáo { $noReporter } (đơn vị).
+office-remind-will-report = Tôi sẽ báo lại khi gửi xong.
 
 ## Dự thảo tổng hợp (.docx)
 
@@ -386,7 +398,6 @@ office-compile-drafts-title = Các đơn vị được đưa bản nháp vào d�
 office-compile-warnings-title = Các câu trả lời không dùng được ({ $count }):
 office-compile-failed = Không tổng hợp được kỳ báo cáo này (kỳ báo cáo không còn). Anh/Chị gõ /status để xem các kỳ hiện có.
 office-compile-unknown-option = Tôi không hiểu tùy chọn «{ $word }». Anh/Chị dùng /compile (chỉ báo cáo đã nộp), /compile nhap (kèm bản nháp của đơn vị chưa nộp), /compile ghi-ten (ghi tên đơn vị sau từng ý), hoặc kết hợp: /compile nhap ghi-ten.
-office-compile-working = Đang tổng hợp…
 office-button-with-drafts = 📝 Tổng hợp lại, kèm bản nháp
 office-button-submitted-only = 📄 Tổng hợp lại, chỉ báo cáo đã nộp
 office-button-attribution = 🏷 Tổng hợp lại, ghi tên đơn vị
@@ -460,7 +471,7 @@ office-accepted-toast = Đã tiếp nhận.
 office-accepted = ✅ Đã tiếp nhận báo cáo của { $unit }. Đơn vị được báo và báo cáo được khóa, trừ khi Văn phòng trả lại.
 office-accepted-reporter = ✅ Văn phòng đã tiếp nhận báo cáo { $round } của { $unit }. Cảm ơn Anh/Chị! Báo cáo đã được khóa; nếu cần sửa, Anh/Chị liên hệ Văn phòng.
 office-returned = 🔁 Đã trả lại { $count } câu cho { $unit } và báo cho { $sent } người báo cáo. Tôi sẽ báo Anh/Chị khi đơn vị nộp lại.
-office-returned-nobody-told = 🔁 Đã trả lại { $count } câu cho { $unit }, nhưng không nhắn được cho người báo cáo nào của đơn vị (chưa có người báo cáo hoặc họ đã chặn bot). Anh/Chị vui lòng liên hệ trực tiếp.
+office-returned-nobody-told = 🔁 Đã trả lại { $count } câu cho { $unit }, nhưng không nhắn được cho người báo cáo nào của đơn vị (chưa có người báo cáo, hoặc họ đã chặn hay bỏ quan tâm, hoặc đã quá thời hạn Zalo cho phép nhắn tin). Anh/Chị vui lòng liên hệ trực tiếp.
 office-returned-reporter-question = • Câu { $number }: { $question }
 office-returned-reporter =
     🔁 Văn phòng đề nghị { $unit } bổ sung báo cáo { $round }, các câu:
@@ -494,7 +505,7 @@ reminder-digest-title = Tiến độ báo cáo { $period } ({ $report }), hạn 
 reminder-digest-progress = { $submitted }/{ $total } đơn vị đã nộp; chưa nộp: { $pending }.
 reminder-digest-all-done = { $submitted }/{ $total } đơn vị đã nộp.
 reminder-digest-more = … và { $count } đơn vị khác
-reminder-digest-unreachable = Không gửi được nhắc việc cho: { $people }. Người nhận đã chặn bot hoặc không còn dùng Telegram; Anh/Chị vui lòng liên hệ trực tiếp.
+reminder-digest-unreachable = Không nhắn được cho: { $people }. Họ đã chặn hoặc bỏ quan tâm, hoặc đã quá thời hạn Zalo cho phép nhắn tin; Anh/Chị vui lòng liên hệ trực tiếp.
 reminder-digest-hint = Gõ /remind để nhắc ngay các đơn vị chưa nộp.
 
 ### ── rounds ──
@@ -644,6 +655,11 @@ remind-no-open-round = Không có kỳ báo cáo nào đang mở nên không có
 remind-pick-round = Đang có nhiều kỳ báo cáo mở. Anh/Chị chọn kỳ cần nhắc các đơn vị chưa nộp:
 remind-round = Kỳ báo cáo { $round }:
 remind-unavailable = Chưa gửi được nhắc việc lúc này (hàng đợi nhắc việc chưa sẵn sàng). Anh/Chị vui lòng thử lại sau ít phút.
+remind-batch-done = 🔔 Đã gửi xong nhắc việc kỳ báo cáo { $round }: nhắn được tới { $sent }/{ $total } đơn vị.
+remind-batch-unreachable = ⚠️ Không nhắn được cho { $count } đơn vị: { $units } (người báo cáo đã chặn hoặc bỏ quan tâm, hoặc quá thời hạn Zalo cho phép nhắn tin). Anh/Chị vui lòng liên hệ trực tiếp.
+remind-batch-failed = ⚠️ Chưa gửi được cho { $count } đơn vị vì lỗi kết nối: { $units }. Anh/Chị có thể nhắc lại sau.
+remind-batch-skipped = { $count } đơn vị không cần nhắc nữa (đã nộp, hoặc kỳ báo cáo đã đóng, trong lúc chờ gửi).
+remind-batch-summary = Tổng kết: đã nhắn { $sent } · không nhắn được { $unreachable } · chưa có người báo cáo { $noReporter } (đơn vị).
 
 zalo-file-too-large = Tệp báo cáo lớn hơn 5 MB, quá giới hạn gửi tệp của Zalo. Anh/Chị nhận tệp qua Telegram hoặc liên hệ quản trị viên.
 zalo-file-too-large-link = Tệp báo cáo lớn hơn 5 MB, quá giới hạn gửi tệp của Zalo. Anh/Chị tải tệp tại trang làm việc của Văn phòng: { $url }

@@ -47,10 +47,16 @@ describe("the office's progress table", () => {
     );
     expect(statusLine(unit(3, "SUBMITTED", { submittedAt: at }), 3, fmt)).toBe("3. ✅ Phòng 3 — đã nộp 03:15");
     expect(statusLine(unit(4, "RETURNED", { returnedAt: at, returnedCount: 2 }), 4, fmt)).toBe("4. 🔁 Phòng 4 — được trả lại 03:15 (2 câu), chờ bổ sung");
-    expect(statusLine(unit(5, "NOT_STARTED", { unreachable: ["Trần Bình"] }), 5, fmt)).toBe("5. ⏳ Phòng 5 — chưa bắt đầu\n   ⚠️ không nhắn được cho: Trần Bình");
+    expect(statusLine(unit(5, "NOT_STARTED", { unreachable: [{ name: "Trần Bình", reach: "unreachable" }] }), 5, fmt)).toBe(
+      "5. ⏳ Phòng 5 — chưa bắt đầu\n   ⚠️ không nhắn được cho: Trần Bình (đã chặn hoặc bỏ quan tâm)",
+    );
+    // Each person with their own reason: a blocked account, or Zalo's messaging window closed.
+    expect(
+      statusLine(unit(8, "IN_PROGRESS", { reporters: 2, unreachable: [{ name: "Lê An", reach: "window-closed" }, { name: "Trần Bình", reach: "unreachable" }] }), 8, fmt),
+    ).toContain("⚠️ không nhắn được cho: Lê An (quá thời hạn Zalo cho phép nhắn tin), Trần Bình (đã chặn hoặc bỏ quan tâm)");
     expect(statusLine(unit(6, "NOT_STARTED", { reporters: 0 }), 6, fmt)).toContain("chưa có người báo cáo");
     // A submitted unit's unreachable reporter does not matter any more.
-    expect(statusLine(unit(7, "SUBMITTED", { submittedAt: at, unreachable: ["X"] }), 7, fmt)).not.toContain("⚠️");
+    expect(statusLine(unit(7, "SUBMITTED", { submittedAt: at, unreachable: [{ name: "X", reach: "unreachable" }] }), 7, fmt)).not.toContain("⚠️");
   });
 
   it("pages a long table within the limit, numbering across pages, every unit exactly once", () => {

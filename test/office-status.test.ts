@@ -40,7 +40,8 @@ describe("/status", () => {
     await db?.drop();
   });
 
-  const office = () => buildOfficeBot(db.prisma, { reminderQueue: queue, now: () => MORNING });
+  // Zalo lets the bot write for 48 hours after a person's last message.
+  const office = () => buildOfficeBot(db.prisma, { reminderQueue: queue, now: () => MORNING, windows: { zalo: 48 * 3600_000 } });
   const secretary = () => who(world.secretaries[0]!.telegramId, "Thư ký");
 
   it("with nothing submitted: every unit not started, all of them remindable", async () => {
@@ -79,13 +80,15 @@ describe("/status", () => {
     const s = secretary();
     await bot.handleUpdate(textUpdate(s, "/status"));
     await bot.handleUpdate(callbackUpdate(s, button(rec, s.id, "🔔 1")));
-    expect(lastTextTo(rec, s.id)).toBe("🔔 Đã gửi nhắc việc tới người báo cáo của Phòng Quản lý khoa học.");
+    expect(lastTextTo(rec, s.id)).toBe(
+      "🔔 Đang gửi nhắc việc tới người báo cáo của Phòng Quản lý khoa học.\nTóm tắt: đang gửi 1 · không nhắn được 0 · chưa có người báo cáo 0 (đơn vị).\nTôi sẽ báo lại khi gửi xong.",
+    );
     let jobs = await queue.getJobs(["waiting", "delayed", "prioritized"]);
     expect(jobs.map((j) => j.data)).toEqual([expect.objectContaining({ type: "manual", roundId: world.roundId, unitId: world.units[2]!.id, requestedBy: world.secretaries[0]!.id })]);
 
     await bot.handleUpdate(callbackUpdate(s, button(rec, s.id, /Nhắc tất cả/)));
     expect(lastTextTo(rec, s.id)).toBe(
-      "🔔 Đang gửi nhắc việc tới 1 đơn vị chưa nộp. 1 đơn vị khác vừa được nhắc trong vòng một phút nên không gửi lại.",
+      "🔔 Đang gửi nhắc việc tới 1 đơn vị chưa nộp.\n1 đơn vị khác vừa được nhắc trong vòng một phút nên không gửi lại.\nTóm tắt: đang gửi 1 · không nhắn được 0 · chưa có người báo cáo 0 (đơn vị).\nTôi sẽ báo lại khi gửi xong.",
     );
     jobs = await queue.getJobs(["waiting", "delayed", "prioritized"]);
     expect(jobs.map((j) => (j.data as { unitId: number }).unitId).sort()).toEqual([world.units[1]!.id, world.units[2]!.id].sort());
@@ -102,12 +105,37 @@ describe("/status", () => {
     const { bot, rec } = office();
     await bot.handleUpdate(textUpdate(secretary(), "/status"));
     const text = lastTextTo(rec, secretary().id);
-    expect(text).toContain("1. ⏳ Phòng Quản lý khoa học — chưa bắt đầu\n   ⚠️ không nhắn được cho: Người báo cáo 3");
-    expect(text).toContain("⚠️ 1 đơn vị chưa nộp không nhắc được qua Telegram");
+    expect(text).toContain("1. ⏳ Phòng Quản lý khoa học — chưa bắt đầu\n   ⚠️ không nhắn được cho: Người báo cáo 3 (đã chặn hoặc bỏ quan tâm)");
+    // The office's screens speak of no channel in particular.
+    expect(text).toContain("⚠️ 1 đơn vị chưa nộp không nhắn được (chưa có người báo cáo, hoặc không nhắn được cho người báo cáo nào)");
+    expect(text).not.toContain("Telegram");
     const labels = buttonsOf(messagesTo(rec, secretary().id).at(-1)!).map((b) => b.text);
     expect(labels).not.toContain("🔔 1");
     expect(labels).toContain("🔔 2");
     await db.prisma.channelAccount.updateMany({ where: { personId: unit.reporterId }, data: { unreachableAt: null, unreachableError: null } });
+  });
+
+  it("says who cannot be reached and why: blocked or unfollowed, or Zalo's messaging window closed; neither is offered a reminder", async () => {
+    const [, thanhTra, quanLy] = world.units;
+    await markTelegramUnreachable(db.prisma, quanLy!.reporterId);
+    // Thanh tra Sở's reporter uses Zalo, and last wrote three days ago.
+    const account = await db.prisma.channelAccount.findFirstOrThrow({ where: { personId: thanhTra!.reporterId } });
+    await db.prisma.channelAccount.update({ where: { id: account.id }, data: { channel: "ZALO", externalId: `zalo-${account.id}`, lastInboundAt: new Date(MORNING.getTime() - 3 * 24 * 3600_000) } });
+    try {
+      const { bot, rec } = office();
+      const s = secretary();
+      await bot.handleUpdate(textUpdate(s, "/status"));
+      const text = lastTextTo(rec, s.id);
+      expect(text).toContain("⚠️ không nhắn được cho: Người báo cáo 2 (quá thời hạn Zalo cho phép nhắn tin)");
+      expect(text).toContain("⚠️ không nhắn được cho: Người báo cáo 3 (đã chặn hoặc bỏ quan tâm)");
+      expect(text).toContain("⚠️ 2 đơn vị chưa nộp không nhắn được");
+      expect(buttonsOf(messagesTo(rec, s.id).at(-1)!).map((b) => b.text).filter((l) => l.startsWith("🔔"))).toEqual([]);
+      await bot.handleUpdate(textUpdate(s, "/remind"));
+      expect(lastTextTo(rec, s.id)).toContain("Tóm tắt: đang gửi 0 · không nhắn được 2 · chưa có người báo cáo 0 (đơn vị).");
+    } finally {
+      await db.prisma.channelAccount.update({ where: { id: account.id }, data: { channel: account.channel, externalId: account.externalId, lastInboundAt: account.lastInboundAt } });
+      await db.prisma.channelAccount.updateMany({ where: { personId: quanLy!.reporterId }, data: { unreachableAt: null, unreachableError: null } });
+    }
   });
 
   it("a reporter's /status shows only their own unit", async () => {

@@ -164,7 +164,7 @@ describe("reminder worker", () => {
       await planRoundReminders(db.prisma, queue, roundId, start);
       const digest = await until(async () => world.secretaries.map((s) => sendsTo(s.telegramId)).flat()[0]);
       expect(digest.payload.text).toContain("0/2 đơn vị đã nộp");
-      expect(digest.payload.text).toContain("Không gửi được nhắc việc cho: Người báo cáo 1.1 (Phòng 1)");
+      expect(digest.payload.text).toContain("Không nhắn được cho: Người báo cáo 1.1 (Phòng 1). Họ đã chặn hoặc bỏ quan tâm");
       const skipped = await until(() =>
         db.prisma.reminderLog.findFirst({ where: { roundId, unitId: world.unitIds[0]!, kind: "before-1", outcome: "SKIPPED" } }),
       );

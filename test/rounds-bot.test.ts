@@ -295,13 +295,18 @@ describe("rounds in the bot: /newround, /rounds, /remind and re-planning", () =>
     expect(await queuedIds()).toEqual(await expectedIds());
   });
 
-  it("/remind reminds every unit that has not submitted; twice within a minute queues once", async () => {
+  it("/remind reminds every unit that has not submitted and has a reporter; twice within a minute queues once", async () => {
     await type(s(), "/remind");
-    expect(lastTextTo(rec, s().id)).toContain("🔔 Đang gửi nhắc việc tới 4 đơn vị chưa nộp.");
+    // Chi đoàn Sở has nobody to remind: named, not counted.
+    const told = lastTextTo(rec, s().id);
+    expect(told).toContain("🔔 Đang gửi nhắc việc tới 3 đơn vị chưa nộp.");
+    expect(told).toContain("⚠️ 1 đơn vị chưa có người báo cáo: Chi đoàn Sở.");
+    expect(told).toContain("Tóm tắt: đang gửi 3 · không nhắn được 0 · chưa có người báo cáo 1 (đơn vị).");
     await type(s(), "/remind");
     expect(lastTextTo(rec, s().id)).toContain("vừa được nhắc trong vòng một phút");
     const manual = (await queue.getRanges(["waiting", "delayed", "prioritized"], 0, -1)).filter((id) => parseReminderJobId(id)?.kind === "manual");
-    expect(new Set(manual).size).toBe(4);
+    expect(new Set(manual).size).toBe(3);
+    expect(manual.map((id) => parseReminderJobId(id)?.unitId)).not.toContain(units["Chi đoàn Sở"]!.id);
     expect(await db.prisma.auditEvent.count({ where: { action: "reminders.requested" } })).toBe(1);
 
     const reporter = reporterOf("Văn phòng Sở");

@@ -27,6 +27,7 @@ export const ACTIONS = {
   "status.page": { code: "S", fields: ["round", "page"] },
   "remind.all": { code: "R", fields: ["round"] },
   "remind.unit": { code: "Ru", fields: ["round", "unit"] },
+  "remind.pick": { code: "Rp", fields: ["round", "page"] },
   "review.list": { code: "V", fields: ["round", "page"] },
   "review.open": { code: "Vo", fields: ["sid", "page"] },
   "review.accept": { code: "Va", fields: ["sid", "version"] },

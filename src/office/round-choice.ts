@@ -72,6 +72,12 @@ export async function recentRounds(prisma: PrismaClient, limit = 8): Promise<Rou
   return [...open, ...others].slice(0, limit).map(summary);
 }
 
+/** The open rounds, nearest deadline first: the ones whose late units can be reminded. */
+export async function openRounds(prisma: PrismaClient, limit = 8): Promise<RoundSummary[]> {
+  const rows = await prisma.round.findMany({ where: { status: "OPEN" }, orderBy: [{ deadline: "asc" }, { id: "asc" }], take: limit, select });
+  return rows.map(summary);
+}
+
 /** The round a command means when none is named: the open one due first, else the latest. */
 export async function defaultRound(prisma: PrismaClient): Promise<RoundSummary | null> {
   return (await recentRounds(prisma, 1))[0] ?? null;

@@ -70,9 +70,10 @@ export async function loadRoundProgress(
       acceptedAt: submission?.acceptedAt ?? null,
       returnedCount: submission?.returnedQuestionKeys.length ?? 0,
       reporters: people.size,
-      unreachable: [...people.values()]
-        .filter((p) => personReach(p.accounts.map((a) => ({ ...a, channel: CHANNEL_OF[a.channel] })), reach.now, reach.windows) !== "reachable")
-        .map((p) => p.name),
+      unreachable: [...people.values()].flatMap((p) => {
+        const why = personReach(p.accounts.map((a) => ({ ...a, channel: CHANNEL_OF[a.channel] })), reach.now, reach.windows);
+        return why === "reachable" ? [] : [{ name: p.name, reach: why }];
+      }),
     });
   }
   return out;

@@ -3,6 +3,7 @@ import type { Redis } from "ioredis";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { Locale } from "../i18n.ts";
 import type { PersonMessage } from "../messaging/notifier.ts";
+import { createBatchTally, type BatchRef } from "./batch-tally.ts";
 import { loadRecipient } from "./notifier.ts";
 import type { SendToPerson } from "./reminder-delivery.ts";
 import type { SendPacer } from "./send-pacer.ts";
@@ -19,7 +20,7 @@ export type NoticeJob = {
   /** Ids the notice is about (round, unit, submission…). */
   refs: Record<string, number>;
   /** The batch this notice belongs to; its requester hears how the batch went. */
-  batch?: { id: string; total: number; requesterId: number | null };
+  batch?: BatchRef;
 };
 
 /** Words one kind of notice for its recipient, or null when it is no longer worth sending. */
@@ -88,22 +89,21 @@ type Tally = "sent" | "unreachable" | "skipped";
 export function createNoticeWorker(options: NoticeWorkerOptions): { worker: Worker<NoticeJob>; close(): Promise<void> } {
   const { prisma, connection } = options;
   const prefix = options.prefix ?? "bull";
-  const batchKey = (id: string) => `${prefix}:${NOTICE_QUEUE_NAME}:batch:${id}`;
+  const tallies = createBatchTally(connection, `${prefix}:${NOTICE_QUEUE_NAME}`);
 
-  async function tally(job: NoticeJob, outcome: Tally): Promise<void> {
+  async function tally(jobId: string, job: NoticeJob, outcome: Tally): Promise<void> {
     const batch = job.batch;
     if (!batch) return;
-    const key = batchKey(batch.id);
-    const [, , , done] = ((await connection.multi().hincrby(key, outcome, 1).hincrby(key, "done", 1).expire(key, 7 * 24 * 3600).hget(key, "done").exec()) ?? []).map((r) => r?.[1]);
-    if (Number(done) !== batch.total || batch.requesterId === null || !options.reportBatch) return;
-    const counts = await connection.hgetall(key);
+    const totals = await tallies.record(batch, jobId, outcome);
+    if (!totals || batch.requesterId === null || !options.reportBatch) return;
+    const { counts } = totals;
     const report = options.reportBatch(prisma, {
       id: batch.id,
       kind: job.kind,
       refs: job.refs,
-      sent: Number(counts.sent ?? 0),
-      unreachable: Number(counts.unreachable ?? 0),
-      skipped: Number(counts.skipped ?? 0),
+      sent: counts.sent ?? 0,
+      unreachable: counts.unreachable ?? 0,
+      skipped: counts.skipped ?? 0,
       total: batch.total,
     });
     const requester = await loadRecipient(prisma, batch.requesterId, options.defaultLocale);
@@ -118,7 +118,7 @@ export function createNoticeWorker(options: NoticeWorkerOptions): { worker: Work
       const message = builder ? await builder(prisma, data) : null;
       const recipient = message ? await loadRecipient(prisma, data.personId, options.defaultLocale) : null;
       if (!message || !recipient) {
-        await tally(data, "skipped");
+        await tally(job.id!, data, "skipped");
         return { outcome: "skipped" };
       }
       const { outcome, result } = await options.send(recipient, message);
@@ -129,10 +129,10 @@ export function createNoticeWorker(options: NoticeWorkerOptions): { worker: Work
           throw Worker.RateLimitError();
         }
         const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-        if (finalAttempt) await tally(data, "unreachable");
+        if (finalAttempt) await tally(job.id!, data, "unreachable");
         throw new Error(result && !result.ok && "detail" in result ? result.detail : "send failed");
       }
-      await tally(data, outcome === "sent" ? "sent" : "unreachable");
+      await tally(job.id!, data, outcome === "sent" ? "sent" : "unreachable");
       return { outcome };
     },
     { connection, prefix, concurrency: options.concurrency ?? 10 },

@@ -1,6 +1,6 @@
 import { formatDateTime } from "../conversation/format-time.ts";
 import { statusCounts } from "../domain/office/status-table.ts";
-import { latestPerSubmission, submissionNoticeText, type SubmittedItem } from "../domain/office/submission-notice.ts";
+import { latestPerSubmission, submissionNoticeText, supersededSince, type SubmittedItem } from "../domain/office/submission-notice.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { Locale } from "../i18n.ts";
 import type { Choice } from "../messaging/reply.ts";
@@ -21,14 +21,17 @@ const MAX_REVIEW_CHOICES = 8;
 
 async function itemsOf(prisma: PrismaClient, events: readonly StoredSubmittedEvent[]): Promise<SubmittedItem[]> {
   const ids = [...new Set(events.map((e) => e.submissionId))];
-  const submissions = await prisma.submission.findMany({ where: { id: { in: ids } }, select: { id: true, status: true, unit: { select: { name: true } } } });
+  const submissions = await prisma.submission.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, status: true, submittedAt: true, acceptedAt: true, returnedAt: true, unit: { select: { name: true } } },
+  });
   const byId = new Map(submissions.map((s) => [s.id, s]));
   const items: SubmittedItem[] = [];
   for (const event of events) {
     const submission = byId.get(event.submissionId);
-    // Changed again since (back to "in progress"): the office hears when it is submitted again.
-    if (!submission || (submission.status !== "SUBMITTED" && submission.status !== "ACCEPTED")) continue;
     const at = new Date(event.at);
+    // Changed again, submitted again, or accepted or returned by the office since: this news is stale.
+    if (!submission || supersededSince(at, submission)) continue;
     let kind: SubmittedItem["kind"] = event.resubmitted ? "resubmitted" : "submitted";
     if (event.resubmitted) {
       const audit = await prisma.auditEvent.findFirst({

@@ -1,5 +1,6 @@
 import { Queue, type DefaultJobOptions } from "bullmq";
 import type { Redis } from "ioredis";
+import type { BatchRef } from "./batch-tally.ts";
 
 export const REMINDER_QUEUE_NAME = "reminders";
 
@@ -7,8 +8,13 @@ export const REMINDER_QUEUE_NAME = "reminders";
 export type UnitReminderJob = { type: "unit"; roundId: number; unitId: number; kind: string; plannedFor: string };
 /** The office digest to every secretary. */
 export type OfficeDigestJob = { type: "office"; roundId: number; kind: string; plannedFor: string };
+/**
+ * The jobs of one /remind press: the office hears how they went when the last is done, together with the
+ * late units it was told could not be reminded (every reporter unreachable, or no reporter).
+ */
+export type RemindBatch = BatchRef & { notQueued: { unreachable: number; noReporter: number } };
 /** A /remind press: one unit, now. */
-export type ManualReminderJob = { type: "manual"; roundId: number; unitId: number; kind: "manual"; plannedFor: string; requestedBy: number | null };
+export type ManualReminderJob = { type: "manual"; roundId: number; unitId: number; kind: "manual"; plannedFor: string; requestedBy: number | null; batch?: RemindBatch };
 /** The periodic re-plan of every open round. */
 export type ReconcileJob = { type: "reconcile" };
 

@@ -12,7 +12,9 @@ import { DEFAULT_RECONCILE_EVERY_MS, reconcileReminders, scheduleReconciler } fr
 import { CHANNEL_OF, loadRecipient, type Recipient } from "./notifier.ts";
 import { ChannelRateLimited, deliverOnce, DeliveryFailed, type DeliveryOutcome, type SendToPerson } from "./reminder-delivery.ts";
 import { officeDigestText, unitReminderText } from "./reminder-messages.ts";
-import { createReminderQueue, REMINDER_QUEUE_NAME, type ReminderJobData, type ReminderQueue } from "./reminder-queue.ts";
+import { createReminderQueue, REMINDER_QUEUE_NAME, type ManualReminderJob, type ReminderJobData, type ReminderQueue } from "./reminder-queue.ts";
+import { createBatchTally } from "./batch-tally.ts";
+import { remindBatchReport, remindNote, type RemindOutcome } from "./remind-report.ts";
 import { loadRoundReminderState, planForRound, type RoundReminderState } from "./round-reminder-state.ts";
 import type { SendPacer } from "./send-pacer.ts";
 
@@ -60,6 +62,15 @@ export type ReminderJobResult = { skipped?: string; sent: number; alreadySent: n
 const NOTHING_SENT = { sent: 0, alreadySent: 0, inDoubt: 0, blocked: 0, windowClosed: 0, rejected: 0 };
 
 const silent: ReminderLogger = { info: () => {}, warn: () => {}, error: () => {} };
+
+/** Why a job found nobody to send to: for a /remind press, the unit could not be reached. */
+const NO_REACHABLE_REPORTER = "no reachable reporter";
+
+/** How a manual reminder that finished went, for the batch of the press that queued it. */
+function manualOutcome(result: ReminderJobResult): RemindOutcome {
+  if (result.skipped) return result.skipped === NO_REACHABLE_REPORTER ? "unreachable" : "skipped";
+  return result.sent + result.alreadySent + result.inDoubt > 0 ? "sent" : "failed";
+}
 
 /**
  * The reminder worker: sends unit reminders and office digests, and runs the reconciler. Each
@@ -166,7 +177,7 @@ export function createReminderWorker(options: ReminderWorkerOptions): ReminderWo
     if (skip) return logSkip(job, data, skip);
     // Someone every channel has refused for good is not tried again; the digest names them instead.
     const people = (await recipientsOf(unitId)).filter((r) => personReach(r.accounts, now(), options.windows) !== "unreachable");
-    if (!people.length) return logSkip(job, data, unitId === null ? "no reachable secretary" : "no reachable reporter");
+    if (!people.length) return logSkip(job, data, unitId === null ? "no reachable secretary" : NO_REACHABLE_REPORTER);
     const logged = await prisma.reminderLog.findMany({ where: { jobId: job.id!, personId: { not: null }, outcome: { in: ["SENT", "BLOCKED", "WINDOW_CLOSED"] } } });
     const loggedByPerson = new Map(logged.map((row) => [row.personId!, row]));
 
@@ -204,6 +215,25 @@ export function createReminderWorker(options: ReminderWorkerOptions): ReminderWo
     return result;
   }
 
+  const tallies = createBatchTally(connection, `${prefix}:${REMINDER_QUEUE_NAME}`);
+
+  /** Counts a /remind job in its press's batch; the last one tells the secretary how the press went. */
+  async function settleBatch(job: Job<ReminderJobData>, data: ManualReminderJob, outcome: RemindOutcome): Promise<void> {
+    const batch = data.batch;
+    if (!batch) return;
+    try {
+      const totals = await tallies.record(batch, job.id!, outcome, remindNote(outcome, data.unitId));
+      if (!totals || batch.requesterId === null) return;
+      const requester = await loadRecipient(prisma, batch.requesterId, options.defaultLocale);
+      if (!requester) return;
+      const { outcome: told } = await options.send(requester, await remindBatchReport(prisma, data.roundId, batch, totals, requester.locale));
+      if (told !== "sent") logger.warn({ batch: batch.id, outcome: told }, "could not tell the office how its reminders went");
+    } catch (error) {
+      // The reminders themselves went out; only the report is lost.
+      logger.warn({ batch: batch.id, err: (error as Error).message }, "could not report a batch of reminders");
+    }
+  }
+
   async function reconcile(reason?: string) {
     const result = await reconcileReminders(prisma, queue, now(), { graceMs: staleAfterMs });
     const added = result.rounds.reduce((n, r) => n + r.added.length, 0);
@@ -218,7 +248,9 @@ export function createReminderWorker(options: ReminderWorkerOptions): ReminderWo
       const data = job.data;
       if (data.type === "reconcile") return reconcile();
       try {
-        return await processReminder(job, data);
+        const result = await processReminder(job, data);
+        if (data.type === "manual") await settleBatch(job, data, manualOutcome(result));
+        return result;
       } catch (error) {
         if (error instanceof ChannelRateLimited) {
           // Pause every sender (this worker through BullMQ, the others through the pacers) and
@@ -228,6 +260,10 @@ export function createReminderWorker(options: ReminderWorkerOptions): ReminderWo
           throw Worker.RateLimitError();
         }
         if (error instanceof DeliveryFailed) logger.warn({ jobId: job.id, attempt: job.attemptsMade + 1, err: error.message }, "reminder send failed");
+        if (data.type === "manual") {
+          if (error instanceof UnrecoverableError) await settleBatch(job, data, "unreachable");
+          else if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) await settleBatch(job, data, "failed");
+        }
         throw error;
       }
     },

@@ -5,6 +5,12 @@ import type { UseCaseContext } from "./context.ts";
 import { cancel, help, language, languageChosen, start } from "./help.ts";
 import { JOIN_PART, joinNameConfirmed, joinNameNotText, joinNameTyped } from "./join.ts";
 import { reportButton, startReporting } from "./report.ts";
+import { compile, compileRun } from "./compile.ts";
+import { exportCommand, exportRun } from "./export.ts";
+import { remindAll, remindCommand, remindPick, remindUnit } from "./remind.ts";
+import { REVIEW_PART, review, reviewAccept, reviewCancel, reviewCommentNotText, reviewCommentTyped, reviewContinue, reviewList, reviewOpen, reviewReturn, reviewToggle } from "./review.ts";
+import { pickRound } from "./round-pick.ts";
+import { status, statusPage } from "./status.ts";
 
 type CommandHandler = (ctx: UseCaseContext, args: string) => Promise<Answer>;
 type ActionHandlers = { [K in ActionOp]?: (ctx: UseCaseContext, action: ActionOf<K>) => Promise<Answer> };
@@ -16,12 +22,31 @@ export const COMMAND_HANDLERS: Record<string, CommandHandler> = {
   lang: (ctx, args) => language(ctx, args),
   cancel: (ctx) => cancel(ctx),
   report: (ctx) => startReporting(ctx),
+  status: (ctx) => status(ctx),
+  remind: (ctx) => remindCommand(ctx),
+  review: (ctx) => review(ctx),
+  compile: (ctx, args) => compile(ctx, args),
+  export: (ctx) => exportCommand(ctx),
 };
 
 /** Which use case answers each choice (action.ts lists them with their payload layout). */
 export const ACTION_HANDLERS: ActionHandlers = {
   "lang.set": languageChosen,
   "join.name-ok": joinNameConfirmed,
+  "round.pick": pickRound,
+  "status.page": statusPage,
+  "remind.all": remindAll,
+  "remind.unit": remindUnit,
+  "remind.pick": remindPick,
+  "review.list": reviewList,
+  "review.open": reviewOpen,
+  "review.accept": reviewAccept,
+  "review.return": reviewReturn,
+  "review.toggle": reviewToggle,
+  "review.continue": reviewContinue,
+  "review.cancel": reviewCancel,
+  "compile.run": compileRun,
+  "export.run": exportRun,
 };
 for (const op of ["open", "skip", "back", "keep-last", "keep-current", "done", "clear", "preview", "choose", "toggle", "edit", "submit"] as const) {
   (ACTION_HANDLERS as Record<string, unknown>)[op] = (ctx: UseCaseContext, action: { op: string }) =>
@@ -31,11 +56,13 @@ for (const op of ["open", "skip", "back", "keep-last", "keep-current", "done", "
 /** Typed text for the flow that holds the chat's focus (the session part of that name). */
 export const TEXT_HANDLERS: Record<string, (ctx: UseCaseContext, text: string) => Promise<Answer>> = {
   [JOIN_PART]: joinNameTyped,
+  [REVIEW_PART]: reviewCommentTyped,
 };
 
 /** A sticker, photo or voice note while that flow waits for typed text. */
 export const NON_TEXT_HANDLERS: Record<string, (ctx: UseCaseContext) => Promise<Answer>> = {
   [JOIN_PART]: joinNameNotText,
+  [REVIEW_PART]: reviewCommentNotText,
 };
 
 /** A document the person sent (an admin's template file). */

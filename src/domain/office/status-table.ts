@@ -1,3 +1,4 @@
+import type { Reach } from "../reachability.ts";
 import type { SubmissionStatus } from "../submission-rules.ts";
 import { pageLines } from "./page-lines.ts";
 
@@ -18,9 +19,11 @@ export type UnitProgress = {
   returnedCount: number;
   /** Active reporters of the unit. */
   reporters: number;
-  /** Reporters the bot cannot reach (blocked the bot, account gone). */
-  unreachable: string[];
+  /** Reporters the bot cannot reach, and why (blocked or unfollowed; Zalo's messaging window closed). */
+  unreachable: UnreachablePerson[];
 };
+
+export type UnreachablePerson = { name: string; reach: Exclude<Reach, "reachable"> };
 
 export type StatusCounts = {
   total: number;
@@ -111,7 +114,10 @@ export function statusLine(unit: UnitProgress, number: number, fmt: StatusFormat
   }
   if (!isLate(unit)) return line;
   if (unit.reporters === 0) return `${line}\n   ${t("office-line-no-reporter")}`;
-  if (unit.unreachable.length > 0) return `${line}\n   ${t("office-line-unreachable", { people: unit.unreachable.join(", ") })}`;
+  if (unit.unreachable.length > 0) {
+    const people = unit.unreachable.map((p) => `${p.name} (${t(`office-reach-${p.reach}`)})`).join(", ");
+    return `${line}\n   ${t("office-line-unreachable", { people })}`;
+  }
   return line;
 }
 

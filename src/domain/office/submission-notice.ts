@@ -9,6 +9,19 @@ export type SubmittedItem = {
   kind: "submitted" | "resubmitted" | "answered-return";
 };
 
+/** Where a submission stands now, as far as a notice about one of its submissions goes. */
+export type SubmissionNow = { status: string; submittedAt: Date | null; acceptedAt: Date | null; returnedAt: Date | null };
+
+/**
+ * Whether a later state has made the news of a submission at `at` stale: changed again (edited, returned),
+ * submitted again since (that submission is told instead), or already accepted or returned by the office.
+ */
+export function supersededSince(at: Date, now: SubmissionNow): boolean {
+  if (now.status !== "SUBMITTED") return true;
+  const later = (instant: Date | null) => instant !== null && instant.getTime() > at.getTime();
+  return later(now.submittedAt) || later(now.acceptedAt) || later(now.returnedAt);
+}
+
 /** Several events for one submission in one batch: the latest tells the story. */
 export function latestPerSubmission(items: readonly SubmittedItem[]): SubmittedItem[] {
   const latest = new Map<number, SubmittedItem>();

@@ -1,8 +1,8 @@
-import type { InlineKeyboard } from "grammy";
-import { formatDateTime } from "../../../conversation/format-time.ts";
+import { InlineKeyboard } from "grammy";
 import { can, type Action } from "../../../domain/permissions.ts";
 import type { BotContext } from "../context.ts";
-import { tidyKeyboard } from "../keyboards/office-keyboard.ts";
+
+// Helpers of the rounds' features (/newround, /rounds) not yet moved to use cases; they go with them.
 
 /** Refuses anyone without the office's right to `action`, politely; true when allowed. */
 export async function requireOffice(ctx: BotContext, action: Action): Promise<boolean> {
@@ -13,13 +13,15 @@ export async function requireOffice(ctx: BotContext, action: Action): Promise<bo
   return false;
 }
 
-/** "10:32 ngày 14/10/2024" in the reports' time zone and the person's language. */
-export function officeTime(ctx: BotContext): (instant: Date) => string {
-  return (instant) => formatDateTime(instant, ctx.deps.defaultTimeZone, ctx.locale);
-}
-
 export function nowOf(ctx: BotContext): Date {
   return ctx.deps.now?.() ?? new Date();
+}
+
+/** The keyboard without empty rows (left by row() after the last button of a loop), or none when empty. */
+function tidyKeyboard(keyboard: InlineKeyboard | undefined): InlineKeyboard | undefined {
+  if (!keyboard) return undefined;
+  const rows = keyboard.inline_keyboard.filter((row) => row.length > 0);
+  return rows.length > 0 ? InlineKeyboard.from(rows) : undefined;
 }
 
 /** Shows a screen in place of the message whose button was pressed, or as a new message. */

@@ -4,13 +4,12 @@ import { sessionKeyOf } from "../../../use-cases/identify.ts";
 const telegramSessionKey = (chatId: number) => sessionKeyOf("telegram", String(chatId));
 import type { BotContext } from "../context.ts";
 import { newRoundFeature, newRoundText } from "./new-round.ts";
-import { remindCommandFeature } from "./remind-command.ts";
 import { moveDeadlineText, roundsManageFeature } from "./rounds-manage.ts";
 import { roundsPending } from "./rounds-session.ts";
 
-/** Reporting rounds for the office: /newround, /rounds, /remind, and the text their steps wait for. */
+/** Reporting rounds for the office: /newround, /rounds, and the text their steps wait for. */
 export const roundsFeature = new Composer<BotContext>();
-roundsFeature.use(newRoundFeature, roundsManageFeature, remindCommandFeature);
+roundsFeature.use(newRoundFeature, roundsManageFeature);
 
 const priv = roundsFeature.chatType("private");
 

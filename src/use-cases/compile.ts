@@ -1,0 +1,106 @@
+import { splitMessage } from "../conversation/split-message.ts";
+import { compileCaption } from "../domain/office/compile-caption.ts";
+import { isSubmitted } from "../domain/report/submission-inclusion.ts";
+import type { ActionOf } from "../messaging/action.ts";
+import type { Answer, Choice, Reply } from "../messaging/reply.ts";
+import type { RoundSummary } from "../office/round-choice.ts";
+import { CompileError, compileRound } from "../report/compile-round.ts";
+import { personOf, type UseCaseContext } from "./context.ts";
+import { officeRefusal, staleChoice } from "./office-access.ts";
+import { commandRound, noRounds, otherRoundChoice, roundOf } from "./round-pick.ts";
+
+// /compile: the round's consolidated .docx now, stored as a version; the same file again when nothing changed.
+
+export type CompileChoice = { includeDrafts: boolean; attribution: boolean };
+
+// The options travel in a choice as bits.
+const DRAFTS = 1;
+const ATTRIBUTION = 2;
+
+function flagsOf(choice: CompileChoice): number {
+  return (choice.includeDrafts ? DRAFTS : 0) | (choice.attribution ? ATTRIBUTION : 0);
+}
+
+function choiceOf(flags: number): CompileChoice {
+  return { includeDrafts: (flags & DRAFTS) !== 0, attribution: (flags & ATTRIBUTION) !== 0 };
+}
+
+const DRAFT_WORDS = new Set(["nhap", "nháp", "ban-nhap", "bản-nháp", "draft", "drafts"]);
+const ATTRIBUTION_WORDS = new Set(["ghi-ten", "ghi-tên", "ten", "tên", "nguon", "nguồn", "attribution", "attribute", "names"]);
+
+/** "/compile nhap ghi-ten" → both options; an unknown word is reported back. */
+export function parseCompileArgs(text: string): { ok: true; choice: CompileChoice } | { ok: false; word: string } {
+  const choice: CompileChoice = { includeDrafts: false, attribution: false };
+  for (const raw of text.trim().toLowerCase().split(/[\s,]+/).filter(Boolean)) {
+    if (DRAFT_WORDS.has(raw)) choice.includeDrafts = true;
+    else if (ATTRIBUTION_WORDS.has(raw)) choice.attribution = true;
+    else return { ok: false, word: raw };
+  }
+  return { ok: true, choice };
+}
+
+/** Compiles and answers with the .docx, its caption and option choices, and the lists that did not fit. */
+async function compileAndSend(ctx: UseCaseContext, round: RoundSummary, choice: CompileChoice): Promise<Answer> {
+  const { prisma } = ctx.deps;
+  const { t } = ctx;
+  const person = personOf(ctx);
+  let result;
+  try {
+    result = await compileRound(prisma, { roundId: round.id, actorId: person.id, ...choice });
+  } catch (error) {
+    if (error instanceof CompileError) return { replies: [{ kind: "text", text: t("office-compile-failed") }] };
+    throw error;
+  }
+  await prisma.auditEvent.create({
+    data: {
+      actorId: person.id,
+      action: "report.compiled",
+      entityType: "CompiledReport",
+      entityId: String(result.id),
+      data: { roundId: round.id, version: result.version, reused: result.reused, final: result.final, options: choice, checksum: result.checksum },
+    },
+  });
+  const { caption, followUp } = compileCaption(
+    {
+      version: result.version,
+      reused: result.reused,
+      final: result.final,
+      includeDrafts: result.options.includeDrafts,
+      attribution: result.options.attribution,
+      units: result.unitStatus.map((u) => ({ name: u.unitName, submitted: isSubmitted(u.status), included: u.included })),
+      warnings: result.warnings.length,
+    },
+    t,
+  );
+  const flags = flagsOf(choice);
+  const rows: Choice[][] = [
+    [{ label: t(choice.includeDrafts ? "office-button-submitted-only" : "office-button-with-drafts"), action: { op: "compile.run", round: round.id, flags: flags ^ DRAFTS } }],
+    [{ label: t(choice.attribution ? "office-button-no-attribution" : "office-button-attribution"), action: { op: "compile.run", round: round.id, flags: flags ^ ATTRIBUTION } }],
+  ];
+  const other = await otherRoundChoice(ctx, "compile");
+  if (other) rows.push([other]);
+  const replies: Reply[] = [{ kind: "document", fileName: result.fileName, bytes: result.bytes, caption, choices: rows }];
+  const texts = [...followUp];
+  if (result.warnings.length > 0) texts.push([t("office-compile-warnings-title", { count: result.warnings.length }), ...result.warnings.map((w) => `• ${w}`)].join("\n"));
+  for (const text of texts) for (const piece of splitMessage(text, ctx.caller.textLimit)) replies.push({ kind: "text", text: piece });
+  return { replies };
+}
+
+/** /compile, /compile nhap, /compile ghi-ten: the round due first. */
+export async function compile(ctx: UseCaseContext, args: string): Promise<Answer> {
+  const refused = officeRefusal(ctx, "reports.compile", "message");
+  if (refused) return refused;
+  const parsed = parseCompileArgs(args);
+  if (!parsed.ok) return { replies: [{ kind: "text", text: ctx.t("office-compile-unknown-option", { word: parsed.word }) }] };
+  const round = await commandRound(ctx);
+  return round ? compileAndSend(ctx, round, parsed.choice) : noRounds(ctx);
+}
+
+/** Compile again with other options, or a round picked from the list. */
+export async function compileRun(ctx: UseCaseContext, action: ActionOf<"compile.run">): Promise<Answer> {
+  const refused = officeRefusal(ctx, "reports.compile", "choice");
+  if (refused) return refused;
+  const round = await roundOf(ctx, action.round);
+  if (!round) return staleChoice(ctx);
+  return compileAndSend(ctx, round, choiceOf(action.flags));
+}

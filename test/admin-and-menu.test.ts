@@ -112,7 +112,9 @@ describe("/units, /invite, the commands menu, /help, /lang, /cancel", () => {
     await tap(admin, /Người báo cáo/);
     const picker = messagesTo(world.rec, admin.id).slice(-1)[0]!;
     const labels = ((picker.payload.reply_markup as { inline_keyboard: { text: string }[][] }).inline_keyboard).flat().map((b) => b.text);
-    expect(labels).toHaveLength(9);
+    // The nine active units, then the way out.
+    expect(labels).toHaveLength(10);
+    expect(labels[9]).toBe("✖️ Hủy");
     expect(labels).not.toContain("Phòng Pháp chế và Tổng hợp");
     const audit = await db.prisma.auditEvent.findMany({ where: { entityType: "Unit" }, orderBy: { id: "asc" } });
     expect(audit.map((a) => a.action)).toEqual(["unit.created", "unit.renamed", "unit.deactivated"]);

@@ -5,6 +5,9 @@ import type { UseCaseContext } from "./context.ts";
 import { cancel, help, language, languageChosen, start } from "./help.ts";
 import { JOIN_PART, joinNameConfirmed, joinNameNotText, joinNameTyped } from "./join.ts";
 import { reportButton, startReporting } from "./report.ts";
+import { cancelInvite, inviteReporter, inviteReporterOfUnit, inviteSecretary, startInvite } from "./invite.ts";
+import { askToRevoke, peoplePage, revokeRole, showPeople } from "./people.ts";
+import { pickUnitToRename, pickUnitToToggle, showUnits, startAddingUnit, startRenamingUnit, toggleUnit, unitKindChosen, unitsNotText, unitsPage, UNITS_PART, unitsTyped } from "./units.ts";
 
 type CommandHandler = (ctx: UseCaseContext, args: string) => Promise<Answer>;
 type ActionHandlers = { [K in ActionOp]?: (ctx: UseCaseContext, action: ActionOf<K>) => Promise<Answer> };
@@ -16,12 +19,29 @@ export const COMMAND_HANDLERS: Record<string, CommandHandler> = {
   lang: (ctx, args) => language(ctx, args),
   cancel: (ctx) => cancel(ctx),
   report: (ctx) => startReporting(ctx),
+  units: (ctx) => showUnits(ctx),
+  invite: (ctx) => startInvite(ctx),
+  people: (ctx) => showPeople(ctx),
 };
 
 /** Which use case answers each choice (action.ts lists them with their payload layout). */
 export const ACTION_HANDLERS: ActionHandlers = {
   "lang.set": languageChosen,
   "join.name-ok": joinNameConfirmed,
+  "units.list": unitsPage,
+  "units.add": startAddingUnit,
+  "units.add-kind": unitKindChosen,
+  "units.rename-pick": pickUnitToRename,
+  "units.rename": startRenamingUnit,
+  "units.toggle-pick": pickUnitToToggle,
+  "units.toggle": toggleUnit,
+  "invite.reporter": inviteReporter,
+  "invite.reporter-unit": inviteReporterOfUnit,
+  "invite.secretary": inviteSecretary,
+  "invite.cancel": cancelInvite,
+  "people.list": peoplePage,
+  "people.revoke": askToRevoke,
+  "people.revoke-confirm": revokeRole,
 };
 for (const op of ["open", "skip", "back", "keep-last", "keep-current", "done", "clear", "preview", "choose", "toggle", "edit", "submit"] as const) {
   (ACTION_HANDLERS as Record<string, unknown>)[op] = (ctx: UseCaseContext, action: { op: string }) =>
@@ -31,11 +51,13 @@ for (const op of ["open", "skip", "back", "keep-last", "keep-current", "done", "
 /** Typed text for the flow that holds the chat's focus (the session part of that name). */
 export const TEXT_HANDLERS: Record<string, (ctx: UseCaseContext, text: string) => Promise<Answer>> = {
   [JOIN_PART]: joinNameTyped,
+  [UNITS_PART]: unitsTyped,
 };
 
 /** A sticker, photo or voice note while that flow waits for typed text. */
 export const NON_TEXT_HANDLERS: Record<string, (ctx: UseCaseContext) => Promise<Answer>> = {
   [JOIN_PART]: joinNameNotText,
+  [UNITS_PART]: unitsNotText,
 };
 
 /** A document the person sent (an admin's template file). */

@@ -11,7 +11,6 @@ import { actionsFeature } from "./features/actions.ts";
 import { commandsFeature } from "./features/commands.ts";
 import { fallbackFeature } from "./features/fallback.ts";
 import { groupChatGuard } from "./features/group-chat.ts";
-import { inviteFeature } from "./features/invite.ts";
 import { joinFeature } from "./features/join.ts";
 import { messagesFeature } from "./features/messages.ts";
 import { officeCompileFeature } from "./features/office-compile.ts";
@@ -19,7 +18,6 @@ import { officeExportFeature } from "./features/office-export.ts";
 import { officeReviewFeature } from "./features/office-review.ts";
 import { officeStatusFeature } from "./features/office-status.ts";
 import { roundsFeature } from "./features/rounds.ts";
-import { unitsFeature } from "./features/units.ts";
 import { ignoreDuplicateUpdates } from "./middlewares/ignore-duplicate-updates.ts";
 import { identifyCaller } from "./middlewares/identify-caller.ts";
 import { telegramSender } from "./telegram-sender.ts";
@@ -49,8 +47,11 @@ export function createBot(token: string, options: CreateBotOptions): Bot<BotCont
       createNotifier({ prisma: given.prisma, senders: [telegramSender(bot.api)], keyring: given.keyring, defaultLocale: given.defaultLocale, windows: given.windows, logger: given.logger, now: given.now }),
   };
 
+  // The bot's username is known once grammY has it (getMe, or the preset identity): invite links are made with it.
+  let named: BotDependencies | undefined;
   bot.use(async (ctx, next) => {
-    ctx.deps = deps;
+    named ??= { ...deps, links: { ...deps.links, telegramBot: ctx.me.username } };
+    ctx.deps = named;
     ctx.logger = deps.logger.child({ updateId: ctx.update.update_id });
     await next();
   });
@@ -65,8 +66,6 @@ export function createBot(token: string, options: CreateBotOptions): Bot<BotCont
   guarded.use(groupChatGuard);
   guarded.use(joinFeature);
   guarded.use(commandsFeature);
-  guarded.use(unitsFeature);
-  guarded.use(inviteFeature);
   guarded.use(officeStatusFeature);
   guarded.use(officeCompileFeature);
   guarded.use(officeReviewFeature);

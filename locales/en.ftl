@@ -83,21 +83,21 @@ people-nobody = nobody yet
 people-hint = Choose «✖️ …» below to remove a role; I will ask before removing it.
 people-button-revoke = ✖️ { $name } — { $role }
 people-role = { $role ->
-        [ADMIN] administrator
-        [SECRETARY] the office (report secretary)
-       *[REPORTER] reporter of { $unit }
+        [ADMIN] an administrator
+        [SECRETARY] a secretary of the office
+       *[REPORTER] a reporter of { $unit }
     }
-people-confirm = Remove { $name }'s role: { $role }?
+people-confirm = Remove { $name }'s role as { $role }?
 people-confirm-effect-reporter = From their next message on, this person can no longer answer for the unit and gets none of its reminders or notices. The answers already sent are kept.
 people-confirm-effect-secretary = From their next message on, this person can no longer use the office's commands and gets no more progress digests or submission notices.
 people-confirm-effect-admin = From their next message on, this person can no longer manage units, people and invites.
 people-confirm-self = This is your own role.
 people-button-confirm = ✅ Remove the role
 people-button-back = ↩️ Back
-people-removed = ✅ Removed { $name }'s role: { $role }.
+people-removed = ✅ { $name } is no longer { $role }.
 people-already-removed = That role had already been removed; the list below is the current one.
 people-last-admin = This cannot be done: you are the only administrator left, and without one nobody could manage units, people and invites. Invite another administrator first («npm run invite -- --role admin» on the server), then remove your own role.
-people-removed-notice = An administrator has removed your role: { $role }. If this is a mistake, please contact the administrator.
+people-removed-notice = You are no longer { $role } in the Tổng hợp reporting system: an administrator removed this role. If this is a mistake, please contact the administrator.
 
 ### ── common ──
 

@@ -87,17 +87,17 @@ people-role = { $role ->
         [SECRETARY] Văn phòng (thư ký tổng hợp)
        *[REPORTER] người báo cáo của { $unit }
     }
-people-confirm = Gỡ vai trò { $role } của { $name }?
+people-confirm = Gỡ vai trò của { $name }: { $role }?
 people-confirm-effect-reporter = Từ tin nhắn tiếp theo, người này không trả lời báo cáo cho đơn vị được nữa và không nhận nhắc việc, thông báo của đơn vị. Các câu trả lời đã gửi vẫn được giữ.
 people-confirm-effect-secretary = Từ tin nhắn tiếp theo, người này không dùng được các lệnh của Văn phòng và không nhận bản tin tiến độ, thông báo nộp báo cáo nữa.
 people-confirm-effect-admin = Từ tin nhắn tiếp theo, người này không quản lý đơn vị, người dùng và lời mời được nữa.
 people-confirm-self = Đây là vai trò của chính Anh/Chị.
 people-button-confirm = ✅ Gỡ vai trò
 people-button-back = ↩️ Quay lại
-people-removed = ✅ Đã gỡ vai trò { $role } của { $name }.
+people-removed = ✅ { $name } không còn là { $role }.
 people-already-removed = Vai trò này đã được gỡ trước đó; danh sách dưới đây là danh sách hiện tại.
 people-last-admin = Không gỡ được: Anh/Chị là quản trị viên duy nhất còn lại; nếu gỡ, sẽ không còn ai quản lý đơn vị, người dùng và lời mời. Anh/Chị hãy mời thêm một quản trị viên trước (lệnh «npm run invite -- --role admin» trên máy chủ), rồi gỡ vai trò của mình sau.
-people-removed-notice = Quản trị viên đã gỡ vai trò { $role } của Anh/Chị. Nếu có nhầm lẫn, Anh/Chị liên hệ quản trị viên.
+people-removed-notice = Anh/Chị không còn là { $role } trong hệ thống báo cáo Tổng hợp: quản trị viên đã gỡ vai trò này. Nếu có nhầm lẫn, Anh/Chị liên hệ quản trị viên.
 
 ### ── common ──
 

@@ -52,6 +52,9 @@ const configSchema = z
     DEFAULT_LOCALE: optionalString
       .transform((v) => v ?? "vi")
       .refine((v): v is "vi" | "en" => v === "vi" || v === "en", { message: "must be vi or en" }),
+    ZALO_OA_ID: optionalString.refine((v) => v === undefined || /^\d{1,30}$/.test(v), {
+      message: "must be the numeric id of the Zalo Official Account (shown at oa.zalo.me)",
+    }),
   })
   .superRefine((env, ctx) => {
     if (env.WEBHOOK_URL && !env.WEBHOOK_SECRET) {

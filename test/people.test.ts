@@ -166,10 +166,11 @@ describe("/people: who holds which role, and taking a role away", () => {
         const rows = await db.prisma.reminderLog.findMany({ where: { roundId, kind: { in: ["before-1", "digest-before-1"] } } });
         return rows.filter((r) => r.sentAt).length >= 4 ? rows : undefined;
       });
-      expect(logs.map((r) => r.personId).sort()).toEqual([stays.id, ...world.reporters.get(unit2)!.map((r) => r.id), staysSecretary.id].sort());
+      const byId = (a: number | null, b: number | null) => (a ?? 0) - (b ?? 0);
+      expect(logs.map((r) => r.personId).sort(byId)).toEqual([stays.id, ...world.reporters.get(unit2)!.map((r) => r.id), staysSecretary.id].sort(byId));
       await until(async () => textsTo(rec, Number(stays.telegramId)).some((t) => t.startsWith("📅 Hạn nộp")) || undefined);
       // The skipped notice finishes its job too: wait for both, then look.
-      await until(async () => ((await outbound.notices.queue.getJobCounts("completed")).completed >= 2 ? true : undefined));
+      await until(async () => (((await outbound.notices.queue.getJobCounts("completed")).completed ?? 0) >= 2 ? true : undefined));
       expect(textsTo(rec, Number(stays.telegramId)).filter((t) => /Nhắc việc/.test(t))).toHaveLength(1);
       expect(textsTo(rec, Number(staysSecretary.telegramId)).some((t) => t.includes("đơn vị đã nộp"))).toBe(true);
       expect(toGone()).toBe(goneBefore);

@@ -1,3 +1,4 @@
+import { cutText } from "../domain/cut-text.ts";
 import type { Role } from "../domain/permissions.ts";
 import type { Translate } from "../i18n.ts";
 import type { ActionOf } from "../messaging/action.ts";
@@ -21,6 +22,13 @@ function say(text: string, more: Omit<Extract<Reply, { kind: "text" }>, "kind" |
 /** "người báo cáo của Văn phòng Sở", "quản trị viên", in the language of `t`. */
 export function roleLabel(t: Translate, role: Role, unit: string | undefined): string {
   return t("people-role", { role, unit: unit ?? "—" });
+}
+
+/** Long names make long buttons; a button's title on Zalo holds 100 characters at most. */
+const LABEL_MAX = 80;
+
+function buttonLabel(label: string): string {
+  return label.length <= LABEL_MAX ? label : `${cutText(label, LABEL_MAX - 1)}…`;
 }
 
 function groupText(ctx: UseCaseContext, group: Group): string {
@@ -77,7 +85,7 @@ async function peopleScreen(ctx: UseCaseContext, page: number, options: { notice
   const body = [title, ...onPage.map((group) => groupText(ctx, group))].join("\n\n");
   const choices: Choice[][] = onPage.flatMap((group) =>
     group.holders.map((holder) => [
-      { label: t("people-button-revoke", { name: holder.name, role: roleLabel(t, group.role, group.unit) }), action: { op: "people.revoke" as const, membership: holder.membershipId } },
+      { label: buttonLabel(t("people-button-revoke", { name: holder.name, role: roleLabel(t, group.role, group.unit) })), action: { op: "people.revoke" as const, membership: holder.membershipId } },
     ]),
   );
   choices.push(pageChoices(ctx, shown, pages.length, (p) => ({ op: "people.list", page: p })));

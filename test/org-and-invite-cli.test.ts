@@ -140,7 +140,16 @@ describe("npm run import and npm run invite", () => {
   it("--channel zalo needs no BOT_TOKEN: the OA's follow link, the code on a line of its own, the expiry on the organisation's clock", { timeout: 240_000 }, async () => {
     // TZ_REPORTS says UTC; the imported organisation keeps Asia/Ho_Chi_Minh, and its clock is the one people read.
     const { BOT_TOKEN: _token, ...withoutToken } = env;
-    const zaloEnv = { ...withoutToken, ZALO_OA_ID: "4321987654321", TZ_REPORTS: "UTC" };
+    // The Zalo channel's settings come all together; the invite needs only the OA's id of them.
+    const zaloEnv = {
+      ...withoutToken,
+      ZALO_APP_ID: "1234567890",
+      ZALO_OA_ID: "4321987654321",
+      ZALO_APP_SECRET: "app-secret",
+      ZALO_OA_SECRET_KEY: "oa-secret-key",
+      ZALO_REFRESH_TOKEN: "refresh-token",
+      TZ_REPORTS: "UTC",
+    };
     const result = await cliWith(zaloEnv, "invite.ts", "--role", "reporter", "--unit", "thanh-tra", "--channel", "zalo");
     expect(result.code, result.stderr).toBe(0);
     const code = /^code: ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2})$/m.exec(result.stdout)![1]!;

@@ -101,7 +101,7 @@ export async function peoplePage(ctx: UseCaseContext, action: ActionOf<"people.l
   return refuseUnlessAllowed(ctx, "people.manage", true) ?? { replies: [await peopleScreen(ctx, action.page, { replace: true })] };
 }
 
-function describe(ctx: UseCaseContext, facts: MembershipFacts): { name: string; role: string } {
+function whoAndRole(ctx: UseCaseContext, facts: MembershipFacts): { name: string; role: string } {
   return { name: facts.name, role: roleLabel(ctx.t, facts.role, facts.unit?.name) };
 }
 
@@ -113,7 +113,7 @@ export async function askToRevoke(ctx: UseCaseContext, action: ActionOf<"people.
   if (!facts || facts.revoked) return { replies: [await peopleScreen(ctx, 0, { notice: ctx.t("people-already-removed"), replace: true })] };
   if (facts.role === "ADMIN" && (await adminsBesides(ctx.deps.prisma, facts.id)) === 0) return { replies: [say(ctx.t("people-last-admin"))] };
   const self = facts.personId === personOf(ctx).id;
-  const lines = [ctx.t("people-confirm", describe(ctx, facts)), ctx.t(`people-confirm-effect-${facts.role.toLowerCase()}`)];
+  const lines = [ctx.t("people-confirm", whoAndRole(ctx, facts)), ctx.t(`people-confirm-effect-${facts.role.toLowerCase()}`)];
   if (self) lines.push(ctx.t("people-confirm-self"));
   const choices: Choice[][] = [
     [{ label: ctx.t("people-button-confirm"), action: { op: "people.revoke-confirm", membership: facts.id } }],
@@ -144,7 +144,7 @@ export async function revokeRole(ctx: UseCaseContext, action: ActionOf<"people.r
       .tell(facts.personId, (t) => [say(t("people-removed-notice", { role: roleLabel(t, facts.role, facts.unit?.name) }))])
       .catch((error) => deps.logger.warn({ err: error }, "could not tell the person their role was removed"));
   }
-  const notice = ctx.t("people-removed", describe(ctx, facts));
+  const notice = ctx.t("people-removed", whoAndRole(ctx, facts));
   const self = facts.personId === me.id;
   // An administrator who removed their own role sees no more of this screen, and gets the menu of the roles left.
   if (self && facts.role === "ADMIN") return { replies: [say(notice, { replace: true })], refreshMenu: true };

@@ -137,7 +137,7 @@ describe("npm run import and npm run invite", () => {
     expect(unknown.stderr).toContain('no unit has the code "khong-co"');
     expect(badRole.stderr).toContain("--role must be admin, secretary or reporter");
   });
-  it("--channel zalo needs no BOT_TOKEN: the OA's follow link, the code on a line of its own, the expiry on the organisation's clock", { timeout: 240_000 }, async () => {
+  it("--channel zalo needs no BOT_TOKEN: the OA's follow link, the code on a line of its own, the expiry on the organisation's clock", { timeout: 420_000 }, async () => {
     // TZ_REPORTS says UTC; the imported organisation keeps Asia/Ho_Chi_Minh, and its clock is the one people read.
     const { BOT_TOKEN: _token, ...withoutToken } = env;
     // The Zalo channel's settings come all together; the invite needs only the OA's id of them.
@@ -167,13 +167,11 @@ describe("npm run import and npm run invite", () => {
     // Without a token, Zalo is the default; a Telegram link would need the token.
     const byDefault = await cliWith(zaloEnv, "invite.ts", "--role", "secretary");
     expect(byDefault.stdout).toMatch(/^One-time Zalo invite code for the secretary/);
-    const [telegram, neither, noOa] = await Promise.all([
-      cliWith(zaloEnv, "invite.ts", "--role", "secretary", "--channel", "telegram"),
+    // Refused before any connection.
+    const [neither, noOa] = await Promise.all([
       cliWith(withoutToken, "invite.ts", "--role", "secretary"),
       cliWith(withoutToken, "invite.ts", "--role", "secretary", "--channel", "zalo"),
     ]);
-    expect(telegram.code).not.toBe(0);
-    expect(telegram.stderr).toContain("BOT_TOKEN is required");
     expect(neither.code).toBe(2);
     expect(neither.stderr).toContain("set BOT_TOKEN to make a Telegram link, or ZALO_OA_ID to make a Zalo code");
     expect(noOa.code).toBe(2);
@@ -188,7 +186,7 @@ describe("npm run import and npm run invite", () => {
     expect(link.stdout).toContain(`One-time invite for the secretary, valid until ${formatDateTime(linkInvite.expiresAt, "Asia/Ho_Chi_Minh", "en")} (Asia/Ho_Chi_Minh):\n`);
   });
 
-  it("npm run people lists who holds which role and removes one; the last administrator stays", { timeout: 240_000 }, async () => {
+  it("npm run people lists who holds which role and removes one; the last administrator stays", { timeout: 420_000 }, async () => {
     const unit = await db.prisma.unit.findFirstOrThrow({ where: { code: "thanh-tra" } });
     const admin = await db.prisma.person.create({ data: { name: "Nguyễn Quản", memberships: { create: { role: "ADMIN" } } } });
     const reporter = await db.prisma.person.create({ data: { name: "Lê Báo", memberships: { create: { role: "REPORTER", unitId: unit.id } } } });
@@ -205,25 +203,18 @@ describe("npm run import and npm run invite", () => {
     const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { action: "membership.revoked", entityId: String(membership.id) } });
     expect(audit).toMatchObject({ actorId: null, data: { personId: reporter.id, role: "REPORTER", unitId: unit.id, via: "cli" } });
 
-    const [again, lastAdmin] = await Promise.all([
-      cli("people.ts", "revoke", "--person", String(reporter.id), "--role", "reporter", "--unit", "thanh-tra"),
-      cli("people.ts", "revoke", "--person", String(admin.id), "--role", "admin"),
-    ]);
-    expect(again.code).toBe(1);
-    expect(again.stderr).toContain("is not reporter of Thanh tra Sở (thanh-tra); nothing changed");
+    const lastAdmin = await cli("people.ts", "revoke", "--person", String(admin.id), "--role", "admin");
     expect(lastAdmin.code).toBe(1);
     expect(lastAdmin.stderr).toContain("Nguyễn Quản is the only administrator left: invite another first");
     expect(await db.prisma.membership.count({ where: { personId: admin.id, revokedAt: null } })).toBe(1);
 
-    const [noUnit, unknown, badCommand] = await Promise.all([
+    // Refused before any connection.
+    const [noUnit, badCommand] = await Promise.all([
       cli("people.ts", "revoke", "--person", String(reporter.id), "--role", "reporter"),
-      cli("people.ts", "revoke", "--person", "999999", "--role", "admin"),
       cli("people.ts", "remove"),
     ]);
     expect(noUnit).toMatchObject({ code: 2 });
     expect(noUnit.stderr).toContain("--role reporter needs --unit <unit code>");
-    expect(unknown).toMatchObject({ code: 2 });
-    expect(unknown.stderr).toContain("no person has the id 999999");
     expect(badCommand).toMatchObject({ code: 2 });
     expect(badCommand.stderr).toContain("npm run people -- list");
   });

@@ -1,6 +1,6 @@
 ### ── admin ──
 
-# Administration: units (/units) and invite links (/invite).
+# Administration: units (/units), invites (/invite) and people (/people).
 
 admin-only = Sorry, only an administrator can use this.
 
@@ -13,7 +13,7 @@ units-button-rename = ✏️ Rename
 units-button-toggle = ⏯ Deactivate / reactivate
 units-ask-name = Send the new unit's name (at most { $max } characters). Type /cancel to stop.
 units-ask-kind = Choose the kind of unit for «{ $name }»:
-units-pick-kind-first = Press a kind of unit in the message above (or type /cancel to stop).
+units-pick-kind-first = Choose a kind of unit in the message above (press it or type its number), or type /cancel to stop.
 units-pick-rename = Choose the unit to rename:
 units-pick-toggle = Choose the unit to deactivate or reactivate:
 units-ask-new-name = Send the new name for «{ $name }» (at most { $max } characters). Type /cancel to stop.
@@ -33,7 +33,7 @@ unit-kind-party-cell = party cell
 unit-kind-other = other
 unit-kind-office = office
 
-invite-choose-role = Who is the invite link for?
+invite-choose-role = Whom do you want to invite?
 invite-button-reporter = 👤 A unit's reporter
 invite-button-secretary = 🗂 The office (report secretary)
 invite-pick-unit = Choose the reporter's unit:
@@ -46,6 +46,59 @@ invite-link-secretary =
     Invite link for the office (single use, expires at { $until }):
     { $link }
     Send it to the right person.
+
+admin-page = Page { $page }/{ $pages }
+admin-button-previous = ◀️ Previous page
+admin-button-next = Next page ▶️
+units-reporters = Reporters: { $names }
+units-no-reporter = ⚠️ no reporter yet
+
+invite-button-reporter-via = 👤 Reporter · { $via ->
+        [zalo] Zalo code
+       *[other] Telegram link
+    }
+invite-button-secretary-via = 🗂 Office (secretary) · { $via ->
+        [zalo] Zalo code
+       *[other] Telegram link
+    }
+invite-button-cancel = ✖️ Cancel
+invite-cancelled = Cancelled; no invite was made.
+invite-no-channel = No invite can be made: no messaging channel is connected yet. Please contact whoever runs the server.
+invite-kinds-explained =
+    • Telegram link: the invited person opens the link in Telegram and is in.
+    • Zalo code: the invited person follows the organisation's Official Account on Zalo, then sends it the code.
+invite-role-reporter = reporter of { $unit }
+invite-role-secretary = the office (report secretary)
+invite-code-made = Zalo invite code made for the { $who }. Pass the message below on, as it is, to the right person; the code works once.
+invite-code-message =
+    You are invited to join the Tổng hợp reporting system of { $org } as { $who }. To join on Zalo:
+    1. Open { $link } and press «Follow» (Quan tâm) to follow the Official Account.
+    2. Send this code in the chat with the Official Account:
+    { $code }
+    The code works once and expires at { $until }.
+
+people-title = People by role ({ $count } roles):
+people-group-admins = Administrators:
+people-group-office = The office (report secretaries):
+people-nobody = nobody yet
+people-hint = Choose «✖️ …» below to remove a role; I will ask before removing it.
+people-button-revoke = ✖️ { $name } — { $role }
+people-role = { $role ->
+        [ADMIN] an administrator
+        [SECRETARY] a secretary of the office
+       *[REPORTER] a reporter of { $unit }
+    }
+people-confirm = Remove { $name }'s role as { $role }?
+people-confirm-effect-reporter = From their next message on, this person can no longer answer for the unit and gets none of its reminders or notices. The answers already sent are kept.
+people-confirm-effect-secretary = From their next message on, this person can no longer use the office's commands and gets no more progress digests or submission notices.
+people-confirm-effect-admin = From their next message on, this person can no longer manage units, people and invites.
+people-confirm-self = This is your own role.
+people-button-confirm = ✅ Remove the role
+people-button-back = ↩️ Back
+people-removed = ✅ { $name } is no longer { $role }.
+people-already-removed = That role had already been removed; the list below is the current one.
+people-last-admin = This cannot be done: you are the only administrator left, and without one nobody could manage units, people and invites. Invite another administrator first («npm run invite -- --role admin» on the server), then remove your own role.
+people-removed-notice = You are no longer { $role } in the Tổng hợp reporting system: an administrator removed this role. If this is a mistake, please contact the administrator.
 
 ### ── common ──
 

@@ -1,6 +1,6 @@
 ### ── admin ──
 
-# Quản trị: đơn vị (/units) và đường liên kết mời (/invite).
+# Quản trị: đơn vị (/units), lời mời (/invite) và người dùng (/people).
 
 admin-only = Xin lỗi, chỉ quản trị viên mới dùng được chức năng này.
 
@@ -13,7 +13,7 @@ units-button-rename = ✏️ Đổi tên
 units-button-toggle = ⏯ Ngừng / mở lại
 units-ask-name = Anh/Chị gửi tên đơn vị mới (tối đa { $max } ký tự). Gõ /cancel để thôi.
 units-ask-kind = Chọn loại đơn vị cho «{ $name }»:
-units-pick-kind-first = Anh/Chị bấm chọn loại đơn vị ở tin nhắn trên (hoặc gõ /cancel để thôi).
+units-pick-kind-first = Anh/Chị chọn loại đơn vị ở tin nhắn trên (bấm nút hoặc gõ số thứ tự), hoặc gõ /cancel để thôi.
 units-pick-rename = Chọn đơn vị cần đổi tên:
 units-pick-toggle = Chọn đơn vị cần ngừng hoạt động hoặc mở lại:
 units-ask-new-name = Anh/Chị gửi tên mới cho «{ $name }» (tối đa { $max } ký tự). Gõ /cancel để thôi.
@@ -33,7 +33,7 @@ unit-kind-party-cell = chi bộ
 unit-kind-other = khác
 unit-kind-office = văn phòng
 
-invite-choose-role = Tạo đường liên kết mời cho ai?
+invite-choose-role = Anh/Chị muốn mời ai tham gia?
 invite-button-reporter = 👤 Người báo cáo của một đơn vị
 invite-button-secretary = 🗂 Văn phòng (thư ký tổng hợp)
 invite-pick-unit = Chọn đơn vị của người báo cáo:
@@ -46,6 +46,59 @@ invite-link-secretary =
     Đường liên kết mời Văn phòng (chỉ dùng một lần, hết hạn lúc { $until }):
     { $link }
     Anh/Chị gửi đường liên kết này cho đúng người.
+
+admin-page = Trang { $page }/{ $pages }
+admin-button-previous = ◀️ Trang trước
+admin-button-next = Trang sau ▶️
+units-reporters = Người báo cáo: { $names }
+units-no-reporter = ⚠️ chưa có người báo cáo
+
+invite-button-reporter-via = 👤 Người báo cáo · { $via ->
+        [zalo] mã Zalo
+       *[other] liên kết Telegram
+    }
+invite-button-secretary-via = 🗂 Văn phòng (thư ký) · { $via ->
+        [zalo] mã Zalo
+       *[other] liên kết Telegram
+    }
+invite-button-cancel = ✖️ Hủy
+invite-cancelled = Đã hủy; không tạo lời mời nào.
+invite-no-channel = Chưa tạo được lời mời vì hệ thống chưa kết nối kênh nhắn tin nào. Anh/Chị liên hệ người quản lý máy chủ.
+invite-kinds-explained =
+    • Liên kết Telegram: người được mời mở liên kết trên Telegram là tham gia.
+    • Mã Zalo: người được mời quan tâm Official Account của cơ quan trên Zalo rồi gửi mã cho Official Account.
+invite-role-reporter = người báo cáo của { $unit }
+invite-role-secretary = Văn phòng (thư ký tổng hợp)
+invite-code-made = Đã tạo mã mời Zalo cho { $who }. Anh/Chị chuyển nguyên văn tin nhắn dưới đây cho đúng người; mã chỉ dùng được một lần.
+invite-code-message =
+    Anh/Chị được mời tham gia hệ thống báo cáo Tổng hợp của { $org } với vai trò { $who }. Cách tham gia trên Zalo:
+    1. Mở { $link } và bấm «Quan tâm» để theo dõi Official Account.
+    2. Gửi mã sau vào khung chat với Official Account:
+    { $code }
+    Mã chỉ dùng một lần, hết hạn lúc { $until }.
+
+people-title = Người dùng theo vai trò ({ $count } vai trò):
+people-group-admins = Quản trị viên:
+people-group-office = Văn phòng (thư ký tổng hợp):
+people-nobody = chưa có ai
+people-hint = Chọn «✖️ …» bên dưới để gỡ một vai trò; tôi sẽ hỏi lại trước khi gỡ.
+people-button-revoke = ✖️ { $name } — { $role }
+people-role = { $role ->
+        [ADMIN] quản trị viên
+        [SECRETARY] Văn phòng (thư ký tổng hợp)
+       *[REPORTER] người báo cáo của { $unit }
+    }
+people-confirm = Gỡ vai trò của { $name }: { $role }?
+people-confirm-effect-reporter = Từ tin nhắn tiếp theo, người này không trả lời báo cáo cho đơn vị được nữa và không nhận nhắc việc, thông báo của đơn vị. Các câu trả lời đã gửi vẫn được giữ.
+people-confirm-effect-secretary = Từ tin nhắn tiếp theo, người này không dùng được các lệnh của Văn phòng và không nhận bản tin tiến độ, thông báo nộp báo cáo nữa.
+people-confirm-effect-admin = Từ tin nhắn tiếp theo, người này không quản lý đơn vị, người dùng và lời mời được nữa.
+people-confirm-self = Đây là vai trò của chính Anh/Chị.
+people-button-confirm = ✅ Gỡ vai trò
+people-button-back = ↩️ Quay lại
+people-removed = ✅ { $name } không còn là { $role }.
+people-already-removed = Vai trò này đã được gỡ trước đó; danh sách dưới đây là danh sách hiện tại.
+people-last-admin = Không gỡ được: Anh/Chị là quản trị viên duy nhất còn lại; nếu gỡ, sẽ không còn ai quản lý đơn vị, người dùng và lời mời. Anh/Chị hãy mời thêm một quản trị viên trước (lệnh «npm run invite -- --role admin» trên máy chủ), rồi gỡ vai trò của mình sau.
+people-removed-notice = Anh/Chị không còn là { $role } trong hệ thống báo cáo Tổng hợp: quản trị viên đã gỡ vai trò này. Nếu có nhầm lẫn, Anh/Chị liên hệ quản trị viên.
 
 ### ── common ──
 

@@ -11,10 +11,22 @@ import {
   seedOrganisation,
   seedTemplate,
   send,
+  textsTo,
   user,
 } from "./support/report-world.ts";
 import { createTestDatabase, type TestDatabase } from "./support/test-database.ts";
 import { personByTelegramId } from "./support/people.ts";
+import { createBot } from "../src/channels/telegram/create-bot.ts";
+import { formatDateTime } from "../src/conversation/format-time.ts";
+import { createLogger } from "../src/logger.ts";
+import type { Choice, Reply } from "../src/messaging/reply.ts";
+import { createNotifier } from "../src/queue/notifier.ts";
+import { makeContext, type UseCaseDeps } from "../src/use-cases/context.ts";
+import { dispatch } from "../src/use-cases/dispatch.ts";
+import { identify } from "../src/use-cases/identify.ts";
+import { recordApiCalls, TEST_BOT_INFO } from "./support/bot-harness.ts";
+import { botDeps, TEST_KEYRING } from "./support/bot-deps.ts";
+import { TOKEN } from "./support/report-world.ts";
 
 const admin = user(5001, "Quản");
 const reporter = user(5002, "Yến");
@@ -112,7 +124,9 @@ describe("/units, /invite, the commands menu, /help, /lang, /cancel", () => {
     await tap(admin, /Người báo cáo/);
     const picker = messagesTo(world.rec, admin.id).slice(-1)[0]!;
     const labels = ((picker.payload.reply_markup as { inline_keyboard: { text: string }[][] }).inline_keyboard).flat().map((b) => b.text);
-    expect(labels).toHaveLength(9);
+    // The nine active units, then the way out.
+    expect(labels).toHaveLength(10);
+    expect(labels[9]).toBe("✖️ Hủy");
     expect(labels).not.toContain("Phòng Pháp chế và Tổng hợp");
     const audit = await db.prisma.auditEvent.findMany({ where: { entityType: "Unit" }, orderBy: { id: "asc" } });
     expect(audit.map((a) => a.action)).toEqual(["unit.created", "unit.renamed", "unit.deactivated"]);
@@ -173,6 +187,109 @@ describe("/units, /invite, the commands menu, /help, /lang, /cancel", () => {
     expect(reply(stranger)).toBe("Ngôn ngữ đang theo cài đặt ứng dụng nhắn tin của Anh/Chị. Sau khi tham gia, Anh/Chị có thể đổi bằng lệnh /lang.");
     await say({ ...stranger, language_code: "en" }, "/help");
     expect(reply(stranger)).toMatch(/^The commands you can use:/);
+  });
+
+  it("/units shows who reports for each unit, or that nobody does yet", async () => {
+    await say(admin, "/units");
+    const list = reply(admin);
+    expect(list).toContain("1. Văn phòng Sở — phòng chuyên môn · mã van-phong\n   ⚠️ chưa có người báo cáo\n2. Thanh tra Sở");
+    expect(list).toContain("4. Phòng Quản lý khoa học — phòng chuyên môn · mã phong-quan-ly-khoa-hoc\n   Người báo cáo: Yến\n5.");
+    // An inactive unit needs no reporter: nothing is said under it.
+    expect(list).toMatch(/10\. ⏸ Phòng Pháp chế và Tổng hợp — phòng chuyên môn · mã phong-phap-che \(ngừng hoạt động\)$/);
+  });
+
+  it("a unit's typed name is cleaned like every name (controls, bidi marks, runs of spaces and lines); a kind's number can be typed", async () => {
+    await say(admin, "/units");
+    await tap(admin, "➕ Thêm đơn vị");
+    await say(admin, "Phòng\u202E   Tài\u0007 vụ\u200B\n  và Kho");
+    expect(reply(admin)).toBe("Chọn loại đơn vị cho «Phòng Tài vụ và Kho»:");
+    await say(admin, "6");
+    expect(reply(admin)).toMatch(/^✅ Đã thêm đơn vị «Phòng Tài vụ và Kho» \(mã phong-tai-vu-va-kho\)\./);
+    expect(await db.prisma.unit.findFirstOrThrow({ where: { code: "phong-tai-vu-va-kho" } })).toMatchObject({ name: "Phòng Tài vụ và Kho", kind: "other" });
+
+    await tap(admin, "✏️ Đổi tên");
+    await tap(admin, "Phòng Tài vụ và Kho");
+    await say(admin, "\u2066Phòng   Tài vụ\u2069");
+    expect(reply(admin)).toMatch(/^✅ Đã đổi tên thành «Phòng Tài vụ»\./);
+  });
+
+  it("/invite can be cancelled: nothing is made", async () => {
+    const before = await db.prisma.invite.count();
+    await say(admin, "/invite");
+    expect(reply(admin)).toBe("Anh/Chị muốn mời ai tham gia?");
+    await tap(admin, "✖️ Hủy");
+    expect(reply(admin)).toBe("Đã hủy; không tạo lời mời nào.");
+    await say(admin, "/invite");
+    await tap(admin, /Người báo cáo/);
+    await tap(admin, "✖️ Hủy");
+    expect(reply(admin)).toBe("Đã hủy; không tạo lời mời nào.");
+    expect(await db.prisma.invite.count()).toBe(before);
+  });
+
+  it("with Zalo configured, /invite offers a Telegram link and a Zalo code; the code's message says what to do, expiring in the organisation's time zone", async () => {
+    const zalo = createBot(TOKEN, { botInfo: TEST_BOT_INFO, deps: botDeps(db.prisma, { links: { zaloOaId: "4321987654321" } }) });
+    const rec = recordApiCalls(zalo);
+    const org = await db.prisma.organisation.findFirstOrThrow();
+    // Not the process's TZ_REPORTS (Asia/Ho_Chi_Minh): the organisation's own zone counts.
+    await db.prisma.organisation.update({ where: { id: org.id }, data: { timezone: "Asia/Tokyo" } });
+    try {
+      await send(zalo, rec, textUpdate(admin, "/invite"));
+      const screen = messagesTo(rec, admin.id).at(-1)!;
+      expect(String(screen.payload.text)).toContain("• Mã Zalo: người được mời quan tâm Official Account của cơ quan trên Zalo rồi gửi mã cho Official Account.");
+      const labels = ((screen.payload.reply_markup as { inline_keyboard: { text: string }[][] }).inline_keyboard).map((row) => row.map((b) => b.text));
+      expect(labels).toEqual([
+        ["👤 Người báo cáo · liên kết Telegram", "👤 Người báo cáo · mã Zalo"],
+        ["🗂 Văn phòng (thư ký) · liên kết Telegram", "🗂 Văn phòng (thư ký) · mã Zalo"],
+        ["✖️ Hủy"],
+      ]);
+      await send(zalo, rec, callbackUpdate(admin, button(rec, admin.id, "👤 Người báo cáo · mã Zalo")));
+      await send(zalo, rec, callbackUpdate(admin, button(rec, admin.id, "Thanh tra Sở")));
+      const [note, message] = textsTo(rec, admin.id).slice(-2) as [string, string];
+      expect(note).toBe("Đã tạo mã mời Zalo cho người báo cáo của Thanh tra Sở. Anh/Chị chuyển nguyên văn tin nhắn dưới đây cho đúng người; mã chỉ dùng được một lần.");
+      const invite = await db.prisma.invite.findFirstOrThrow({ orderBy: { id: "desc" } });
+      const code = /^([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2})$/m.exec(message)![1]!;
+      expect(message).toBe(
+        [
+          "Anh/Chị được mời tham gia hệ thống báo cáo Tổng hợp của Sở Khoa học và Công nghệ với vai trò người báo cáo của Thanh tra Sở. Cách tham gia trên Zalo:",
+          "1. Mở https://zalo.me/4321987654321 và bấm «Quan tâm» để theo dõi Official Account.",
+          "2. Gửi mã sau vào khung chat với Official Account:",
+          code,
+          `Mã chỉ dùng một lần, hết hạn lúc ${formatDateTime(invite.expiresAt, "Asia/Tokyo", "vi")}.`,
+        ].join("\n"),
+      );
+      expect(formatDateTime(invite.expiresAt, "Asia/Tokyo", "vi")).not.toBe(formatDateTime(invite.expiresAt, "Asia/Ho_Chi_Minh", "vi"));
+      expect(invite).toMatchObject({ role: "REPORTER", unitId: units["thanh-tra"], usedAt: null });
+
+      // The Telegram link of the same screen, with the same zone.
+      await send(zalo, rec, textUpdate(admin, "/invite"));
+      await send(zalo, rec, callbackUpdate(admin, button(rec, admin.id, "🗂 Văn phòng (thư ký) · liên kết Telegram")));
+      const link = await db.prisma.invite.findFirstOrThrow({ orderBy: { id: "desc" } });
+      expect(lastTextTo(rec, admin.id)).toMatch(
+        new RegExp(`^Đường liên kết mời Văn phòng \\(chỉ dùng một lần, hết hạn lúc ${formatDateTime(link.expiresAt, "Asia/Tokyo", "vi")}\\):\nhttps://t\\.me/tong_hop_test_bot\\?start=`),
+      );
+    } finally {
+      await db.prisma.organisation.update({ where: { id: org.id }, data: { timezone: org.timezone } });
+    }
+  });
+
+  it("on Zalo alone, /invite makes codes only (a typed number picks), and the code lets a Zalo user join", async () => {
+    const deps: UseCaseDeps = {
+      ...botDeps(db.prisma, { links: { zaloOaId: "4321987654321" } }),
+      notifier: createNotifier({ prisma: db.prisma, senders: [], keyring: TEST_KEYRING, defaultLocale: "vi", windows: {}, logger: createLogger("silent") }),
+    };
+    await db.prisma.person.create({ data: { name: "Quản Zalo", accounts: { create: { channel: "ZALO", externalId: "z-admin" } }, memberships: { create: { role: "ADMIN" } } } });
+    const asZalo = async (externalId: string, inbound: Parameters<typeof dispatch>[1]) =>
+      dispatch(makeContext(deps, await identify(deps, { channel: "zalo", externalId, address: externalId })), inbound);
+    const labelsOf = (r: Reply) => (r.choices ?? []).flat().map((c: Choice) => c.label);
+
+    const screen = await asZalo("z-admin", { kind: "command", name: "invite", args: "" });
+    expect(labelsOf(screen.replies[0]!)).toEqual(["👤 Người báo cáo của một đơn vị", "🗂 Văn phòng (thư ký tổng hợp)", "✖️ Hủy"]);
+    const made = await asZalo("z-admin", { kind: "text", text: "2" });
+    const code = /^([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2})$/m.exec((made.replies[1] as { text: string }).text)![1]!;
+    expect((made.replies[1] as { text: string }).text).toContain("với vai trò Văn phòng (thư ký tổng hợp)");
+
+    const joined = await asZalo("z-new", { kind: "text", text: code.toLowerCase() });
+    expect((joined.replies[0] as { text: string }).text).toMatch(/Anh\/Chị đã được ghi nhận với vai trò Văn phòng \(thư ký tổng hợp\)/);
   });
 
   it("unknown commands, stray files and unclear texts get a short answer", async () => {

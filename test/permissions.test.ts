@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { can, canAnswerForUnit, canViewUnit, inAudience, invitableRoles, primaryRole, type Action, type Actor } from "../src/domain/permissions.ts";
+import { can, canAnswerForUnit, canViewUnit, inAudience, invitableRoles, primaryRole, revokeRefusal, type Action, type Actor } from "../src/domain/permissions.ts";
 
 const admin: Actor = { personId: 1, grants: [{ role: "ADMIN", unitId: null }] };
 const secretary: Actor = { personId: 2, grants: [{ role: "SECRETARY", unitId: null }] };
 const reporter: Actor = { personId: 3, grants: [{ role: "REPORTER", unitId: 10 }, { role: "REPORTER", unitId: 11 }] };
 const secretaryWhoReports: Actor = { personId: 4, grants: [{ role: "SECRETARY", unitId: null }, { role: "REPORTER", unitId: 12 }] };
 
-const ACTIONS: Action[] = ["units.manage", "invites.create", "rounds.open", "rounds.manage", "rounds.remind", "reports.compile", "reports.export", "submissions.review", "status.all", "reports.edit", "templates.manage"];
+const ACTIONS: Action[] = ["units.manage", "invites.create", "people.manage", "rounds.open", "rounds.manage", "rounds.remind", "reports.compile", "reports.export", "submissions.review", "status.all", "reports.edit", "templates.manage"];
 
 describe("permissions", () => {
-  it("only admins manage units and invites; the office (admin or secretary) runs rounds and reports; reporters and strangers neither", () => {
+  it("only admins manage units, invites and people; the office (admin or secretary) runs rounds and reports; reporters and strangers neither", () => {
     const table = Object.fromEntries(
       [["admin", admin], ["secretary", secretary], ["reporter", reporter], ["stranger", null]].map(([name, actor]) => [
         name,
@@ -18,7 +18,7 @@ describe("permissions", () => {
     );
     expect(table).toEqual({
       admin: ACTIONS,
-      secretary: ACTIONS.filter((a) => a !== "units.manage" && a !== "invites.create" && a !== "templates.manage"),
+      secretary: ACTIONS.filter((a) => a !== "units.manage" && a !== "invites.create" && a !== "templates.manage" && a !== "people.manage"),
       reporter: [],
       stranger: [],
     });
@@ -41,5 +41,12 @@ describe("permissions", () => {
     expect(inAudience(secretaryWhoReports, "reporter")).toBe(true);
     expect(inAudience(null, "member")).toBe(false);
     expect([admin, secretary, reporter, null].map(primaryRole)).toEqual(["ADMIN", "SECRETARY", "REPORTER", null]);
+  });
+
+  it("a role can be removed unless it is the last administrator's", () => {
+    expect(revokeRefusal("ADMIN", 0)).toBe("last-admin");
+    expect(revokeRefusal("ADMIN", 1)).toBeNull();
+    expect(revokeRefusal("SECRETARY", 0)).toBeNull();
+    expect(revokeRefusal("REPORTER", 0)).toBeNull();
   });
 });

@@ -4,7 +4,8 @@ import { secretOf } from "../src/channels/telegram/legacy-secret.ts";
 import { makeContext } from "../src/use-cases/context.ts";
 import { announceToReporters } from "../src/use-cases/announce.ts";
 import { CHANNEL_LIMITS } from "../src/use-cases/identify.ts";
-import { botDeps } from "./support/bot-deps.ts";
+import { botDeps, TEST_KEYRING } from "./support/bot-deps.ts";
+import { encodeAction } from "../src/messaging/action-codec.ts";
 import { eventually } from "./support/office-world.ts";
 import { testOutbound } from "./support/outbound.ts";
 import { personByTelegramId } from "./support/people.ts";
@@ -270,10 +271,15 @@ describe("bad input, stale and forged buttons, permissions, groups, blocked chat
       expect(lastTextTo(rec(), who.id)).toBe("Xin lỗi, chỉ quản trị viên mới dùng được chức năng này.");
       await say(who, "/invite");
       expect(lastTextTo(rec(), who.id)).toBe("Xin lỗi, chỉ quản trị viên mới dùng được chức năng này.");
+      await say(who, "/people");
+      expect(lastTextTo(rec(), who.id)).toBe("Xin lỗi, chỉ quản trị viên mới dùng được chức năng này.");
     }
     // An admin screen's button (signed, as if kept from an admin's chat) pressed by a reporter.
-    calls = await tap(lan, signPayload(["a1", "ua"], secretOf({ api: { token: TOKEN } })));
-    expect(toastOf(calls)?.text).toBe("Xin lỗi, chỉ quản trị viên mới dùng được chức năng này.");
+    for (const action of [{ op: "units.add" }, { op: "invite.secretary", channel: 0 }, { op: "people.revoke-confirm", membership: 1 }] as const) {
+      calls = await tap(lan, encodeAction(action, TEST_KEYRING));
+      expect(toastOf(calls)?.text, action.op).toBe("Xin lỗi, chỉ quản trị viên mới dùng được chức năng này.");
+    }
+    expect(await db.prisma.invite.count()).toBe(0);
 
     // A reporter of another unit cannot open or change this unit's submission.
     calls = await tap(tuan, signedAction({ op: "open", sid }));

@@ -3,11 +3,14 @@ import { cleanText } from "./answer-parsing.ts";
 /** Longest name kept; a real Vietnamese full name is far shorter. */
 export const DISPLAY_NAME_MAX = 100;
 
-/** A person's or unit's name as stored and shown: cleaned like an answer, on one line, capped. */
-export function cleanDisplayName(raw: string): string {
+/**
+ * A person's or unit's name as stored and shown: cleaned like an answer (controls, bidi overrides and lone
+ * surrogates removed, NFC), on one line with single spaces, at most `max` characters.
+ */
+export function cleanDisplayName(raw: string, max = DISPLAY_NAME_MAX): string {
   const oneLine = cleanText(raw).split("\n").map((part) => part.trim()).filter(Boolean).join(" ");
   const words = oneLine.split(" ").filter(Boolean).join(" ");
-  return [...words].slice(0, DISPLAY_NAME_MAX).join("").trim();
+  return [...words].slice(0, max).join("").trim();
 }
 
 /**

@@ -9,6 +9,7 @@ export type Actor = { personId: number; grants: Grant[] };
 export type Action =
   | "units.manage"
   | "invites.create"
+  | "people.manage"
   | "rounds.open"
   | "rounds.manage"
   | "rounds.remind"
@@ -32,7 +33,7 @@ const OFFICE_ACTIONS: ReadonlySet<Action> = new Set([
   "reports.edit",
 ]);
 
-const ADMIN_ONLY: ReadonlySet<Action> = new Set(["units.manage", "invites.create", "templates.manage"]);
+const ADMIN_ONLY: ReadonlySet<Action> = new Set(["units.manage", "invites.create", "templates.manage", "people.manage"]);
 
 export function hasRole(actor: Actor | null, role: Role): boolean {
   return actor?.grants.some((grant) => grant.role === role) ?? false;
@@ -68,6 +69,14 @@ export function canAnswerForUnit(actor: Actor | null, unitId: number): boolean {
 /** Roles an actor may hand out with an invite link from the bot (the first admin comes from the command line). */
 export function invitableRoles(actor: Actor | null): Role[] {
   return can(actor, "invites.create") ? ["REPORTER", "SECRETARY"] : [];
+}
+
+/**
+ * Why a role cannot be taken away, or null when it can: the organisation always keeps an administrator, so
+ * the last one cannot remove their own role (only an administrator removes roles).
+ */
+export function revokeRefusal(role: Role, otherAdmins: number): "last-admin" | null {
+  return role === "ADMIN" && otherAdmins === 0 ? "last-admin" : null;
 }
 
 /** Who a command or a screen is for; the commands menu and /help ask here. */

@@ -20,3 +20,8 @@ export function isWellFormedInviteCode(code: string): boolean {
 export function inviteLink(botUsername: string, code: string): string {
   return `https://t.me/${botUsername}?start=${code}`;
 }
+
+/** Where a person follows the Zalo Official Account before sending it a short invite code. */
+export function zaloFollowLink(oaId: string): string {
+  return `https://zalo.me/${encodeURIComponent(oaId)}`;
+}

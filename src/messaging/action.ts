@@ -57,10 +57,11 @@ export const ACTIONS = {
   "rounds.reopen": { code: "Go", fields: ["round"] },
   "rounds.remind": { code: "Gr", fields: ["round"] },
 
-  // The admin: units, invites, people.
-  "units.list": { code: "U", fields: [] },
+  // The admin: units, invites, people. `draft` binds a kind to one addition of a unit; `channel` is the
+  // invite's kind by its position in INVITE_CHANNELS (src/use-cases/invite.ts); `membership` one person's role.
+  "units.list": { code: "U", fields: ["page"] },
   "units.add": { code: "Ua", fields: [] },
-  "units.add-kind": { code: "Uk", fields: ["kind"] },
+  "units.add-kind": { code: "Uk", fields: ["draft", "kind"] },
   "units.rename-pick": { code: "Ur", fields: [] },
   "units.rename": { code: "Un", fields: ["unit"] },
   "units.toggle-pick": { code: "Ut", fields: [] },

@@ -3,7 +3,12 @@ import { periodLabel } from "../domain/calendar/period.ts";
 import { questionsForUnitKind } from "../domain/template/template-schema.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { templateById } from "../submissions/round-template.ts";
-import type { BatchReport, NoticeBuilder } from "./notice-queue.ts";
+import type { BatchReport, NoticeBuilder, NoticeJob } from "./notice-queue.ts";
+
+/** The recipient's live reporter role in the notice's unit: a notice queued before the role was removed is not sent. */
+function reporterNow(job: NoticeJob) {
+  return { where: { personId: job.personId, role: "REPORTER" as const, revokedAt: null }, select: { id: true } };
+}
 
 /** "The round is open": sent to each reporter of each unit asked something, with a button to start. */
 const roundOpened: NoticeBuilder = async (prisma, job) => {
@@ -12,12 +17,13 @@ const roundOpened: NoticeBuilder = async (prisma, job) => {
     select: {
       id: true,
       status: true,
-      unit: { select: { name: true, kind: true, active: true } },
+      unit: { select: { name: true, kind: true, active: true, memberships: reporterNow(job) } },
       round: { select: { status: true, deadline: true, periodKind: true, periodYear: true, periodNumber: true, templateId: true, organisation: { select: { timezone: true } } } },
     },
   });
-  // Opened and closed again, or the unit has already answered: nothing to announce any more.
+  // Opened and closed again, the unit has already answered, or the person no longer reports for it: nothing to announce.
   if (!submission || submission.round.status !== "OPEN" || !submission.unit.active || submission.status !== "NOT_STARTED") return null;
+  if (submission.unit.memberships.length === 0) return null;
   const { round, unit } = submission;
   const count = questionsForUnitKind(await templateById(prisma, round.templateId), unit.kind).length;
   return (t, locale) => [
@@ -41,11 +47,12 @@ const deadlineMoved: NoticeBuilder = async (prisma, job) => {
     select: {
       id: true,
       status: true,
-      unit: { select: { name: true } },
+      unit: { select: { name: true, memberships: reporterNow(job) } },
       round: { select: { status: true, deadline: true, periodKind: true, periodYear: true, periodNumber: true, organisation: { select: { timezone: true } } } },
     },
   });
   if (!submission || submission.round.status !== "OPEN" || ["SUBMITTED", "ACCEPTED"].includes(submission.status)) return null;
+  if (submission.unit.memberships.length === 0) return null;
   const { round } = submission;
   // The deadline as it is when the notice goes out: a second move meanwhile is announced with its own date.
   if (round.deadline.getTime() !== job.refs.deadline) return null;

@@ -11,6 +11,9 @@ import { remindAll, remindCommand, remindPick, remindUnit } from "./remind.ts";
 import { REVIEW_PART, review, reviewAccept, reviewCancel, reviewCommentNotText, reviewCommentTyped, reviewContinue, reviewList, reviewOpen, reviewReturn, reviewToggle } from "./review.ts";
 import { pickRound } from "./round-pick.ts";
 import { status, statusPage } from "./status.ts";
+import { cancelInvite, inviteReporter, inviteReporterOfUnit, inviteSecretary, startInvite } from "./invite.ts";
+import { askToRevoke, peoplePage, revokeRole, showPeople } from "./people.ts";
+import { pickUnitToRename, pickUnitToToggle, showUnits, startAddingUnit, startRenamingUnit, toggleUnit, unitKindChosen, unitsNotText, unitsPage, UNITS_PART, unitsTyped } from "./units.ts";
 
 type CommandHandler = (ctx: UseCaseContext, args: string) => Promise<Answer>;
 type ActionHandlers = { [K in ActionOp]?: (ctx: UseCaseContext, action: ActionOf<K>) => Promise<Answer> };
@@ -27,6 +30,9 @@ export const COMMAND_HANDLERS: Record<string, CommandHandler> = {
   review: (ctx) => review(ctx),
   compile: (ctx, args) => compile(ctx, args),
   export: (ctx) => exportCommand(ctx),
+  units: (ctx) => showUnits(ctx),
+  invite: (ctx) => startInvite(ctx),
+  people: (ctx) => showPeople(ctx),
 };
 
 /** Which use case answers each choice (action.ts lists them with their payload layout). */
@@ -47,6 +53,20 @@ export const ACTION_HANDLERS: ActionHandlers = {
   "review.cancel": reviewCancel,
   "compile.run": compileRun,
   "export.run": exportRun,
+  "units.list": unitsPage,
+  "units.add": startAddingUnit,
+  "units.add-kind": unitKindChosen,
+  "units.rename-pick": pickUnitToRename,
+  "units.rename": startRenamingUnit,
+  "units.toggle-pick": pickUnitToToggle,
+  "units.toggle": toggleUnit,
+  "invite.reporter": inviteReporter,
+  "invite.reporter-unit": inviteReporterOfUnit,
+  "invite.secretary": inviteSecretary,
+  "invite.cancel": cancelInvite,
+  "people.list": peoplePage,
+  "people.revoke": askToRevoke,
+  "people.revoke-confirm": revokeRole,
 };
 for (const op of ["open", "skip", "back", "keep-last", "keep-current", "done", "clear", "preview", "choose", "toggle", "edit", "submit"] as const) {
   (ACTION_HANDLERS as Record<string, unknown>)[op] = (ctx: UseCaseContext, action: { op: string }) =>
@@ -57,12 +77,14 @@ for (const op of ["open", "skip", "back", "keep-last", "keep-current", "done", "
 export const TEXT_HANDLERS: Record<string, (ctx: UseCaseContext, text: string) => Promise<Answer>> = {
   [JOIN_PART]: joinNameTyped,
   [REVIEW_PART]: reviewCommentTyped,
+  [UNITS_PART]: unitsTyped,
 };
 
 /** A sticker, photo or voice note while that flow waits for typed text. */
 export const NON_TEXT_HANDLERS: Record<string, (ctx: UseCaseContext) => Promise<Answer>> = {
   [JOIN_PART]: joinNameNotText,
   [REVIEW_PART]: reviewCommentNotText,
+  [UNITS_PART]: unitsNotText,
 };
 
 /** A document the person sent (an admin's template file). */

@@ -10,11 +10,9 @@ import { actionsFeature } from "./features/actions.ts";
 import { commandsFeature } from "./features/commands.ts";
 import { fallbackFeature } from "./features/fallback.ts";
 import { groupChatGuard } from "./features/group-chat.ts";
-import { inviteFeature } from "./features/invite.ts";
 import { joinFeature } from "./features/join.ts";
 import { messagesFeature } from "./features/messages.ts";
 import { roundsFeature } from "./features/rounds.ts";
-import { unitsFeature } from "./features/units.ts";
 import { answerStrangersOnce, limitFloods } from "./middlewares/flood-control.ts";
 import { ignoreDuplicateUpdates } from "./middlewares/ignore-duplicate-updates.ts";
 import { identifyCaller } from "./middlewares/identify-caller.ts";
@@ -49,8 +47,11 @@ export function createBot(token: string, options: CreateBotOptions): Bot<BotCont
       createNotifier({ prisma: given.prisma, senders: [telegramSender(bot.api)], keyring: given.keyring, defaultLocale: given.defaultLocale, windows: given.windows, logger: given.logger, now: given.now }),
   };
 
+  // The bot's username is known once grammY has it (getMe, or the preset identity): invite links are made with it.
+  let named: BotDependencies | undefined;
   bot.use(async (ctx, next) => {
-    ctx.deps = deps;
+    named ??= { ...deps, links: { ...deps.links, telegramBot: ctx.me.username } };
+    ctx.deps = named;
     ctx.logger = deps.logger.child({ updateId: ctx.update.update_id });
     await next();
   });
@@ -71,8 +72,6 @@ export function createBot(token: string, options: CreateBotOptions): Bot<BotCont
   guarded.use(groupChatGuard);
   guarded.use(joinFeature);
   guarded.use(commandsFeature);
-  guarded.use(unitsFeature);
-  guarded.use(inviteFeature);
   guarded.use(roundsFeature);
   guarded.use(actionsFeature);
   guarded.use(messagesFeature);

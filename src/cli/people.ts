@@ -1,0 +1,91 @@
+import { parseArgs } from "node:util";
+import { loadConfig } from "../config.ts";
+import { createDatabase } from "../db/create-prisma.ts";
+import { migrate } from "../db/migrate.ts";
+import type { Role } from "../domain/permissions.ts";
+import { unitByCode } from "../invites/invite-service.ts";
+import { listPeople, revokeMembership, type RoleHolder } from "../organisation/people-service.ts";
+import { failAndExit } from "../process/fail-and-exit.ts";
+
+const USAGE = `usage:
+  npm run people -- list
+  npm run people -- revoke --person <id> --role admin|secretary|reporter [--unit <unit code>]
+Lists who holds which role (person ids first), or removes one role from one person (--unit for a reporter).`;
+
+class UsageError extends Error {}
+
+const ROLES: Record<string, Role> = { admin: "ADMIN", secretary: "SECRETARY", reporter: "REPORTER" };
+
+function holderLines(holders: readonly RoleHolder[], indent: string, none: string): string[] {
+  return holders.length === 0 ? [`${indent}(${none})`] : holders.map((h) => `${indent}person ${h.personId}  ${h.name}`);
+}
+
+try {
+  const { values, positionals } = parseArgs({
+    options: { person: { type: "string" }, role: { type: "string" }, unit: { type: "string" }, help: { type: "boolean", short: "h" } },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  // Arguments are checked before any connection, so a typo fails fast.
+  const [command, ...rest] = positionals;
+  if ((command !== "list" && command !== "revoke") || rest.length > 0) throw new UsageError(USAGE);
+  const role = command === "revoke" ? ROLES[(values.role ?? "").toLowerCase()] : undefined;
+  const personId = Number(values.person);
+  if (command === "revoke") {
+    if (!Number.isSafeInteger(personId) || personId < 1) throw new UsageError(`--person must be a person's id (see: npm run people -- list)\n${USAGE}`);
+    if (!role) throw new UsageError(`--role must be admin, secretary or reporter\n${USAGE}`);
+    if (role === "REPORTER" && !values.unit) throw new UsageError(`--role reporter needs --unit <unit code>\n${USAGE}`);
+    if (role !== "REPORTER" && values.unit) throw new UsageError("--unit applies to the reporter role only");
+  } else if (values.person !== undefined || values.role !== undefined || values.unit !== undefined) {
+    throw new UsageError(`list takes no options\n${USAGE}`);
+  }
+
+  const config = loadConfig();
+  const db = createDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  try {
+    await migrate(db.sql);
+    if (command === "list") {
+      const people = await listPeople(db.prisma);
+      const lines = ["Administrators:", ...holderLines(people.admins, "  ", "nobody"), "The office (secretaries):", ...holderLines(people.secretaries, "  ", "nobody"), "Units:"];
+      for (const unit of people.units) {
+        lines.push(`  ${unit.code}  ${unit.name}${unit.active ? "" : " (inactive)"}`, ...holderLines(unit.reporters, "    ", "no reporter"));
+      }
+      console.log(lines.join("\n"));
+    } else if (role) {
+      const person = await db.prisma.person.findUnique({ where: { id: personId }, select: { name: true } });
+      if (!person) throw new UsageError(`no person has the id ${personId} (see: npm run people -- list)`);
+      const unit = role === "REPORTER" ? await unitByCode(db.prisma, values.unit!) : null;
+      if (role === "REPORTER" && !unit) throw new UsageError(`no unit has the code "${values.unit}"`);
+      const what = unit ? `reporter of ${unit.name} (${unit.code})` : role.toLowerCase();
+      const membership = await db.prisma.membership.findFirst({ where: { personId, role, unitId: unit?.id ?? null, revokedAt: null }, select: { id: true } });
+      if (!membership) {
+        console.error(`${person.name} (person ${personId}) is not ${what}; nothing changed`);
+        process.exitCode = 1;
+      } else {
+        const result = await revokeMembership(db.prisma, { membershipId: membership.id, actorId: null, now: new Date(), via: "cli" });
+        if (result.ok) {
+          // Reminders and notices are addressed when they go out: none reaches this person for this role any more.
+          console.log(`removed: ${person.name} (person ${personId}) is no longer ${what}`);
+        } else if (result.reason === "last-admin") {
+          console.error(`${person.name} is the only administrator left: invite another first (npm run invite -- --role admin), then remove this role`);
+          process.exitCode = 1;
+        } else {
+          console.error(`${person.name} (person ${personId}) is not ${what}; nothing changed`);
+          process.exitCode = 1;
+        }
+      }
+    }
+  } finally {
+    await db.close();
+  }
+} catch (error) {
+  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(2);
+  }
+  failAndExit(error);
+}

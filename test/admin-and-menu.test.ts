@@ -192,7 +192,7 @@ describe("/units, /invite, the commands menu, /help, /lang, /cancel", () => {
   it("/units shows who reports for each unit, or that nobody does yet", async () => {
     await say(admin, "/units");
     const list = reply(admin);
-    expect(list).toContain("1. Văn phòng Sở — phòng chuyên môn · mã van-phong\n   ⚠️ chưa có người báo cáo\n2. Thanh tra Sở");
+    expect(list).toContain("1. Văn phòng Sở — văn phòng · mã van-phong\n   ⚠️ chưa có người báo cáo\n2. Thanh tra Sở");
     expect(list).toContain("4. Phòng Quản lý khoa học — phòng chuyên môn · mã phong-quan-ly-khoa-hoc\n   Người báo cáo: Yến\n5.");
     // An inactive unit needs no reporter: nothing is said under it.
     expect(list).toMatch(/10\. ⏸ Phòng Pháp chế và Tổng hợp — phòng chuyên môn · mã phong-phap-che \(ngừng hoạt động\)$/);

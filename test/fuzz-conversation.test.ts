@@ -100,7 +100,7 @@ const signedAction: fc.Arbitrary<(sid: number) => ButtonAction> = fc.oneof(
   fc.tuple(fc.constantFrom("skip", "back", "keep-last", "keep-current", "done", "clear", "preview", "edit"), smallInt, fc.boolean()).map(
     ([op, q, other]) => (sid: number) => ({ op, sid: other ? sid + 1 : sid, q }) as ButtonAction,
   ),
-  fc.tuple(fc.constantFrom("choose", "toggle"), smallInt, fc.integer({ min: -1, max: 6 })).map(([op, q, option]) => (sid: number) => ({ op, sid, q, option }) as ButtonAction),
+  fc.tuple(fc.constantFrom("choose", "toggle"), smallInt, fc.integer({ min: 0, max: 6 })).map(([op, q, option]) => (sid: number) => ({ op, sid, q, option }) as ButtonAction),
   fc.integer({ min: 0, max: 40 }).map((version) => (sid: number) => ({ op: "submit", sid, version }) as ButtonAction),
   fc.constant((sid: number) => ({ op: "open", sid }) as ButtonAction),
 );

@@ -82,7 +82,7 @@ describe("reminding late units", () => {
     const reminder = await eventually(() => textsTo(reporter).find((text) => text.includes("Văn phòng nhắc")), 15_000);
     expect(reminder).toContain("Văn phòng Sở");
     const report = await eventually(() => textsTo(s.id).find((text) => text.startsWith("🔔 Đã gửi xong nhắc việc")), 15_000);
-    expect(report).toContain("🔔 Đã gửi xong nhắc việc kỳ báo cáo 9 tháng đầu năm 2024 — Báo cáo kết quả thực hiện dân chủ ở cơ sở: nhắn được tới 1/1 đơn vị.");
+    expect(report).toContain("🔔 Đã gửi xong nhắc việc kỳ báo cáo 9 tháng đầu năm 2024 — Kết quả thực hiện dân chủ ở cơ sở: nhắn được tới 1/1 đơn vị.");
     expect(report).toContain("Tổng kết: đã nhắn 1 · không nhắn được 1 · chưa có người báo cáo 4 (đơn vị).");
     expect(await db.prisma.auditEvent.count({ where: { action: "reminders.requested" } })).toBe(1);
   });

@@ -1,4 +1,5 @@
 import type { Redis } from "ioredis";
+import { boundedRedisCall } from "./bounded-redis.ts";
 
 /**
  * One channel's send budget, shared by every process on one Redis (its clock, so processes on several
@@ -54,6 +55,9 @@ if until_ > g then redis.call('SET', KEYS[1], tostring(until_), 'PX', tonumber(A
 return math.ceil(until_ - now)
 `;
 
+/** How long a reply waits for Redis to count it before it goes anyway. */
+const REPLY_BUDGET_WAIT_MS = 300;
+
 export type SendPacerOptions = { redis: Redis; keyPrefix: string; perSecond?: number; perChatMs?: number; lookaheadMs?: number };
 
 /** Bulk: notices and reminders, paced and spaced per chat. Reply: an answer to someone waiting for it. */
@@ -78,7 +82,8 @@ export class SendPacer {
   async take(chatId: string, priority: SendPriority = "bulk"): Promise<void> {
     const chatKey = `${this.keyPrefix}:chat:${chatId}`;
     if (priority === "reply") {
-      await this.redis.eval(RESERVE_REPLY, 2, `${this.keyPrefix}:debt`, chatKey, this.perChatMs);
+      // Someone is waiting: while Redis is away the reply goes without its share of the budget.
+      await boundedRedisCall(this.redis, () => this.redis.eval(RESERVE_REPLY, 2, `${this.keyPrefix}:debt`, chatKey, this.perChatMs), REPLY_BUDGET_WAIT_MS).catch(() => {});
       return;
     }
     for (;;) {

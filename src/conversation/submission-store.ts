@@ -1,5 +1,6 @@
 import { parseAnswerValue, type AnswerValue } from "../domain/answer-value.ts";
 import { periodLabel, type PeriodKind } from "../domain/calendar/period.ts";
+import { cleanDisplayName } from "../domain/display-name.ts";
 import type { RoundStatus, SubmissionStatus } from "../domain/submission-rules.ts";
 import { questionsForUnitKind } from "../domain/template/template-schema.ts";
 import type { Locale } from "../i18n.ts";
@@ -63,7 +64,7 @@ export async function loadSnapshot(
       skipped: a.skipped,
       revision: a.revision,
       authorId: a.authorId,
-      authorName: a.authorName,
+      authorName: a.authorName === null ? null : cleanDisplayName(a.authorName),
       updatedAt: a.updatedAt,
     };
   }
@@ -92,7 +93,7 @@ export async function loadSnapshot(
   return {
     id: row.id,
     unitId: row.unitId,
-    unitName: row.unitName,
+    unitName: cleanDisplayName(row.unitName),
     status: row.status,
     version: row.version,
     returnedQuestionKeys: row.returnedQuestionKeys,
@@ -150,7 +151,7 @@ export async function openSubmissions(db: Db, unitIds: readonly number[], locale
       out.push({
         submissionId,
         unitId: unit.id,
-        unitName: unit.name,
+        unitName: cleanDisplayName(unit.name),
         roundLabel: periodLabel({ kind: round.periodKind, year: round.periodYear, number: round.periodNumber }, locale),
         deadline: round.deadline,
         status,

@@ -1,5 +1,6 @@
 import { DEFAULT_LIMITS, isIsoDate, type AnswerValue, type DocumentRef } from "./answer-value.ts";
 import { cutText } from "./cut-text.ts";
+import { lineBreaksToSpaces, trimEndOf } from "./text-trim.ts";
 import type { ChoiceOption, Question } from "./template/template-schema.ts";
 
 /** Why an input was not accepted; `code` names a message, `vars` fill it. */
@@ -28,7 +29,7 @@ const fail = (code: ParseProblemCode, vars?: ParseProblem["vars"]): ParseResult<
 // C0/C1 controls (except tab and line feed), zero-width space, bidi overrides and isolates, BOM and
 // non-characters. Zero-width joiners and variation selectors stay: emoji sequences need them.
 // eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF\uFFFE\uFFFF]/g;
+const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF\uFFFE\uFFFF]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
@@ -44,7 +45,7 @@ export function cleanText(raw: string): string {
     .replace(INVISIBLE, "")
     .normalize("NFC")
     .split("\n")
-    .map((line) => line.replace(/\s+$/u, ""))
+    .map((line) => line.trimEnd())
     .join("\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
@@ -63,7 +64,7 @@ export function foldText(text: string): string {
 
 /** Typed words that end a multi-message answer, like the "Xong" button. */
 export function isDoneWord(text: string): boolean {
-  return ["xong", "done", "het", "ket thuc", "finish"].includes(foldText(text).replace(/[.!]+$/, ""));
+  return ["xong", "done", "het", "ket thuc", "finish"].includes(trimEndOf(foldText(text), ".!"));
 }
 
 export type EffectiveLimits = { maxLength: number; maxItems: number; min?: number; max?: number; integer: boolean };
@@ -98,7 +99,7 @@ function checkLength(text: string, maxLength: number): ParseResult<string> {
 
 export function parseShortText(raw: string, maxLength: number): ParseResult<string> {
   // A short answer is one line in the report.
-  return checkLength(cleanText(raw).replace(/\s*\n\s*/g, " "), maxLength);
+  return checkLength(lineBreaksToSpaces(cleanText(raw)), maxLength);
 }
 
 export function parseLongText(raw: string, maxLength: number): ParseResult<string> {
@@ -157,7 +158,7 @@ function numberFromDigits(digits: string): number | null {
  * after the number is allowed), "-3". Two numbers ("12 đơn, 3 vụ") are refused rather than guessed.
  */
 export function parseNumber(raw: string, limits: Pick<EffectiveLimits, "min" | "max" | "integer"> = { integer: false }): ParseResult<number> {
-  const text = cleanText(raw).replace(/[.!]+$/, "");
+  const text = trimEndOf(cleanText(raw), ".!");
   if (text === "") return fail("empty");
   let value: number | null = null;
   if (ZERO_WORDS.has(foldText(text))) {
@@ -198,7 +199,7 @@ function isoFromParts(day: number, month: number, year: number): string {
  * or ISO "2025-03-05". Two-digit years are 20xx. Impossible days ("31/2/2025") are refused. Gives "YYYY-MM-DD".
  */
 export function parseDate(raw: string): ParseResult<string> {
-  const text = foldText(cleanText(raw)).replace(/[.,;]+$/, "");
+  const text = trimEndOf(foldText(cleanText(raw)), ".,;");
   if (text === "") return fail("empty");
   let parts: [number, number, number] | null = null;
   let match = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})$/.exec(text);
@@ -224,7 +225,7 @@ const NO = new Set(["khong", "ko", "k", "no", "n", "chua", "sai", "khong a", "fa
 
 /** "có" / "không" and their everyday variants, with or without diacritics; "yes" / "no". */
 export function parseYesNo(raw: string): ParseResult<boolean> {
-  const text = foldText(cleanText(raw)).replace(/[.!]+$/, "");
+  const text = trimEndOf(foldText(cleanText(raw)), ".!");
   if (text === "") return fail("empty");
   if (YES.has(text)) return ok(true);
   if (NO.has(text)) return ok(false);
@@ -232,7 +233,7 @@ export function parseYesNo(raw: string): ParseResult<boolean> {
 }
 
 function matchOption(text: string, options: readonly ChoiceOption[]): ChoiceOption | undefined {
-  const folded = foldText(text).replace(/[.!]+$/, "");
+  const folded = trimEndOf(foldText(text), ".!");
   if (/^\d+$/.test(folded)) return options[Number(folded) - 1];
   return options.find(
     (option) => option.key === folded || foldText(option.label.vi) === folded || foldText(option.label.en) === folded,
@@ -281,28 +282,53 @@ export function checkListItems(items: readonly string[], limits: Pick<EffectiveL
   return ok([...items]);
 }
 
-// "09-CV/BCĐ", "219/QĐ-SKHCN": digits, then parts joined by - or /, with at least one letter (unlike a date).
-const NUMBER_PATTERN = /\d+[0-9A-Za-zĐđ.]*(?:[-/][0-9A-Za-zĐđ.]+)+/gu;
+const NUMBER_PART = /^[0-9A-Za-zĐđ.]+$/u;
+const HAS_LETTER = /[A-Za-zĐđ]/u;
 const DATE_PATTERN = /(\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})/;
-const ISSUER_PATTERN = /\bc[uủ]a\s+(.+?)(?:\s+(?:v[eề]|v\/v)\s|[.;]?$)/iu;
+// Applied to text with single spaces only: the lazy part then meets each space once.
+const ISSUER_PATTERN = /\bc[uủ]a (.+?)(?: (?:v[eề]|v\/v) |[.;]?$)/iu;
+
+/**
+ * Document numbers in a text, in order: "09-CV/BCĐ", "219/QĐ-SKHCN" — from a digit, parts of letters,
+ * digits and dots joined by "-" or "/". Found word by word, part by part, in time linear in the text (the
+ * one-pattern form retried from every digit of a long run).
+ */
+export function documentNumbers(text: string): string[] {
+  const found: string[] = [];
+  for (const word of text.split(/[^0-9A-Za-zĐđ./-]+/u)) {
+    if (!/[-/]/.test(word) || !/\d/.test(word)) continue;
+    // Parts and the separators between them: ["09", "-", "CV", "/", "BCĐ"].
+    const parts = word.split(/([-/])/);
+    for (let k = 0; k < parts.length; k += 2) {
+      const digit = parts[k]!.search(/\d/);
+      if (digit < 0) continue;
+      let end = k;
+      while (end + 2 < parts.length && NUMBER_PART.test(parts[end + 2]!)) end += 2;
+      if (end === k) continue;
+      found.push(parts[k]!.slice(digit) + parts.slice(k + 1, end + 1).join(""));
+      k = end;
+    }
+  }
+  return found;
+}
 
 /**
  * A cited document, e.g. "Công văn số 09-CV/BCĐ ngày 10/9/2024 của Ban Chỉ đạo về …": the whole text is kept
  * and the number, date and issuer are picked out when they are there.
  */
 export function parseDocumentRef(raw: string, maxLength: number): ParseResult<DocumentRef> {
-  const text = cleanText(raw).replace(/\s*\n\s*/g, " ");
+  const text = lineBreaksToSpaces(cleanText(raw));
   const checked = checkLength(text, maxLength);
   if (!checked.ok) return checked;
   const ref: DocumentRef = { text };
-  const number = [...text.matchAll(NUMBER_PATTERN)].map((m) => m[0]).find((candidate) => /[A-Za-zĐđ]/.test(candidate));
-  if (number) ref.number = number.replace(/\.$/, "");
+  const number = documentNumbers(text).find((candidate) => HAS_LETTER.test(candidate));
+  if (number) ref.number = number.endsWith(".") ? number.slice(0, -1) : number;
   const date = DATE_PATTERN.exec(text)?.[1];
   if (date) {
     const parsed = parseDate(date);
     if (parsed.ok) ref.date = parsed.value;
   }
-  const issuer = ISSUER_PATTERN.exec(text)?.[1]?.trim();
+  const issuer = ISSUER_PATTERN.exec(text.replace(/\s+/gu, " "))?.[1]?.trim();
   if (issuer) ref.issuer = issuer;
   return ok(ref);
 }

@@ -1,4 +1,5 @@
 import { cleanText } from "./answer-parsing.ts";
+import { lineBreaksToSpaces, trimEndOfSpaceAnd } from "./text-trim.ts";
 
 /** Longest request document reference kept ("Công văn số … ngày … của …" is rarely over 200). */
 export const REQUEST_DOCUMENT_MAX = 500;
@@ -12,7 +13,7 @@ export type RoundInputResult<T> = { ok: true; value: T } | { ok: false; problem:
  * line, without the full stop a person may end it with.
  */
 export function parseRequestDocument(raw: string): RoundInputResult<string> {
-  const text = cleanText(raw).replace(/\s*\n\s*/g, " ").replace(/[\s.;,]+$/, "");
+  const text = trimEndOfSpaceAnd(lineBreaksToSpaces(cleanText(raw)), ".;,");
   if (text === "") return { ok: false, problem: "empty" };
   if (text.length > REQUEST_DOCUMENT_MAX) return { ok: false, problem: "too-long", length: text.length };
   return { ok: true, value: text };
@@ -22,7 +23,7 @@ export function parseRequestDocument(raw: string): RoundInputResult<string> {
 export function parseRecipientLines(raw: string): RoundInputResult<string[]> {
   const lines = cleanText(raw)
     .split("\n")
-    .map((line) => line.replace(/^\s*(?:[-–•+*]|\d+[.)])\s*/, "").replace(/[\s;.,]+$/, "").trim())
+    .map((line) => trimEndOfSpaceAnd(line.replace(/^\s*(?:[-–•+*]|\d+[.)])\s*/, ""), ";.,").trim())
     .filter((line) => line !== "");
   if (lines.length === 0) return { ok: false, problem: "empty" };
   if (lines.length > RECIPIENTS_MAX) return { ok: false, problem: "too-many", length: lines.length };

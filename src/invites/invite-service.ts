@@ -2,6 +2,7 @@ import type { Role } from "../domain/permissions.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { inTransaction, type Db } from "../submissions/db-client.ts";
 import { generateInviteCode, hashInviteCode, isWellFormedInviteCode } from "./invite-code.ts";
+import { cleanDisplayName } from "../domain/display-name.ts";
 
 export const DEFAULT_INVITE_DAYS = 7;
 
@@ -90,7 +91,7 @@ export type RedeemResult =
   | { ok: false; reason: "expired"; expiredAt: Date };
 
 function displayName(user: TelegramUser): string {
-  return [user.firstName, user.lastName].filter(Boolean).join(" ").trim().slice(0, 200) || (user.username ?? String(user.id));
+  return cleanDisplayName([user.firstName, user.lastName].filter(Boolean).join(" ")) || cleanDisplayName(user.username ?? "") || String(user.id);
 }
 
 /**

@@ -2,6 +2,7 @@ import { periodSlug } from "../domain/calendar/period.ts";
 import { parseAnswerValue } from "../domain/answer-value.ts";
 import { answersCsv, type AnswerExportRow } from "../domain/office/answers-csv.ts";
 import { answerText } from "../domain/office/answer-text.ts";
+import { cleanDisplayName } from "../domain/display-name.ts";
 import { questionsForUnitKind } from "../domain/template/template-schema.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { Locale } from "../i18n.ts";
@@ -75,7 +76,7 @@ export async function exportRoundAnswers(prisma: PrismaClient, roundId: number, 
       rows.push({
         unitOrder: unit.order,
         unitCode: unit.code,
-        unitName: unit.name,
+        unitName: cleanDisplayName(unit.name),
         status,
         questionNumber: index + 1,
         questionKey: question.key,
@@ -85,7 +86,7 @@ export async function exportRoundAnswers(prisma: PrismaClient, roundId: number, 
         valueJson: answer && !answer.skipped ? JSON.stringify(answer.value) : "",
         skipped: answer?.skipped ?? false,
         revision: answer?.revision ?? null,
-        author: answer?.author?.name ?? "",
+        author: answer?.author ? cleanDisplayName(answer.author.name) : "",
         updatedAt: answer ? localStamp(answer.updatedAt, round.organisation.timezone) : "",
       });
     });

@@ -1,3 +1,4 @@
+import { cleanDisplayName } from "../domain/display-name.ts";
 import type { UnitProgress } from "../domain/office/status-table.ts";
 import { questionsForUnitKind, type Template } from "../domain/template/template-schema.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
@@ -49,7 +50,7 @@ export async function loadRoundProgress(prisma: PrismaClient, roundId: number, u
     const people = new Map(unit.memberships.map((m) => [m.person.id, m.person]));
     out.push({
       unitId: unit.id,
-      name: unit.name,
+      name: cleanDisplayName(unit.name),
       order: unit.order,
       status: submission?.status ?? "NOT_STARTED",
       answered,
@@ -60,7 +61,7 @@ export async function loadRoundProgress(prisma: PrismaClient, roundId: number, u
       acceptedAt: submission?.acceptedAt ?? null,
       returnedCount: submission?.returnedQuestionKeys.length ?? 0,
       reporters: people.size,
-      unreachable: [...people.values()].filter((p) => p.unreachableAt !== null).map((p) => p.name),
+      unreachable: [...people.values()].filter((p) => p.unreachableAt !== null).map((p) => cleanDisplayName(p.name)),
     });
   }
   return out;

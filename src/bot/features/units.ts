@@ -1,5 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { cleanText } from "../../domain/answer-parsing.ts";
+import { cleanDisplayName } from "../../domain/display-name.ts";
 import { can } from "../../domain/permissions.ts";
 import { UNIT_KINDS, type UnitKind } from "../../domain/unit-kind.ts";
 import { FOCUS, patchSession, readSession } from "../../conversation/session-store.ts";
@@ -116,7 +116,7 @@ priv.on("message:text", async (ctx, next) => {
   const pending = data[FOCUS] === ADMIN_FOCUS ? readAdminPending(data[ADMIN_PART]) : null;
   if (!pending) return next();
   if (!(await requireAdmin(ctx, "units.manage"))) return setPending(ctx, null);
-  const name = cleanText(ctx.message.text).replace(/\s*\n\s*/g, " ");
+  const name = cleanDisplayName(ctx.message.text, Infinity);
   if (name === "" || name.length > UNIT_NAME_MAX || pending.kind === "add-kind") {
     if (pending.kind === "add-kind") await ctx.reply(ctx.t("units-pick-kind-first"));
     else await ctx.reply(ctx.t("units-name-invalid", { max: UNIT_NAME_MAX, length: name.length }));

@@ -1,4 +1,5 @@
 import { cleanText, foldText, parseDate } from "../answer-parsing.ts";
+import { trimEndOf, trimEndOfSpaceAnd } from "../text-trim.ts";
 import type { LocalDate } from "./local-date.ts";
 import { instantAt } from "./zoned-time.ts";
 
@@ -19,7 +20,7 @@ const TIME = /(?:^|\s)(?:luc\s+)?(\d{1,2})\s*(?::|h|g\b|g(?=\d)|gio\b)\s*(\d{1,2
  * with an optional time before or after it ("16:30 10/10/2024", "10/10/2024 lúc 16h30").
  */
 export function parseDeadlineInput(raw: string): DeadlineParse {
-  let text = foldText(cleanText(raw)).replace(/[.;]+$/, "");
+  let text = trimEndOf(foldText(cleanText(raw)), ".;");
   if (text === "") return { ok: false, problem: "empty" };
   let hour = DEFAULT_DEADLINE_HOUR;
   let minute = 0;
@@ -30,8 +31,7 @@ export function parseDeadlineInput(raw: string): DeadlineParse {
     if (hour > 23 || minute > 59) return { ok: false, problem: "bad-time" };
     text = `${text.slice(0, time.index)} ${text.slice(time.index + time[0].length)}`;
   }
-  text = text
-    .replace(/[,-]+\s*$/, "")
+  text = trimEndOfSpaceAnd(text, ",-")
     .replace(/^\s*[,-]+/, "")
     .trim()
     .replace(/^(?:han\s+)?(?:ngay\s+)(?=\d+\s*[/.-])/, "")

@@ -15,6 +15,7 @@ function unit(id: number, status: UnitProgress["status"], extra: Partial<UnitPro
     total: 10,
     lastActivityAt: null,
     submittedAt: null,
+    editedAfterSubmitAt: null,
     returnedAt: null,
     acceptedAt: null,
     returnedCount: 0,
@@ -49,6 +50,10 @@ describe("the office's progress table", () => {
     expect(statusLine(unit(4, "RETURNED", { returnedAt: at, returnedCount: 2 }), 4, fmt)).toBe("4. 🔁 Phòng 4 — được trả lại 03:15 (2 câu), chờ bổ sung");
     expect(statusLine(unit(5, "NOT_STARTED", { unreachable: ["Trần Bình"] }), 5, fmt)).toBe("5. ⏳ Phòng 5 — chưa bắt đầu\n   ⚠️ không nhắn được cho: Trần Bình");
     expect(statusLine(unit(6, "NOT_STARTED", { reporters: 0 }), 6, fmt)).toContain("chưa có người báo cáo");
+    // Changed after submitting: still submitted (the office keeps that version), said so.
+    const editing = unit(8, "SUBMITTED", { submittedAt: at, editedAfterSubmitAt: new Date("2024-09-19T01:00:00Z") });
+    expect(statusLine(editing, 8, fmt)).toBe("8. ✏️ Phòng 8 — đang sửa (đã nộp lúc 03:15)");
+    expect(statusCounts([editing])).toMatchObject({ submitted: 1, inProgress: 0 });
     // A submitted unit's unreachable reporter does not matter any more.
     expect(statusLine(unit(7, "SUBMITTED", { submittedAt: at, unreachable: ["X"] }), 7, fmt)).not.toContain("⚠️");
   });

@@ -28,7 +28,8 @@ async function itemsOf(prisma: PrismaClient, events: readonly StoredSubmittedEve
   const items: SubmittedItem[] = [];
   for (const event of events) {
     const submission = byId.get(event.submissionId);
-    // Changed again since (back to "in progress"): the office hears when it is submitted again.
+    // Returned since: the office hears when it is submitted again. (A report changed after submitting stays
+    // submitted: the office keeps that version, so its submission is still news.)
     if (!submission || (submission.status !== "SUBMITTED" && submission.status !== "ACCEPTED")) continue;
     const at = new Date(event.at);
     let kind: SubmittedItem["kind"] = event.resubmitted ? "resubmitted" : "submitted";

@@ -2,8 +2,13 @@
 export type ButtonAction =
   /** Start or resume answering this submission. */
   | { op: "open"; sid: number }
-  /** Steps on the question `q` (index in the unit's question list). */
-  | { op: "skip" | "back" | "keep-last" | "keep-current" | "done" | "clear" | "preview"; sid: number; q: number }
+  /**
+   * Steps on the question `q` (index in the unit's question list). add / replace: typed text is added to
+   * the answer there or replaces it (and items waiting for that choice are stored so).
+   */
+  | { op: "skip" | "back" | "keep-last" | "keep-current" | "done" | "clear" | "preview" | "add" | "replace"; sid: number; q: number }
+  /** Add more to the answer of question `q`, saved a moment ago. */
+  | { op: "more"; sid: number; q: number }
   /** Pick (single choice, yes/no) or toggle (multiple choice) the option at `option`. */
   | { op: "choose" | "toggle"; sid: number; q: number; option: number }
   /** From the preview: change the answer to question `q`. */
@@ -24,6 +29,9 @@ const CODES = {
   toggle: "t",
   edit: "e",
   submit: "u",
+  add: "a",
+  replace: "r",
+  more: "m",
 } as const satisfies Record<ButtonAction["op"], string>;
 
 const OPS = Object.fromEntries(Object.entries(CODES).map(([op, code]) => [code, op])) as Record<string, ButtonAction["op"]>;

@@ -5,7 +5,7 @@ import { isIncluded } from "../domain/report/submission-inclusion.ts";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import { canonicalJson, sha256Hex } from "./canonical-json.ts";
 import { renderReportDocx } from "./render-docx.ts";
-import { roundToReportInput, type RoundRows } from "./round-report-input.ts";
+import { officeAnswers, roundToReportInput, type RoundRows } from "./round-report-input.ts";
 
 /**
  * Part of every input hash: raise it when assembly or layout changes, so a compile after an upgrade
@@ -81,8 +81,15 @@ async function loadRound(prisma: PrismaClient, roundId: number): Promise<RoundRo
     where: { organisationId: round.organisationId, OR: [{ active: true }, { submissions: { some: { roundId } } }] },
     orderBy: [{ order: "asc" }, { id: "asc" }],
   });
+  // The submitted revisions of answers changed after their report was submitted.
+  const submitted = await prisma.$queryRaw<{ answerId: number; value: unknown; skipped: boolean }[]>`
+    SELECT a."id" AS "answerId", r."value", r."skipped"
+    FROM "Answer" a JOIN "Submission" s ON s."id" = a."submissionId"
+    JOIN "AnswerRevision" r ON r."answerId" = a."id" AND r."revision" = a."submittedRevision"
+    WHERE s."roundId" = ${roundId} AND s."editedAfterSubmitAt" IS NOT NULL AND a."submittedRevision" <> a."revision"`;
+  const submittedRevisions = new Map(submitted.map((row) => [row.answerId, { value: row.value, skipped: row.skipped }]));
   const { organisation, template, submissions, ...rest } = round;
-  return { round: rest, organisation, template, units, submissions: submissions.sort((a, b) => a.unitId - b.unitId) };
+  return { round: rest, organisation, template, units, submissions: submissions.sort((a, b) => a.unitId - b.unitId), submittedRevisions };
 }
 
 /**
@@ -104,7 +111,9 @@ function inputHashOf(rows: RoundRows, options: CompileOptions): string {
         unitId: s.unitId,
         status: s.status,
         answers: isIncluded(s.status, options.includeDrafts)
-          ? s.answers.map((a) => ({ key: a.questionKey, value: a.value, skipped: a.skipped }))
+          ? Object.entries(officeAnswers(s, rows.submittedRevisions))
+              .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+              .map(([key, answer]) => ({ key, value: answer.value, skipped: answer.skipped }))
           : null,
       })),
     }),

@@ -23,7 +23,7 @@ export type Recorder = ReturnType<typeof recordApiCalls>;
 
 /** A bot on the given database whose Bot API calls are recorded (and answered by `respond` when given). */
 export function buildBot(prisma: PrismaClient, respond?: (call: OutgoingCall) => unknown): { bot: Bot<BotContext>; rec: Recorder } {
-  const bot = createBot(TOKEN, { botInfo: TEST_BOT_INFO, deps: { prisma, logger: createLogger("silent"), defaultLocale: "vi", timezone: "Asia/Ho_Chi_Minh" } });
+  const bot = createBot(TOKEN, { botInfo: TEST_BOT_INFO, deps: { prisma, logger: createLogger((process.env.TEST_LOG_LEVEL as "silent") ?? "silent"), defaultLocale: "vi", timezone: "Asia/Ho_Chi_Minh" } });
   const rec = recordApiCalls(bot, respond);
   return { bot, rec };
 }

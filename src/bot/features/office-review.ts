@@ -6,6 +6,7 @@ import { loadSnapshot } from "../../conversation/submission-store.ts";
 import type { SubmissionSnapshot } from "../../conversation/submission-snapshot.ts";
 import { pageLines } from "../../domain/office/page-lines.ts";
 import { RETURN_COMMENT_MAX, reviewActions } from "../../domain/office/review-rules.ts";
+import { isEditingSubmitted } from "../../domain/submission-rules.ts";
 import { cleanText } from "../../domain/answer-parsing.ts";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { i18n, isLocale, type Locale } from "../../i18n.ts";
@@ -86,7 +87,7 @@ function answerPages(ctx: BotContext, s: SubmissionSnapshot, budget: number): st
 const PARAGRAPH = "\n\n";
 
 async function showSubmission(ctx: BotContext, sid: number, requestedPage: number, notice?: string): Promise<void> {
-  const s = await loadSnapshot(ctx.deps.prisma, sid, ctx.locale);
+  const s = await loadSnapshot(ctx.deps.prisma, sid, ctx.locale, { view: "office" });
   if (!s) {
     await showScreen(ctx, ctx.t("office-stale-button"));
     return;
@@ -94,6 +95,10 @@ async function showSubmission(ctx: BotContext, sid: number, requestedPage: numbe
   const time = officeTime(ctx);
   const head = [ctx.t("office-review-title", { unit: s.unitName, round: s.roundLabel }), ctx.t("office-review-status", { status: statusText(ctx, s.status) })];
   if (s.submittedAt) head.push(ctx.t("office-review-submitted-at", { time: time(s.submittedAt) }));
+  if (isEditingSubmitted(s) && s.changedKeys.length > 0) {
+    const numbers = s.changedKeys.map((key) => s.questions.findIndex((q) => q.key === key) + 1).join(", ");
+    head.push(ctx.t("office-review-editing", { count: s.changedKeys.length, numbers }));
+  }
   if (s.returnComment && s.returnedAt) head.push(ctx.t("office-review-last-return", { time: time(s.returnedAt), comment: s.returnComment }));
   const actions = reviewActions(s.status, s.roundStatus);
   const locked =
@@ -280,7 +285,7 @@ priv.callbackQuery(new RegExp(`^${OFFICE_PREFIX}:(vl|vo|va|vr|vt|vc|vx|pv|pvl):`
       await setOfficePending(prisma, key, { ...pending, kind: "return-comment" });
       await ctx.answerCallbackQuery();
       const numbers = pending.keys.map((k) => s.questions.findIndex((q) => q.key === k) + 1).join(", ");
-      await ctx.reply(ctx.t("office-return-ask-comment", { unit: s.unitName, numbers, max: RETURN_COMMENT_MAX }));
+      await ctx.reply(ctx.t("office-return-ask-comment", { unit: s.unitName, numbers, count: pending.keys.length, max: RETURN_COMMENT_MAX }));
       return;
     }
   }

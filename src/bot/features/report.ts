@@ -71,7 +71,7 @@ priv.callbackQuery(/^r\d+:/, async (ctx) => {
 
 priv.on("message:text", async (ctx, next) => {
   if (ctx.message.text.startsWith("/") || !(await wantsInput(ctx))) return next();
-  await run(ctx, { type: "text", text: ctx.message.text });
+  await run(ctx, { type: "text", text: ctx.message.text, at: new Date(ctx.message.date * 1000) });
 });
 
 // Stickers, photos, voice notes, files… where the conversation waits for typed text.

@@ -2,8 +2,8 @@ import pg from "pg";
 
 // pg 8 warns (once per process, and only from the third query waiting) when a client is given a query
 // while it runs one; pg 9 refuses. In a transaction that means statements sent side by side on its one
-// connection (Promise.all, or a nested read Prisma splits into parallel relation queries). Every test
-// database checks that none happened while it was in use.
+// connection (a nested read Prisma splits into parallel relation queries, or anything else concurrent).
+// Every test database checks that none happened while it was in use.
 
 type QueueingClient = pg.Client & { _queryQueue: unknown[]; _getActiveQuery(): unknown };
 

@@ -597,7 +597,7 @@ newround-pick-year =
     Step 2. Choose the year of the period:
 newround-ask-deadline =
     🆕 Round for { $period } — { $template }
-    Step 3. Type the deadline as day/month/year, e.g. 10/10/2024 (the deadline is 17:00 that day), or with a time, e.g. 10/10/2024 16:30.
+    Step 3. Type the deadline as day/month/year, e.g. { $example } (the deadline is 17:00 that day), or with a time, e.g. { $example } 16:30. Without a year, I take the next such day.
     Type /cancel to stop.
 newround-ask-request =
     Deadline: { $deadline }.
@@ -672,10 +672,10 @@ newround-opened-reminders = 🔔 Scheduled { $count ->
 
 ## Typed deadlines (new round, moving a deadline)
 
-rounds-deadline-empty = Type the deadline as day/month/year, e.g. 10/10/2024.
-rounds-deadline-not-a-date = I could not read “{ $text }” as a date. Type it as day/month/year, e.g. 10/10/2024 or 10/10/2024 16:30.
+rounds-deadline-empty = Type the deadline as day/month/year, e.g. { $example }.
+rounds-deadline-not-a-date = I could not read “{ $text }” as a date. Type it as day/month/year, e.g. { $example } or { $example } 16:30.
 rounds-deadline-impossible-date = “{ $text }” is not a day of the calendar. Please check the day and the month.
-rounds-deadline-bad-time = The time in “{ $text }” is not valid (hours 0 to 23, minutes 0 to 59). Type it again, e.g. 10/10/2024 16:30.
+rounds-deadline-bad-time = The time in “{ $text }” is not valid (hours 0 to 23, minutes 0 to 59). Type it again, e.g. { $example } 16:30.
 rounds-deadline-past = The deadline { $deadline } is already over (it is now { $now }). Type a time after now.
 
 ## Listing and managing rounds
@@ -695,7 +695,7 @@ rounds-button-reopen = { $number }. 🔓 Reopen
 rounds-button-refresh = 🔄 Refresh
 rounds-ask-deadline =
     ⏰ Round { $round }, current deadline { $deadline }.
-    Type the new deadline as day/month/year (17:00 that day) or with a time, e.g. 25/10/2024 16:30. Type /cancel to stop.
+    Type the new deadline as day/month/year (17:00 that day) or with a time, e.g. { $example } 16:30. Type /cancel to stop.
 rounds-deadline-moved = ⏰ The deadline of { $round } moved from { $from } to { $to }. The reminders follow the new deadline.
 rounds-confirm-close =
     Close the round { $round }? Submitted { $submitted }/{ $total } units.

@@ -532,7 +532,7 @@ newround-pick-year =
     Bước 2. Anh/Chị chọn năm của kỳ báo cáo:
 newround-ask-deadline =
     🆕 Kỳ báo cáo { $period } — { $template }
-    Bước 3. Anh/Chị gõ hạn nộp theo dạng ngày/tháng/năm, ví dụ 10/10/2024 (hạn là 17:00 ngày đó), hoặc kèm giờ, ví dụ 10/10/2024 16:30.
+    Bước 3. Anh/Chị gõ hạn nộp theo dạng ngày/tháng/năm, ví dụ { $example } (hạn là 17:00 ngày đó), hoặc kèm giờ, ví dụ { $example } 16:30. Nếu bỏ năm, tôi lấy ngày đó sắp tới.
     Gõ /cancel để thôi.
 newround-ask-request =
     Hạn nộp: { $deadline }.
@@ -586,10 +586,10 @@ newround-opened-reminders = 🔔 Đã lên lịch { $count } lượt nhắc vi�
 
 ## Hạn nộp gõ vào (mở kỳ mới, dời hạn)
 
-rounds-deadline-empty = Anh/Chị gõ hạn nộp theo dạng ngày/tháng/năm, ví dụ 10/10/2024.
-rounds-deadline-not-a-date = Tôi chưa hiểu “{ $text }” là ngày nào. Anh/Chị gõ theo dạng ngày/tháng/năm, ví dụ 10/10/2024 hoặc 10/10/2024 16:30.
+rounds-deadline-empty = Anh/Chị gõ hạn nộp theo dạng ngày/tháng/năm, ví dụ { $example }.
+rounds-deadline-not-a-date = Tôi chưa hiểu “{ $text }” là ngày nào. Anh/Chị gõ theo dạng ngày/tháng/năm, ví dụ { $example } hoặc { $example } 16:30.
 rounds-deadline-impossible-date = Ngày “{ $text }” không có trên lịch. Anh/Chị kiểm tra lại ngày và tháng.
-rounds-deadline-bad-time = Giờ trong “{ $text }” không hợp lệ (giờ từ 0 đến 23, phút từ 0 đến 59). Anh/Chị gõ lại, ví dụ 10/10/2024 16:30.
+rounds-deadline-bad-time = Giờ trong “{ $text }” không hợp lệ (giờ từ 0 đến 23, phút từ 0 đến 59). Anh/Chị gõ lại, ví dụ { $example } 16:30.
 rounds-deadline-past = Hạn nộp { $deadline } đã qua (bây giờ là { $now }). Anh/Chị gõ một thời điểm sau bây giờ.
 
 ## Danh sách và quản lý kỳ báo cáo
@@ -609,7 +609,7 @@ rounds-button-reopen = { $number }. 🔓 Mở lại
 rounds-button-refresh = 🔄 Cập nhật
 rounds-ask-deadline =
     ⏰ Kỳ báo cáo { $round }, hạn nộp hiện tại { $deadline }.
-    Anh/Chị gõ hạn nộp mới theo dạng ngày/tháng/năm (hạn là 17:00 ngày đó) hoặc kèm giờ, ví dụ 25/10/2024 16:30. Gõ /cancel để thôi.
+    Anh/Chị gõ hạn nộp mới theo dạng ngày/tháng/năm (hạn là 17:00 ngày đó) hoặc kèm giờ, ví dụ { $example } 16:30. Gõ /cancel để thôi.
 rounds-deadline-moved = ⏰ Đã dời hạn nộp kỳ báo cáo { $round } từ { $from } sang { $to }. Lịch nhắc việc đã được cập nhật theo hạn mới.
 rounds-confirm-close =
     Anh/Chị đóng kỳ báo cáo { $round }? Đã nộp { $submitted }/{ $total } đơn vị.

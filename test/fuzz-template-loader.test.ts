@@ -11,6 +11,7 @@ import { TemplateError } from "../src/domain/template/template-error.ts";
 import { templateQuestions, type Template } from "../src/domain/template/template-schema.ts";
 import { renderReportDocx } from "../src/report/render-docx.ts";
 import { sampleReportInput } from "../src/report/sample/sample-report-input.ts";
+import { fuzzParameters } from "./support/fuzz-runs.ts";
 import { nastyText } from "./support/fuzz-text.ts";
 import { ROOT } from "./support/report-world.ts";
 import { checkWellFormedXml } from "./support/xml-well-formed.ts";
@@ -169,7 +170,7 @@ describe("the strict XML check used on the .docx parts", () => {
 });
 
 describe("the template loader under random edits of templates/dan-chu-co-so.yaml", () => {
-  it("YAML the reader itself throws on is a TemplateError: aliases naming no anchor, alias bombs, deep nesting", () => {
+  it("YAML the reader itself throws on is a TemplateError: aliases naming no anchor, alias bombs, deep nesting", { timeout: 60_000 }, () => {
     const bomb = ["l0: &l0 [x, x, x, x, x, x, x, x, x, x]"];
     for (let i = 1; i < 10; i++) bomb.push(`l${i}: &l${i} [${Array(10).fill(`*l${i - 1}`).join(", ")}]`);
     for (const source of [`${SOURCE}\nextra: *nowhere\n`, bomb.join("\n"), `${"- ".repeat(20_000)}x`]) {
@@ -177,7 +178,7 @@ describe("the template loader under random edits of templates/dan-chu-co-so.yaml
     }
   });
 
-  it("loads or throws a TemplateError; nothing else escapes", () => {
+  it("loads or throws a TemplateError; nothing else escapes", { timeout: 120_000 }, () => {
     let loaded = 0;
     fc.assert(
       fc.property(mutated, (source) => {
@@ -189,13 +190,13 @@ describe("the template loader under random edits of templates/dan-chu-co-so.yaml
         // Its texts go to Telegram as they are: nothing Telegram would refuse, nothing invisible.
         for (const text of strings(template)) expect(UNPRINTABLE.test(text), JSON.stringify(text)).toBe(false);
       }),
-      { numRuns: 600 },
+      fuzzParameters(600, 40_000),
     );
     // Some edits keep the template valid: that side is exercised too.
     expect(loaded).toBeGreaterThan(0);
   });
 
-  it("a template that loads, with random text in its fields, compiles into a well-formed .docx", async () => {
+  it("a template that loads, with random text in its fields, compiles into a well-formed .docx", { timeout: 120_000 }, async () => {
     let rendered = 0;
     await fc.assert(
       fc.asyncProperty(withRandomText, async (source) => {
@@ -205,7 +206,7 @@ describe("the template loader under random edits of templates/dan-chu-co-so.yaml
           await expectValidDocx(template);
         }
       }),
-      { numRuns: 120 },
+      fuzzParameters(120, 40_000),
     );
     expect(rendered).toBeGreaterThan(3);
   });

@@ -1,5 +1,6 @@
 import { cleanText } from "./answer-parsing.ts";
 import { cutText } from "./cut-text.ts";
+import { collapseSpaces } from "./text-scan.ts";
 
 /** Longest name kept for a person or a unit. */
 export const DISPLAY_NAME_MAX = 200;
@@ -10,5 +11,5 @@ export const DISPLAY_NAME_MAX = 200;
  * again when shown, so rows stored before this rule display cleanly too.
  */
 export function cleanDisplayName(raw: string, max = DISPLAY_NAME_MAX): string {
-  return cutText(cleanText(raw).replace(/\s+/gu, " "), max).trimEnd();
+  return cutText(collapseSpaces(cleanText(raw)), max).trimEnd();
 }

@@ -1,5 +1,6 @@
 import { cleanText } from "./answer-parsing.ts";
-import { lineBreaksToSpaces, trimEndOfSpaceAnd } from "./text-trim.ts";
+import { lineBreaksToSpaces } from "./text-scan.ts";
+import { trimEndOfSpaceAnd } from "./text-trim.ts";
 
 /** Longest request document reference kept ("Công văn số … ngày … của …" is rarely over 200). */
 export const REQUEST_DOCUMENT_MAX = 500;
@@ -21,8 +22,11 @@ export function parseRequestDocument(raw: string): RoundInputResult<string> {
 
 /** "Kính gửi" recipients typed one a line; list marks ("- ", "• ") and the ";" or "." ending each are dropped. */
 export function parseRecipientLines(raw: string): RoundInputResult<string[]> {
-  const lines = cleanText(raw)
-    .split("\n")
+  const given = cleanText(raw).split("\n");
+  // A paste of far too many lines is refused before each line is read.
+  const nonBlank = given.filter((line) => line.trim() !== "").length;
+  if (nonBlank > RECIPIENTS_MAX * 4) return { ok: false, problem: "too-many", length: nonBlank };
+  const lines = given
     .map((line) => trimEndOfSpaceAnd(line.replace(/^\s*(?:[-–•+*]|\d+[.)])\s*/, ""), ";.,").trim())
     .filter((line) => line !== "");
   if (lines.length === 0) return { ok: false, problem: "empty" };

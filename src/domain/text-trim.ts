@@ -23,8 +23,3 @@ export function trimEndOfSpaceAnd(text: string, chars: string): string {
   while (end > 0 && (chars.includes(text[end - 1]!) || SPACE.test(text[end - 1]!))) end--;
   return end === text.length ? text : text.slice(0, end);
 }
-
-/** Every run of white space that holds a line break becomes one space: a text on one line. */
-export function lineBreaksToSpaces(text: string): string {
-  return text.includes("\n") ? text.replace(/\s+/gu, (run) => (run.includes("\n") ? " " : run)) : text;
-}

@@ -1,4 +1,4 @@
-import { foldText } from "../domain/answer-parsing.ts";
+import { foldText } from "../domain/text-scan.ts";
 import { cleanDisplayName, DISPLAY_NAME_MAX } from "../domain/display-name.ts";
 import type { UnitKind } from "../domain/unit-kind.ts";
 import { inTransaction, type Db } from "../submissions/db-client.ts";

@@ -1,4 +1,5 @@
-import { cleanText, foldText, parseDate } from "../answer-parsing.ts";
+import { cleanText, parseDate } from "../answer-parsing.ts";
+import { foldText } from "../text-scan.ts";
 import { trimEndOf, trimEndOfSpaceAnd } from "../text-trim.ts";
 import { dataCutOff } from "./cut-off.ts";
 import { addDays, compareLocalDates, dateParts, isLocalDate, type LocalDate } from "./local-date.ts";
@@ -39,7 +40,11 @@ function nextDayMonth(day: number, month: number, today: LocalDate): LocalDate |
  * date (in the organisation's zone), a date without its year ("15/12") is the next such day.
  */
 export function parseDeadlineInput(raw: string, today?: LocalDate): DeadlineParse {
-  let text = trimEndOf(foldText(cleanText(raw)), ".;");
+  const cleaned = cleanText(raw);
+  if (cleaned === "") return { ok: false, problem: "empty" };
+  // A date and a time are short: a long text is none, and is not folded and searched.
+  if (cleaned.length > 200) return { ok: false, problem: "not-a-date" };
+  let text = trimEndOf(foldText(cleaned), ".;");
   if (text === "") return { ok: false, problem: "empty" };
   let hour = DEFAULT_DEADLINE_HOUR;
   let minute = 0;

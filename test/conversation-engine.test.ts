@@ -74,7 +74,7 @@ describe("the conversation engine (pure)", () => {
     const s = snapshot();
     const at = new Date("2024-10-01T08:00:00Z");
     const text = interpret(s, questionFlow(s, "summary", "next"), { type: "text", text: "Một\nHai", at }, { now: at });
-    expect(text.write).toMatchObject({ questionKey: "summary", value: "Một\nHai", report: { kind: "text", replaced: false }, recent: { key: "summary", at: at.getTime(), length: 7 } });
+    expect(text.write).toMatchObject({ questionKey: "summary", value: "Một\nHai", report: { kind: "text", replaced: false }, recent: { key: "summary", at: at.getTime(), length: 7, savedAt: at.getTime() } });
     const list = interpret(s, questionFlow(s, "activities", "next"), { type: "text", text: "- a\n- b", at }, { now: at });
     expect(list.write).toMatchObject({ questionKey: "activities", value: ["a", "b"], report: { kind: "list", count: 2, replaced: false } });
   });
@@ -129,13 +129,13 @@ describe("the conversation engine (pure)", () => {
     const roomy = questions.map((q) => (q.key === "summary" ? { ...q, limits: { maxLength: 10_000 } } : q));
     const s = snapshot({ questions: roomy, answers: { summary: answer(first) } });
     const t0 = new Date("2024-10-01T08:00:00Z").getTime();
-    const standing = questionFlow(s, "activities", "next", { key: "summary", at: t0, length: first.length });
+    const standing = questionFlow(s, "activities", "next", { key: "summary", at: t0, length: first.length, savedAt: t0 });
     const part = interpret(s, standing, { type: "text", text: "phần cuối.", at: new Date(t0 + 2000) }, { now: new Date(t0 + 2500), partMinLength: 2048 });
     expect(part.write).toMatchObject({ questionKey: "summary", value: `${first}\nphần cuối.`, report: { kind: "text-part" }, stay: { kind: "question", key: "activities" } });
     // Too late for a part, a short last answer, or no clock: the message answers the question shown.
     for (const [flow, sent] of [
       [standing, t0 + 6000],
-      [questionFlow(s, "activities", "next", { key: "summary", at: t0, length: 300 }), t0 + 1000],
+      [questionFlow(s, "activities", "next", { key: "summary", at: t0, length: 300, savedAt: t0 }), t0 + 1000],
     ] as const) {
       expect(interpret(s, flow, { type: "text", text: "Tập huấn", at: new Date(sent) }, { now: new Date(sent), partMinLength: 2048 }).write).toMatchObject({ questionKey: "activities" });
     }
@@ -145,7 +145,7 @@ describe("the conversation engine (pure)", () => {
   it("offers to add to the last long answer for a while; pressing it goes back to that question in add mode", () => {
     const s = snapshot({ answers: { summary: answer("Đoạn một.") } });
     const t0 = new Date("2024-10-01T08:00:00Z");
-    const standing = questionFlow(s, "activities", "next", { key: "summary", at: t0.getTime(), length: 9 });
+    const standing = questionFlow(s, "activities", "next", { key: "summary", at: t0.getTime(), length: 9, savedAt: t0.getTime() });
     const labels = (now: Date) => renderStep(s, { flow: standing, screen: "question", notices: [] }, { ...ctx, now }, true)[0]!.buttons!.flat().map((b) => b.label);
     expect(labels(new Date(t0.getTime() + 60_000))).toContain("➕ Bổ sung câu 2");
     expect(labels(new Date(t0.getTime() + 11 * 60_000))).not.toContain("➕ Bổ sung câu 2");

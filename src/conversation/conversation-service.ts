@@ -130,9 +130,9 @@ export async function handleEvent(
 ): Promise<Outcome> {
   const now = deps.now?.() ?? new Date();
   const ctx = contextFor(deps, speaker, now);
-  // A message's own time tells the parts of a long message apart from the next answer; a clock that
-  // disagrees with ours by more than a minute is not trusted.
-  if (event.type === "text" && (!event.at || Math.abs(event.at.getTime() - now.getTime()) > 60_000)) event = { ...event, at: now };
+  // Parts of a long message are told apart from the next answer by the messenger's own times, compared
+  // with each other; without one, the time the message arrived.
+  if (event.type === "text" && !event.at) event = { ...event, at: now };
   return deps.prisma.$transaction(
     async (tx) => {
       const data = await lockSession(tx, sessionKey);

@@ -3,10 +3,12 @@ import { z } from "zod";
 /** The answer saved last from a typed long text or list, which a message right after it may extend. */
 export type Recent = {
   key: string;
-  /** When its last part was sent (ms since the epoch). */
+  /** When its last part was sent, by the messenger's clock (ms since the epoch): compared with the next message's. */
   at: number;
   /** Characters of that part as typed: only a part that filled most of a message can have been cut. */
   length: number;
+  /** When it was stored, by ours: the "add to it" button is offered for a while after. */
+  savedAt: number;
 };
 
 /** How a typed long text or list changes an answer that already has content. */
@@ -34,7 +36,7 @@ export type QuestionFlow = {
 /** Where a person stands in answering; stored per chat so a restart resumes exactly here. */
 export type Flow = { kind: "idle" } | QuestionFlow | { kind: "preview"; sid: number; recent?: Recent };
 
-const recentSchema = z.object({ key: z.string(), at: z.number(), length: z.number() });
+const recentSchema = z.object({ key: z.string(), at: z.number(), length: z.number(), savedAt: z.number() });
 
 const flowSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("idle") }),

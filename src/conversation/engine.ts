@@ -176,7 +176,7 @@ export function flowAfterAnswer(s: SubmissionSnapshot, answered: QuestionFlow, r
 /** The earlier answer the "add to it" button may still extend from where the person stands, if any. */
 export function addableRecent(s: SubmissionSnapshot, flow: Flow, now: Date | undefined): Recent | null {
   const recent = recentOf(flow);
-  if (!recent || !now || now.getTime() - recent.at > ADD_MORE_MS) return null;
+  if (!recent || !now || now.getTime() - recent.savedAt > ADD_MORE_MS) return null;
   if (flow.kind === "question" && flow.key === recent.key) return null;
   const question = askedQuestions(s).find((q) => q.key === recent.key);
   return question && existingContent(s, question) !== null ? recent : null;
@@ -244,11 +244,11 @@ function saveLongText(flow: QuestionFlow, question: Question, existing: string |
  * The next part of a long message the messenger split: joined to the answer it belongs to (stored a moment
  * ago), and the person stays where they stand.
  */
-function appendPart(s: SubmissionSnapshot, flow: Flow, recent: Recent, raw: string, at: number): Step | null {
+function appendPart(s: SubmissionSnapshot, flow: Flow, recent: Recent, raw: string, at: number, savedAt: number): Step | null {
   const question = s.questions.find((q) => q.key === recent.key);
   const answer = s.answers[recent.key];
   if (!question || !answer || flow.kind === "idle") return null;
-  const next: Recent = { key: recent.key, at, length: raw.length };
+  const next: Recent = { key: recent.key, at, length: raw.length, savedAt };
   const stay: Flow = { ...flow, recent: next } as Flow;
   const refuse = (problem: { code: ParseProblem["code"] | "part-too-long"; vars?: ParseProblem["vars"] }): Step => ({
     flow: stay,
@@ -279,13 +279,13 @@ function appendPart(s: SubmissionSnapshot, flow: Flow, recent: Recent, raw: stri
   return null;
 }
 
-function onText(s: SubmissionSnapshot, flow: QuestionFlow, question: Question, text: string, at: number): Step {
-  const sent = { at, length: text.length };
+function onText(s: SubmissionSnapshot, flow: QuestionFlow, question: Question, text: string, at: number, savedAt: number): Step {
+  const sent = { at, length: text.length, savedAt };
   // Parts kept by the earlier multi-message layout: "xong" stores them, more text is added to them.
   if (flow.draft && flow.draft.length > 0 && (question.type === "long_text" || question.type === "list")) {
     const parts = isDoneWord(text) ? flow.draft : [...flow.draft, text];
     const { draft: _draft, ...rest } = flow;
-    return onText(s, rest, question, parts.join("\n"), at);
+    return onText(s, rest, question, parts.join("\n"), at, savedAt);
   }
   if (question.type === "long_text" || question.type === "list") {
     if (isDoneWord(text)) return { flow, screen: screenOf(flow), notices: [{ key: "answer-error-draft-empty" }] };
@@ -401,7 +401,7 @@ function onButton(s: SubmissionSnapshot, flow: Flow, action: ButtonAction, now: 
     case "replace": {
       if (question.type !== "list" && question.type !== "long_text") return stale(s, flow);
       const existing = existingContent(s, question);
-      if (flow.pending && question.type === "list") return saveList(flow, question, existing as string[] | null, flow.pending, action.op, { at, length: 0 });
+      if (flow.pending && question.type === "list") return saveList(flow, question, existing as string[] | null, flow.pending, action.op, { at, length: 0, savedAt: at });
       // Chosen before typing: the screen says what the next message will do.
       return { flow: { ...flow, mode: action.op }, screen: "question", notices: [], replace: true };
     }
@@ -412,7 +412,7 @@ function onButton(s: SubmissionSnapshot, flow: Flow, action: ButtonAction, now: 
         return save(flow, keys, { kind: "value" });
       }
       if ((question.type === "long_text" || question.type === "list") && flow.draft && flow.draft.length > 0) {
-        return onText(s, flow, question, "xong", at);
+        return onText(s, flow, question, "xong", at, at);
       }
       return stale(s, flow);
     case "choose":
@@ -459,10 +459,10 @@ export function interpret(s: SubmissionSnapshot, flow: Flow, event: Conversation
     const recent = flow.recent;
     const cut = recent !== undefined && recent.length >= partMinLength;
     if (sent && recent && cut && sent.getTime() - recent.at <= SPLIT_PART_MS && !(flow.kind === "question" && flow.pending)) {
-      const part = isDoneWord(event.text) ? null : appendPart(s, flow, recent, event.text, sent.getTime());
+      const part = isDoneWord(event.text) ? null : appendPart(s, flow, recent, event.text, sent.getTime(), (now ?? sent).getTime());
       if (part) return part;
     }
-    if (recent && isDoneWord(event.text) && addableRecent(s, flow, sent)) {
+    if (recent && isDoneWord(event.text) && addableRecent(s, flow, now ?? sent)) {
       // "xong" out of habit after an answer that was stored at once.
       return { flow, screen: screenOf(flow), notices: [{ key: "conversation-done-not-needed", vars: { number: questionIndex(s, recent.key) + 1 } }] };
     }
@@ -476,5 +476,5 @@ export function interpret(s: SubmissionSnapshot, flow: Flow, event: Conversation
     const key = ["yes_no", "single_choice", "multiple_choice"].includes(question.type) ? "conversation-non-text-buttons" : "conversation-non-text";
     return { flow, screen: screenOf(flow), notices: [{ key }] };
   }
-  return onText(s, flow, question, event.text, (event.at ?? now ?? new Date(0)).getTime());
+  return onText(s, flow, question, event.text, (event.at ?? now ?? new Date(0)).getTime(), (now ?? event.at ?? new Date(0)).getTime());
 }

@@ -75,7 +75,7 @@ describe("migrations on PostgreSQL", () => {
 });
 
 describe("migrations on the embedded database (PGlite)", () => {
-  it("produce the same schema as schema.prisma", async () => {
+  it("produce the same schema as schema.prisma", { timeout: 120_000 }, async () => {
     const migratedDb = new PGlite();
     const referenceDb = new PGlite();
     try {

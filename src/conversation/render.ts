@@ -232,7 +232,8 @@ function previewBody(s: SubmissionSnapshot, ctx: RenderContext): string {
     t("preview-status", { status: statusText(s, t) }),
   ];
   if (s.status === "RETURNED" && s.returnComment) head.push(t("preview-returned-comment", { comment: s.returnComment }));
-  const changed = s.changedKeys;
+  // Marked only while the changes are the person's to submit (once accepted, the accepted version is shown).
+  const changed = isEditingSubmitted(s) ? s.changedKeys : [];
   const blocks = s.questions.map((question, i) => {
     const answer = s.answers[question.key];
     const shown = !answer

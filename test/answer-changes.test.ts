@@ -167,7 +167,8 @@ describe("changing answers already given", () => {
     expect(reply(2)).toMatch(/^✅ Đã lưu câu 1\.\n\nCâu 2\/13/);
     await say(2, rest, now);
     expect(reply(2)).toMatch(/^➕ Phần tiếp theo của tin nhắn dài đã được nối vào câu 1 \(nay dài 4\.124 ký tự\)\.\n\nCâu 2\/13/);
-    expect(await stored(2, "leadership_direction")).toBe(`${first.trim()}\n${rest}`);
+    // The first part ends mid-sentence: the parts join with a space.
+    expect(await stored(2, "leadership_direction")).toBe(`${first.trim()} ${rest}`);
     expect(await stored(2, "dissemination")).toBeUndefined();
 
     // Question 2 answered, then question 3 a second later: two answers.

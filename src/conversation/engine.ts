@@ -271,7 +271,8 @@ function appendPart(s: SubmissionSnapshot, flow: Flow, recent: Recent, raw: stri
   if (question.type === "long_text" && typeof existing === "string") {
     const part = parseLongText(raw, Number.MAX_SAFE_INTEGER);
     if (!part.ok) return null;
-    const joined = `${existing}\n${part.value}`;
+    // The messenger cut at a line break or between words: a part that ends a sentence went on a new line.
+    const joined = `${existing}${".!?…:;".includes(existing.at(-1) ?? "") ? "\n" : " "}${part.value}`;
     const max = limitsOf(question).maxLength;
     if (joined.length > max) return refuse({ code: "part-too-long", vars: { max, length: joined.length } });
     return write(joined, { kind: "text-part", length: joined.length });

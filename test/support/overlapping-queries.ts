@@ -16,8 +16,10 @@ export function watchOverlappingQueries(): void {
   installed = true;
   const original = pg.Client.prototype.query;
   pg.Client.prototype.query = function (this: QueueingClient, ...args: unknown[]) {
-    if (this._getActiveQuery() || this._queryQueue.length > 0) {
-      const sql = typeof args[0] === "string" ? args[0] : ((args[0] as { text?: string } | undefined)?.text ?? "");
+    const sql = typeof args[0] === "string" ? args[0] : ((args[0] as { text?: string } | undefined)?.text ?? "");
+    // Prisma ends a transaction that ran past its timeout with a ROLLBACK sent at once, whatever runs: that
+    // transaction has failed already, and the ROLLBACK is no statement of ours.
+    if ((this._getActiveQuery() || this._queryQueue.length > 0) && sql.trim().toUpperCase() !== "ROLLBACK") {
       seen.push(`${sql.slice(0, 200)}\n${new Error("query sent while another runs on the same connection").stack ?? ""}`);
     }
     return (original as (...a: unknown[]) => unknown).apply(this, args);

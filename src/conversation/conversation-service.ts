@@ -132,7 +132,7 @@ export async function handleEvent(
   const ctx = contextFor(deps, speaker, now);
   // Parts of a long message are told apart from the next answer by the messenger's own times, compared
   // with each other; without one, the time the message arrived.
-  if (event.type === "text" && !event.at) event = { ...event, at: now };
+  const received: ConversationEvent = event.type === "text" && !event.at ? { ...event, at: now } : event;
   return deps.prisma.$transaction(
     async (tx) => {
       const data = await lockSession(tx, sessionKey);
@@ -153,7 +153,7 @@ export async function handleEvent(
         return finish(mine ? IDLE : flow, { replies: [{ text }], toast: event.type === "button" ? text : undefined });
       }
 
-      const step = interpret(s, flow, event, { now, partMinLength: Math.floor(deps.messageLimit / 2) });
+      const step = interpret(s, flow, received, { now, partMinLength: Math.floor(deps.messageLimit / 2) });
       const toast = step.toast ? noticeText(step.toast, ctx) : undefined;
       if (!step.write) {
         const replies = renderStep(s, step, ctx, editability(s, s.roundStatus).editable);

@@ -89,6 +89,10 @@ describe("the conversation engine (pure)", () => {
     expect(choice!.text).toBe("Câu 3 đang có 2 mục:\n• Họp giao ban\n• Niêm yết\n\nAnh/Chị vừa gửi 1 mục:\n• Tập huấn\n\nThêm các mục mới vào danh sách, hay thay cả danh sách bằng các mục mới?");
     expect(choice!.buttons!.flat().map((b) => b.label)).toEqual(["➕ Thêm vào (thành 3 mục)", "🔄 Thay thế (còn 1 mục)", "✖️ Bỏ các mục vừa gửi"]);
     const pending = asked.flow as QuestionFlow;
+    // “xong” out of habit: nothing is stored, the choice is asked again.
+    const habit = interpret(s, pending, { type: "text", text: "Xong" });
+    expect(habit).toMatchObject({ screen: "choice", notices: [{ key: "conversation-choice-waiting" }] });
+    expect(habit.write).toBeUndefined();
     expect(interpret(s, pending, { type: "button", action: { op: "add", sid: 7, q: 2 } }).write).toMatchObject({
       value: ["Họp giao ban", "Niêm yết", "Tập huấn"],
       report: { kind: "list-added", added: 1, count: 3 },

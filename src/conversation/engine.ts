@@ -289,7 +289,7 @@ function onText(s: SubmissionSnapshot, flow: QuestionFlow, question: Question, t
     return onText(s, rest, question, parts.join("\n"), at, savedAt);
   }
   if (question.type === "long_text" || question.type === "list") {
-    if (isDoneWord(text)) return { flow, screen: screenOf(flow), notices: [{ key: "answer-error-draft-empty" }] };
+    if (isDoneWord(text)) return { flow, screen: screenOf(flow), notices: [{ key: flow.pending ? "conversation-choice-waiting" : "answer-error-draft-empty" }] };
     const mode = effectiveMode(s, flow, question);
     if (question.type === "list") {
       const items = splitListItems(text);
@@ -455,11 +455,12 @@ export function interpret(s: SubmissionSnapshot, flow: Flow, event: Conversation
   if (event.type === "button") return onButton(s, flow, event.action, now);
 
   if (flow.kind === "idle" || flow.sid !== s.id) return resume(s, { kind: "idle" });
-  if (event.type === "text") {
+  const choosing = flow.kind === "question" && flow.pending !== undefined;
+  if (event.type === "text" && !choosing) {
     const sent = event.at ?? now;
     const recent = flow.recent;
     const cut = recent !== undefined && recent.length >= partMinLength;
-    if (sent && recent && cut && sent.getTime() - recent.at <= SPLIT_PART_MS && !(flow.kind === "question" && flow.pending)) {
+    if (sent && recent && cut && sent.getTime() - recent.at <= SPLIT_PART_MS) {
       const part = isDoneWord(event.text) ? null : appendPart(s, flow, recent, event.text, sent.getTime(), (now ?? sent).getTime());
       if (part) return part;
     }

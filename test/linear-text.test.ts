@@ -2,7 +2,7 @@
 // match) give what the patterns gave, on short random text where the patterns are still fast.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cleanText, documentNumbers, parseDocumentRef } from "../src/domain/answer-parsing.ts";
+import { cleanText, documentNumbers, parseDocumentRef, splitListItems } from "../src/domain/answer-parsing.ts";
 import { collapseSpaces, foldText } from "../src/domain/text-scan.ts";
 import { lineBreaksToSpaces } from "../src/domain/text-scan.ts";
 import { trimEndOf, trimEndOfSpaceAnd } from "../src/domain/text-trim.ts";
@@ -55,6 +55,16 @@ describe("linear text trimming", () => {
 
   it("foldText equals its pattern form", () => {
     sameAs([...TRICKY, ...LETTERS], foldText, foldTextByPatterns);
+  });
+
+  it("splitListItems equals trying the bullet pattern on every line", () => {
+    const BULLET = /^(?:[-–—•*+●▪◦]|\d{1,3}[.)]|[a-zđ]\))\s+/iu;
+    sameAs(["\n", " ", "-", "•", "1", "2.", ")", "a", "Đ", "ſ", "x", "\t", "."], splitListItems, (text) =>
+      cleanText(text)
+        .split("\n")
+        .map((line) => line.trim().replace(BULLET, "").trim())
+        .filter((line) => line !== ""),
+    );
   });
 
   it("collapseSpaces equals /\s+/g → one space, trimmed", () => {

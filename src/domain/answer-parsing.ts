@@ -260,15 +260,19 @@ export function parseChoices(raw: string, options: readonly ChoiceOption[], maxI
 
 const BULLET = /^(?:[-–—•*+●▪◦]|\d{1,3}[.)]|[a-zđ]\))\s+/iu;
 
-// What a bullet or numbering can start with; other lines are not tried against BULLET.
-const BULLET_START = /^[-–—•*+●▪◦\d]|^[a-zđ]\)/iu;
+// What a bullet or numbering starts with; a line that starts otherwise is not tried against BULLET.
+const BULLET_MARKS = "-–—•*+●▪◦0123456789";
+
+function mayStartWithBullet(line: string): boolean {
+  return BULLET_MARKS.includes(line[0] ?? "") || line[1] === ")";
+}
 
 /** Items of a list message: one per line, bullets and numbering ("- ", "1. ", "a) ") removed. */
 export function splitListItems(raw: string): string[] {
   const items: string[] = [];
   for (const line of cleanText(raw).split("\n")) {
     const trimmed = line.trim();
-    const item = BULLET_START.test(trimmed) ? trimmed.replace(BULLET, "").trim() : trimmed;
+    const item = mayStartWithBullet(trimmed) ? trimmed.replace(BULLET, "").trim() : trimmed;
     if (item !== "") items.push(item);
   }
   return items;

@@ -1,6 +1,6 @@
 import { DEFAULT_LIMITS, isIsoDate, type AnswerValue, type DocumentRef } from "./answer-value.ts";
 import { cutText } from "./cut-text.ts";
-import { collapseSpaces, countOf, foldText, lineBreaksToSpaces, stripInvisible, tidyLines } from "./text-scan.ts";
+import { collapseSpaces, countOf, foldText, isSpaceUnit, lineBreaksToSpaces, stripInvisible, tidyLines } from "./text-scan.ts";
 import { trimEndOf } from "./text-trim.ts";
 import type { ChoiceOption, Question } from "./template/template-schema.ts";
 
@@ -263,17 +263,26 @@ const BULLET = /^(?:[-–—•*+●▪◦]|\d{1,3}[.)]|[a-zđ]\))\s+/iu;
 // What a bullet or numbering starts with; a line that starts otherwise is not tried against BULLET.
 const BULLET_MARKS = "-–—•*+●▪◦0123456789";
 
-function mayStartWithBullet(line: string): boolean {
-  return BULLET_MARKS.includes(line[0] ?? "") || line[1] === ")";
-}
-
 /** Items of a list message: one per line, bullets and numbering ("- ", "1. ", "a) ") removed. */
 export function splitListItems(raw: string): string[] {
+  const text = cleanText(raw);
   const items: string[] = [];
-  for (const line of cleanText(raw).split("\n")) {
-    const trimmed = line.trim();
-    const item = mayStartWithBullet(trimmed) ? trimmed.replace(BULLET, "").trim() : trimmed;
-    if (item !== "") items.push(item);
+  // Line by line without splitting: each line's ends found in place, one string made per item.
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    let first = start;
+    let last = end;
+    while (first < last && isSpaceUnit(text.charCodeAt(first))) first++;
+    while (last > first && isSpaceUnit(text.charCodeAt(last - 1))) last--;
+    if (first < last) {
+      const line = text.slice(first, last);
+      // Only a line that can start with a bullet or numbering is tried against BULLET.
+      const item = BULLET_MARKS.includes(line[0]!) || line[1] === ")" ? line.replace(BULLET, "").trim() : line;
+      if (item !== "") items.push(item);
+    }
+    start = end + 1;
   }
   return items;
 }

@@ -1,5 +1,5 @@
 import { cleanText } from "./answer-parsing.ts";
-import { lineBreaksToSpaces } from "./text-scan.ts";
+import { countFilledLines, lineBreaksToSpaces } from "./text-scan.ts";
 import { trimEndOfSpaceAnd } from "./text-trim.ts";
 
 /** Longest request document reference kept ("Công văn số … ngày … của …" is rarely over 200). */
@@ -22,11 +22,12 @@ export function parseRequestDocument(raw: string): RoundInputResult<string> {
 
 /** "Kính gửi" recipients typed one a line; list marks ("- ", "• ") and the ";" or "." ending each are dropped. */
 export function parseRecipientLines(raw: string): RoundInputResult<string[]> {
-  const given = cleanText(raw).split("\n");
+  const text = cleanText(raw);
   // A paste of far too many lines is refused before each line is read.
-  const nonBlank = given.filter((line) => line.trim() !== "").length;
-  if (nonBlank > RECIPIENTS_MAX * 4) return { ok: false, problem: "too-many", length: nonBlank };
-  const lines = given
+  const filled = countFilledLines(text);
+  if (filled > RECIPIENTS_MAX * 4) return { ok: false, problem: "too-many", length: filled };
+  const lines = text
+    .split("\n")
     .map((line) => trimEndOfSpaceAnd(line.replace(/^\s*(?:[-–•+*]|\d+[.)])\s*/, ""), ";.,").trim())
     .filter((line) => line !== "");
   if (lines.length === 0) return { ok: false, problem: "empty" };

@@ -5,6 +5,9 @@
 
 const UTF16 = new TextDecoder("utf-16le");
 
+/** No lone surrogate in the text (String.prototype.isWellFormed, Node 20; not in the ES2023 typings). */
+const isWellFormed = (text: string): boolean => (text as string & { isWellFormed(): boolean }).isWellFormed();
+
 /**
  * The first `length` code units as a string. `wellFormed`: no lone surrogate among them, so the fast
  * decoder (which would replace one) may be used.
@@ -146,7 +149,7 @@ export function tidyLines(text: string): string {
     }
     start = end + 1;
   }
-  return decode(out, k, false);
+  return decode(out, k, isWellFormed(text));
 }
 
 /** Every run of white space as one space, none at either end. */
@@ -171,7 +174,7 @@ export function collapseSpaces(text: string): string {
       out[k++] = unit;
     }
   }
-  return decode(out, k, false);
+  return decode(out, k, isWellFormed(text));
 }
 
 /** Every run of white space that holds a line break as one space: a text on one line. */
@@ -198,7 +201,7 @@ export function lineBreaksToSpaces(text: string): string {
     else for (let j = i; j < end; j++) out[k++] = text.charCodeAt(j);
     i = end;
   }
-  return decode(out, k, false);
+  return decode(out, k, isWellFormed(text));
 }
 
 // Combining marks (\p{M}) of the Basic Multilingual Plane, looked up instead of matched.
@@ -243,7 +246,23 @@ export function foldText(text: string): string {
     space = false;
     out[k++] = unit;
   }
-  return decode(out, k, false).toLowerCase();
+  return decode(out, k, isWellFormed(decomposed)).toLowerCase();
+}
+
+/** How many lines of the text hold something other than white space. */
+export function countFilledLines(text: string): number {
+  let count = 0;
+  let filled = false;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit === 0x0a) {
+      if (filled) count++;
+      filled = false;
+    } else if (!filled && !isSpaceUnit(unit)) {
+      filled = true;
+    }
+  }
+  return filled ? count + 1 : count;
 }
 
 /** How many times `char` (one code unit) occurs in `text`. */

@@ -17,7 +17,7 @@ import { botDeps } from "../test/support/bot-deps.ts";
 export const title = "Conversation throughput";
 export const description = [
   "`npx tsx bench/conversation-throughput.bench.ts` — N reporters, one department unit each, answer every question of",
-  "`test/fixtures/all-question-types.yaml` and submit (18 updates each: typed answers, multi-message drafts, buttons, toggles)",
+  "`test/fixtures/all-question-types.yaml` and submit (14 updates each: typed answers — a long text and a list in one message each —, buttons, toggles)",
   "through `bot.handleUpdate` with the production middleware (duplicate-update guard on Redis, session lock, one transaction",
   "per step) on local PostgreSQL; Bot API calls are answered in-process by a transformer. A step's time is one",
   "`handleUpdate`, from arrival to the last reply sent. *Saturated*: every reporter sends its next update as soon as the",

@@ -7,23 +7,23 @@ admin-only = Sorry, only an administrator can use this.
 units-title = Units ({ $count }):
 units-line = { $number }. { $name } — { $kind } · code { $code }
 units-line-inactive = { $number }. ⏸ { $name } — { $kind } · code { $code } (inactive)
-units-empty = There are no units yet. An administrator can import them with «npm run import -- org.yaml» or press «Add unit».
+units-empty = There are no units yet. An administrator can import them with “npm run import -- org.yaml” or press “Add unit”.
 units-button-add = ➕ Add unit
 units-button-rename = ✏️ Rename
 units-button-toggle = ⏯ Deactivate / reactivate
 units-ask-name = Send the new unit's name (at most { $max } characters). Type /cancel to stop.
-units-ask-kind = Choose the kind of unit for «{ $name }»:
+units-ask-kind = Choose the kind of unit for “{ $name }”:
 units-pick-kind-first = Choose a kind of unit in the message above (press it or type its number), or type /cancel to stop.
 units-pick-rename = Choose the unit to rename:
 units-pick-toggle = Choose the unit to deactivate or reactivate:
-units-ask-new-name = Send the new name for «{ $name }» (at most { $max } characters). Type /cancel to stop.
+units-ask-new-name = Send the new name for “{ $name }” (at most { $max } characters). Type /cancel to stop.
 units-name-invalid = A unit's name must be 1 to { $max } characters long (the one you sent is { $length }). Please send it again.
 units-name-not-text = Please type the unit's name as text (or type /cancel to stop).
-units-added = ✅ Unit «{ $name }» added (code { $code }).
-units-renamed = ✅ Renamed to «{ $name }».
-units-activated = ✅ Unit «{ $name }» is active again.
-units-deactivated = ⏸ Unit «{ $name }» is now inactive: it is not asked in new rounds and gets no new invites; its earlier answers are kept.
-units-no-organisation = The organisation is not set up yet. An administrator must first run «npm run import -- org.yaml».
+units-added = ✅ Unit “{ $name }” added (code { $code }).
+units-renamed = ✅ Renamed to “{ $name }”.
+units-activated = ✅ Unit “{ $name }” is active again.
+units-deactivated = ⏸ Unit “{ $name }” is now inactive: it is not asked in new rounds and gets no new invites; its earlier answers are kept.
+units-no-organisation = The organisation is not set up yet. An administrator must first run “npm run import -- org.yaml”.
 
 unit-kind-department = department
 unit-kind-affiliated = affiliated unit
@@ -72,7 +72,7 @@ invite-role-secretary = the office (report secretary)
 invite-code-made = Zalo invite code made for the { $who }. Pass the message below on, as it is, to the right person; the code works once.
 invite-code-message =
     You are invited to join the Tổng hợp reporting system of { $org } as { $who }. To join on Zalo:
-    1. Open { $link } and press «Follow» (Quan tâm) to follow the Official Account.
+    1. Open { $link } and press “Follow” (Quan tâm) to follow the Official Account.
     2. Send this code in the chat with the Official Account:
     { $code }
     The code works once and expires at { $until }.
@@ -81,7 +81,7 @@ people-title = People by role ({ $count } roles):
 people-group-admins = Administrators:
 people-group-office = The office (report secretaries):
 people-nobody = nobody yet
-people-hint = Choose «✖️ …» below to remove a role; I will ask before removing it.
+people-hint = Choose “✖️ …” below to remove a role; I will ask before removing it.
 people-button-revoke = ✖️ { $name } — { $role }
 people-role = { $role ->
         [ADMIN] an administrator
@@ -97,7 +97,7 @@ people-button-confirm = ✅ Remove the role
 people-button-back = ↩️ Back
 people-removed = ✅ { $name } is no longer { $role }.
 people-already-removed = That role had already been removed; the list below is the current one.
-people-last-admin = This cannot be done: you are the only administrator left, and without one nobody could manage units, people and invites. Invite another administrator first («npm run invite -- --role admin» on the server), then remove your own role.
+people-last-admin = This cannot be done: you are the only administrator left, and without one nobody could manage units, people and invites. Invite another administrator first (“npm run invite -- --role admin” on the server), then remove your own role.
 people-removed-notice = You are no longer { $role } in the Tổng hợp reporting system: an administrator removed this role. If this is a mistake, please contact the administrator.
 
 ### ── common ──
@@ -126,27 +126,28 @@ flood-slow-down = You are sending too many messages in a short time, so the late
 # Answering a report: questions, preview, submitting.
 
 conversation-resuming = Continuing from the question you were answering.
-conversation-draft-kept = Continuing the question you were answering; the { $count } part(s) you sent are kept.
-conversation-already-submitted = Your unit's report was submitted at { $time }. You can still change any answer until the round closes; after a change, press «Submit report» again.
+conversation-already-submitted = Your unit's report was submitted at { $time }. You can still change any answer until the round closes; the office uses the submitted version until you press “Submit again”.
 conversation-returned =
-    The office returned { $count } question(s) for you to complete.
-    The office's comment: { $comment }
-conversation-all-answered = Every question has an answer. Check them, then press «Submit report».
+    { $count ->
+        [one] The office returned one question for you to complete; what you send is added to the answer there.
+       *[other] The office returned { $count } questions for you to complete; what you send is added to the answers there.
+    }
+conversation-all-answered = Every question has an answer. Check them, then press “Submit report”.
 conversation-stale-button = This button is old (it belongs to an earlier question or another round), so I did nothing. Your saved answers are unchanged. Type /report to continue.
 conversation-stale-button-toast = This button is old; nothing changed.
 conversation-cannot-edit = This question cannot be changed now.
-conversation-changed-since-preview = The report changed after your last preview (perhaps someone else in your unit). This is the latest version; check it, then press «Submit report».
+conversation-changed-since-preview = The report changed after your last preview (perhaps someone else in your unit). This is the latest version; check it, then press “Submit report”.
 conversation-nothing-to-submit = The report is already submitted and nothing has changed.
 conversation-required-no-skip = This question is required and cannot be skipped.
 conversation-first-question = This is the first question.
 conversation-no-last-value = There is no answer from the last period for this question.
 conversation-no-current-value = This question has no answer yet.
-conversation-draft-cleared = The parts you sent were cleared. Send the answer to this question again.
-conversation-pick-at-least-one = Pick at least one option, then press «Done».
+conversation-draft-cleared = The parts sent earlier for this question were cleared. Type your answer in one message.
+conversation-pick-at-least-one = Pick at least one option, then press “Done”.
 conversation-locked-round-closed = This reporting round is closed; answers can no longer be changed.
 conversation-locked-round-not-open = This reporting round is not open yet; the office will tell you when answers are collected.
 conversation-locked-accepted = The office accepted your unit's report, so it can no longer be changed. Contact the office if something must change.
-conversation-preview-text = You are reviewing the report. Press «Submit report» to send it, or press a question's number (✏️) to change it.
+conversation-preview-text = You are reviewing the report. Press “Submit report” to send it, or press a question's number (✏️) to change it.
 conversation-non-text = I can only read text messages. Please type your answer (photos, stickers, voice messages and files are not stored).
 conversation-non-text-buttons = I can only read text messages. Please press one of the buttons below or type your answer.
 conversation-not-a-reporter = You do not report for any unit, so there are no questions for you. If you should report for a unit, ask an administrator for an invite link.
@@ -175,21 +176,19 @@ conversation-saved = ✅ Question { $number } saved.
 conversation-skipped = ⏭ Question { $number } skipped.
 conversation-overwrote = ⚠️ While you were typing, { $name } answered this question (at { $time }). Your answer was saved in its place; { $name }'s version stays in the history.
 conversation-overwritten-by = ⚠️ { $name } has just replaced your answer to question { $number } in the report of { $unit }. Your version stays in the history; type /report to review.
-conversation-reopened = The report is back to «In progress». When you have finished your changes, press «Submit report» again.
-conversation-edited-message = Editing a sent message does not change the saved answer. To change it, type /report, press «Review» and choose the question's number.
+conversation-edited-message = Editing a sent message does not change the saved answer. To change it, type /report, press “Review” and choose the question's number.
 
 answer-error-empty = I did not receive any text. Please type your answer.
 answer-error-too-long = The answer is { $length } characters long, over this question's limit of { $max }. Please shorten it (at most { $max } characters) and send it again.
-answer-error-draft-too-long = With the part you just sent the answer would be { $length } characters, over the limit of { $max }. That part was not kept; the earlier parts are. Send a shorter part or press «Done».
-answer-error-draft-empty = You have not sent anything for this question yet. Type your answer, then press «Done».
-answer-error-not-a-number = «{ $text }» is not a number. Type a number such as 12, 1.234 or 1,5 (type «không» or «none» for 0).
+answer-error-draft-empty = You have not sent anything for this question yet. Type your answer in one message.
+answer-error-not-a-number = “{ $text }” is not a number. Type a number such as 12, 1.234 or 1,5 (type “không” or “none” for 0).
 answer-error-number-below-min = This number is below the allowed minimum. Type a number of { $min } or more.
 answer-error-number-above-max = This number is above the allowed maximum. Type a number of at most { $max }.
 answer-error-number-not-integer = This question needs a whole number (no decimals), e.g. 12.
-answer-error-not-a-date = «{ $text }» is not a date. Type it as day/month/year, e.g. 05/3/2025.
-answer-error-impossible-date = The date «{ $text }» does not exist (invalid day or month). Please check it, e.g. 05/3/2025.
-answer-error-not-yes-no = Press «Yes» or «No» (or type yes/no).
-answer-error-unknown-option = There is no option «{ $text }». Press one of the buttons below or type the option's number.
+answer-error-not-a-date = “{ $text }” is not a date. Type it as day/month/year, e.g. 05/3/2025.
+answer-error-impossible-date = The date “{ $text }” does not exist (invalid day or month). Please check it, e.g. 05/3/2025.
+answer-error-not-yes-no = Press “Yes” or “No” (or type yes/no).
+answer-error-unknown-option = There is no option “{ $text }”. Press one of the buttons below or type the option's number.
 answer-error-too-many-items = The list has { $count } items, more than the maximum of { $max }. Combine some and send it again.
 answer-error-item-too-long = Item { $item } is { $length } characters long, over the limit of { $max } per item. Shorten it and send it again.
 answer-error-too-many-options = You can pick at most { $max } options.
@@ -206,19 +205,16 @@ question-last-period =
     🕘 Your unit's answer last period:
     { $answer }
 question-hint-short-text = 👉 Type a short answer (at most { $max } characters).
-question-hint-long-text = 👉 Type your answer; you may send several messages (at most { $max } characters in all), then press «Done» or type «done».
-question-hint-list = 👉 Send one item per line or one item per message (at most { $maxItems } items), then press «Done» or type «done».
-question-hint-number = 👉 Type a number, e.g. 12, 1.234 or 1,5 (type «none» for 0).
-question-hint-yes-no = 👉 Press «Yes» or «No».
+question-hint-long-text = 👉 Type your answer in one message (at most { $max } characters); it is saved as soon as it arrives.
+question-hint-list = 👉 Send the items in one message, one item per line (at most { $maxItems } items); they are saved as soon as they arrive.
+question-hint-number = 👉 Type a number, e.g. 12, 1.234 or 1,5 (type “none” for 0).
+question-hint-yes-no = 👉 Press “Yes” or “No”.
 question-hint-single-choice = 👉 Press one of the options below (or type its number).
-question-hint-multiple-choice = 👉 Press options to tick or untick them (at most { $maxItems }), then press «Done».
+question-hint-multiple-choice = 👉 Press options to tick or untick them, then press “Done”; or type their numbers in one message, e.g. 1, 3 (at most { $maxItems }).
 question-hint-date = 👉 Type the date as day/month/year, e.g. 05/3/2025.
 question-hint-document-ref = 👉 Type the document's name, number, date and issuer, e.g.: Công văn số 09-CV/BCĐ ngày 10/9/2024 của Ban Chỉ đạo (at most { $max } characters).
-question-optional = This question is optional; you may press «Skip».
+question-optional = This question is optional; you may press “Skip”.
 question-selected = Selected: { $count }.
-draft-status-list = { $count } item(s) received (at most { $maxItems }).
-draft-status-text = { $parts } part(s) received, { $length }/{ $max } characters.
-draft-how-to-finish = Send more if there is more, or press «Done» (type «done») to save the answer.
 
 button-yes = Yes
 button-no = No
@@ -248,7 +244,7 @@ preview-skipped = — Skipped
 preview-locked = The office accepted the report; it can no longer be changed.
 preview-missing-list = { $count } required question(s) still unanswered: { $numbers }. Answer them before submitting.
 preview-submitted = The report was submitted at { $time }.
-preview-ready = Every required question has an answer. Press «Submit report» to send it to the office.
+preview-ready = Every required question has an answer. Press “Submit report” to send it to the office.
 preview-edit-hint = To change an answer, press its question's number (✏️).
 
 status-not-started = Not started
@@ -261,7 +257,92 @@ prompt-round-open =
     📣 The reporting round { $round } is open.
     Unit: { $unit } — { $count } questions.
     Due: { $deadline }.
-    Press «Start answering» (or type /report). You can stop at any point and continue later; every answer is saved at once.
+    Press “Start answering” (or type /report). You can stop at any point and continue later; every answer is saved at once.
+conversation-choice-waiting = The items you just sent are waiting: add them to the list or replace it?
+conversation-editing-submitted = ✏️ The report submitted at { $time } is being changed. The office still uses the submitted version; the changes (marked 📝) reach the office only when you press “Submit again”.
+conversation-edit-after-submit = ✏️ You changed the report submitted at { $time }. The office keeps using the submitted version until you press “Submit again”.
+conversation-resubmitted-edited = ✅ { $unit }'s report submitted again at { $time }; the office now uses this version. Thank you!
+conversation-pending-dropped = The items you just sent were dropped; the list is unchanged.
+conversation-done-not-needed = Question { $number } was saved as soon as you sent it; there is no need to type “done”. To add to it, press “➕ Add to question { $number }”.
+conversation-saved-value = ✅ Question { $number } saved: { $value }
+conversation-saved-kept = ✅ Question { $number } saved (as last period).
+conversation-saved-text-replaced = ✅ Question { $number } saved, replacing the earlier answer.
+conversation-saved-list =
+    { $count ->
+        [one] ✅ Question { $number } saved (one item).
+       *[other] ✅ Question { $number } saved ({ $count } items).
+    }
+conversation-saved-list-replaced =
+    { $count ->
+        [one] ✅ Question { $number } saved: one item, replacing the earlier list.
+       *[other] ✅ Question { $number } saved: { $count } items, replacing the earlier list.
+    }
+conversation-saved-text-added = ✅ Added to the answer to question { $number } (now { $length } characters).
+conversation-saved-list-added =
+    { $added ->
+        [one] ✅ One item added to question { $number } (now { $count } items).
+       *[other] ✅ { $added } items added to question { $number } (now { $count } items).
+    }
+conversation-part-text = ➕ The next part of your long message was joined to question { $number } (now { $length } characters).
+conversation-part-list =
+    { $added ->
+        [one] ➕ The next item was added to question { $number } (now { $count } items).
+       *[other] ➕ The next { $added } items were added to question { $number } (now { $count } items).
+    }
+answer-error-added-too-long = With what you just sent the answer would be { $length } characters, over the limit of { $max }. It was not saved; the earlier answer is unchanged. Shorten it, or press “🔄 Replace the answer” to send a new version instead of the old one.
+answer-error-part-too-long = The next part of your message would make question { $number } { $length } characters long, over the limit of { $max }, so it was not saved; the earlier part is kept.
+question-mode-list-ask =
+    { $count ->
+        [one] This question has one item. When you send new items I will ask whether to add them to the list or replace it (or choose now).
+       *[other] This question has { $count } items. When you send new items I will ask whether to add them to the list or replace it (or choose now).
+    }
+question-mode-list-add =
+    { $count ->
+        [one] ➕ The items you send will be ADDED to the one item there.
+       *[other] ➕ The items you send will be ADDED to the { $count } items there.
+    }
+question-mode-list-replace =
+    { $count ->
+        [one] 🔄 The items you send will REPLACE the whole list there (one item).
+       *[other] 🔄 The items you send will REPLACE the whole list there ({ $count } items).
+    }
+question-mode-text-add = ➕ What you send will be ADDED after the answer there.
+question-mode-text-replace = 🔄 What you send will REPLACE the answer there.
+question-draft-kept = 📝 { $count } part(s) you sent earlier for this question are not saved yet: type “done” to save them, or send more to join them.
+choice-current =
+    { $count ->
+        [one] Question { $number } has one item:
+       *[other] Question { $number } has { $count } items:
+    }
+    { $current }
+choice-added =
+    { $count ->
+        [one] You just sent one item:
+       *[other] You just sent { $count } items:
+    }
+    { $items }
+choice-ask = Add the new items to the list, or replace the whole list with them?
+button-mode-add-list = ➕ Add to the list
+button-mode-replace-list = 🔄 Replace the list
+button-mode-add-text = ➕ Add to the answer
+button-mode-replace-text = 🔄 Replace the answer
+button-add-more = ➕ Add to question { $number }
+button-choice-add = ➕ Add them ({ $count } items in all)
+button-choice-replace =
+    { $count ->
+        [one] 🔄 Replace the list (one item)
+       *[other] 🔄 Replace the list ({ $count } items)
+    }
+button-choice-drop = ✖️ Drop the items just sent
+button-resubmit = 📤 Submit again
+status-editing = Submitted, being changed (not submitted again)
+preview-editing =
+    { $count ->
+        [one] 📝 Changed since it was submitted at { $time }: question { $numbers }. The office keeps using the submitted version until you press “Submit again”.
+       *[other] 📝 Changed since it was submitted at { $time }: questions { $numbers }. The office keeps using the submitted version until you press “Submit again”.
+    }
+preview-editing-unchanged = 📝 The report submitted at { $time } is being changed. The office keeps using the submitted version until you press “Submit again”.
+preview-ready-again = Press “Submit again” to send the new version to the office.
 
 
 ### ── join ──
@@ -275,8 +356,8 @@ join-refused-expired = This invite code expired at { $time }. Ask an administrat
 join-refused-revoked = This invite code was revoked. Ask an administrator for a new link.
 join-refused-unit-inactive = The unit of this invite is no longer active, so you cannot join it. Contact an administrator.
 join-refused-rate-limited = Too many wrong invite codes. To protect the system, please try again in { $minutes } minute(s).
-join-ask-name = Please tell me your full name (family name first, for example «Nguyễn Thị Lan»; at most { $max } characters), so the office knows who answered.
-join-confirm-name = I will record your name as «{ $name }». If that is right, press «Correct»; if not, type your full name (family name first).
+join-ask-name = Please tell me your full name (family name first, for example “Nguyễn Thị Lan”; at most { $max } characters), so the office knows who answered.
+join-confirm-name = I will record your name as “{ $name }”. If that is right, press “Correct”; if not, type your full name (family name first).
 join-button-name-ok = ✅ Correct
 join-name-unknown = New user
 join-name-invalid = A full name needs 2 to { $max } characters on one line. Please type it again.
@@ -292,7 +373,7 @@ join-welcome-reporter =
     Welcome, { $name }! You are now registered as the reporter of { $unit } ({ $org }).
     Every reporting round I will send you the questions one at a time; you answer right here, can stop and continue at any time, review and submit.
 join-next-open-round = A reporting round is open now: type /report to start answering.
-join-next-wait = No reporting round is open right now. When the office opens one, I will message you with a «Start answering» button.
+join-next-wait = No reporting round is open right now. When the office opens one, I will message you with a “Start answering” button.
 join-welcome-secretary =
     Welcome, { $name }! You are now registered as the office (report secretary) of { $org }.
     You can open reporting rounds, follow the units' progress, remind late units and get the compiled draft report.
@@ -327,7 +408,7 @@ command-lang = Change language (Tiếng Việt / English)
 command-cancel = Stop what you are doing
 
 help-title = The commands you can use:
-help-keywords = On Zalo, type a command (for example /status) or the word in brackets, with or without diacritics (for example «trạng thái» or «trang thai»). When I show a numbered list, type the number to choose.
+help-keywords = On Zalo, type a command (for example /status) or the word in brackets, with or without diacritics (for example “trạng thái” or “trang thai”). When I show a numbered list, type the number to choose.
 help-stranger = You have not joined yet. To join, { $channel ->
         [zalo] send me the invite code (like K7QM-3XD9-PA) the office or an administrator gave you
        *[other] open the invite link (t.me/…?start=…) the office or an administrator sent you
@@ -335,7 +416,11 @@ help-stranger = You have not joined yet. To join, { $channel ->
 help-reporter = You report for: { $units }. Type /report to answer; you can stop at any point and continue later.
 
 cancel-done = Stopped. Your saved answers are all kept; type /report to continue.
-cancel-done-draft = Stopped. The { $count } part(s) you sent for the unfinished question (before «Done») were not saved; your saved answers are all kept. Type /report to continue.
+cancel-done-draft =
+    { $count ->
+        [one] Stopped. The item you just sent (before choosing to add or replace) was not saved; your saved answers are all kept. Type /report to continue.
+       *[other] Stopped. The { $count } items you just sent (before choosing to add or replace) were not saved; your saved answers are all kept. Type /report to continue.
+    }
 cancel-nothing = There is nothing in progress.
 
 lang-choose = Chọn ngôn ngữ / Choose a language:
@@ -386,6 +471,7 @@ office-line-returned = { $number }. 🔁 { $unit } — returned { $time } ({ $co
        *[other] { $count } questions
     }), waiting for more detail
 office-line-submitted = { $number }. ✅ { $unit } — submitted { $time }
+office-line-editing = { $number }. ✏️ { $unit } — being changed (submitted { $time })
 office-line-accepted = { $number }. ☑️ { $unit } — accepted { $time }
 office-line-no-reporter = ⚠️ no reporter yet
 office-line-unreachable = ⚠️ cannot message: { $people }
@@ -524,6 +610,10 @@ office-review-list-empty = No unit has answered in this round yet.
 office-review-title = 📄 { $unit } — { $round } report
 office-review-status = Status: { $status }
 office-review-submitted-at = Last submitted: { $time }
+office-review-editing = ✏️ The unit is changing the report after submitting it ({ $count ->
+        [one] question
+       *[other] questions
+    } { $numbers }, not submitted again). Below is the submitted version, the one the office compiles.
 office-review-last-return = Last returned ({ $time }): { $comment }
 office-review-unanswered = (not answered)
 office-review-skipped = (skipped)
@@ -538,7 +628,10 @@ office-button-cancel = ✖️ Cancel
 office-return-pick = Choose the questions { $unit } should answer again (press to select or unselect), then press “Continue”.
 office-return-pick-one = Please choose at least one question.
 office-return-cancelled = Cancelled; the report is unchanged.
-office-return-ask-comment = Type your comment to { $unit } about questions { $numbers } (at most { $max } characters), e.g. “Please give the figures and the date of the meeting”. Type /cancel to stop.
+office-return-ask-comment = Type your comment to { $unit } about { $count ->
+        [one] question
+       *[other] questions
+    } { $numbers } (at most { $max } characters), e.g. “Please give the figures and the date of the meeting”. Type /cancel to stop.
 office-return-comment-not-text = Please type the comment as text (photos, stickers and voice messages are not kept). Type /cancel to stop.
 office-review-refused-not-found = This report no longer exists.
 office-review-refused-version-changed = The report changed after you opened it; this is the latest version, please look again.
@@ -594,7 +687,7 @@ reminder-digest-hint = Type /remind to remind the units that have not submitted 
 
 ## Opening a new round
 
-newround-no-organisation = The organisation is not set up yet. An admin first imports the organisation and its units («npm run import -- org.yaml»); then you can open a round.
+newround-no-organisation = The organisation is not set up yet. An admin first imports the organisation and its units (“npm run import -- org.yaml”); then you can open a round.
 newround-pick-template =
     🆕 New reporting round
     Step 1. Choose the report:
@@ -608,7 +701,7 @@ newround-kind-nine-months = 9 months
 newround-kind-year = Year
 newround-pick-period =
     🆕 New reporting round — { $template }
-    Step 2. Kind of period: { $kind }. Choose a suggested period below or press «Other period».
+    Step 2. Kind of period: { $kind }. Choose a suggested period below or press “Other period”.
 newround-button-other-period = 📅 Other period…
 newround-pick-number =
     🆕 New reporting round — { $template }
@@ -618,14 +711,14 @@ newround-pick-year =
     Step 2. Choose the year of the period:
 newround-ask-deadline =
     🆕 Round for { $period } — { $template }
-    Step 3. Type the deadline as day/month/year, e.g. 10/10/2024 (the deadline is 17:00 that day), or with a time, e.g. 10/10/2024 16:30.
+    Step 3. Type the deadline as day/month/year, e.g. { $example } (the deadline is 17:00 that day), or with a time, e.g. { $example } 16:30. Without a year, I take the next such day.
     Type /cancel to stop.
 newround-ask-request =
     Deadline: { $deadline }.
     Step 4. Type the document requesting the report, e.g. Công văn số 09-CV/BCĐ ngày 10/9/2024 của Ban Chỉ đạo về thực hiện Quy chế dân chủ ở cơ sở.
     If there is none, press the button below.
 newround-button-no-request = ⏭ No document, skip
-newround-request-empty = The request document is empty. Type it again, or press «No document, skip» above.
+newround-request-empty = The request document is empty. Type it again, or press “No document, skip” above.
 newround-request-too-long = The request document is { $length } characters long, over the limit of { $max }. The number, date and issuer are enough.
 newround-request-parsed =
     This is how I read the request document:
@@ -637,11 +730,11 @@ newround-request-parsed =
     Please check it; if something is wrong, type the document again.
 newround-request-part-missing = (not found)
 newround-ask-recipients =
-    Step 5. The report is addressed («Kính gửi») by default to:
+    Step 5. The report is addressed (“Kính gửi”) by default to:
     { $recipients }
-    Press «Keep», or type another list, one recipient a line (at most { $max } lines).
+    Press “Keep”, or type another list, one recipient a line (at most { $max } lines).
 newround-ask-recipients-none =
-    Step 5. Neither the report nor the organisation has default recipients («Kính gửi»).
+    Step 5. Neither the report nor the organisation has default recipients (“Kính gửi”).
     Type the recipients, one a line (at most { $max } lines).
 newround-button-keep-recipients = ✅ Keep
 newround-recipients-empty = The list of recipients is empty. Type one recipient a line.
@@ -711,10 +804,10 @@ newround-opened-reminders = 🔔 Scheduled { $count ->
 
 ## Typed deadlines (new round, moving a deadline)
 
-rounds-deadline-empty = Type the deadline as day/month/year, e.g. 10/10/2024.
-rounds-deadline-not-a-date = I could not read «{ $text }» as a date. Type it as day/month/year, e.g. 10/10/2024 or 10/10/2024 16:30.
-rounds-deadline-impossible-date = «{ $text }» is not a day of the calendar. Please check the day and the month.
-rounds-deadline-bad-time = The time in «{ $text }» is not valid (hours 0 to 23, minutes 0 to 59). Type it again, e.g. 10/10/2024 16:30.
+rounds-deadline-empty = Type the deadline as day/month/year, e.g. { $example }.
+rounds-deadline-not-a-date = I could not read “{ $text }” as a date. Type it as day/month/year, e.g. { $example } or { $example } 16:30.
+rounds-deadline-impossible-date = “{ $text }” is not a day of the calendar. Please check the day and the month.
+rounds-deadline-bad-time = The time in “{ $text }” is not valid (hours 0 to 23, minutes 0 to 59). Type it again, e.g. { $example } 16:30.
 rounds-deadline-past = The deadline { $deadline } is already over (it is now { $now }). Type a time after now.
 
 ## Listing and managing rounds
@@ -734,7 +827,7 @@ rounds-button-reopen = { $number }. 🔓 Reopen
 rounds-button-refresh = 🔄 Refresh
 rounds-ask-deadline =
     ⏰ Round { $round }, current deadline { $deadline }.
-    Type the new deadline as day/month/year (17:00 that day) or with a time, e.g. 25/10/2024 16:30. Type /cancel to stop.
+    Type the new deadline as day/month/year (17:00 that day) or with a time, e.g. { $example } 16:30. Type /cancel to stop.
 rounds-deadline-moved = ⏰ The deadline of { $round } moved from { $from } to { $to }. The reminders follow the new deadline.
 rounds-confirm-close =
     Close the round { $round }? Submitted { $submitted }/{ $total } units.
@@ -749,7 +842,7 @@ rounds-reopened = 🔓 The round { $round } is open again, deadline { $deadline 
         [one] { $planned } reminder is
        *[other] { $planned } reminders are
     } scheduled.
-rounds-reopened-past-deadline = The deadline is over; press «Move deadline» to give the units more time.
+rounds-reopened-past-deadline = The deadline is over; press “Move deadline” to give the units more time.
 rounds-refused-not-found = This round no longer exists; nothing was changed.
 rounds-refused-not-open = This round is no longer open; nothing was changed.
 rounds-refused-not-closed = This round is open; nothing was changed.

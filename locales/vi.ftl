@@ -7,23 +7,23 @@ admin-only = Xin lỗi, chỉ quản trị viên mới dùng được chức nă
 units-title = Danh sách đơn vị ({ $count }):
 units-line = { $number }. { $name } — { $kind } · mã { $code }
 units-line-inactive = { $number }. ⏸ { $name } — { $kind } · mã { $code } (ngừng hoạt động)
-units-empty = Chưa có đơn vị nào. Quản trị viên có thể nhập danh sách bằng lệnh «npm run import -- org.yaml» hoặc bấm «Thêm đơn vị».
+units-empty = Chưa có đơn vị nào. Quản trị viên có thể nhập danh sách bằng lệnh “npm run import -- org.yaml” hoặc bấm “Thêm đơn vị”.
 units-button-add = ➕ Thêm đơn vị
 units-button-rename = ✏️ Đổi tên
 units-button-toggle = ⏯ Ngừng / mở lại
 units-ask-name = Anh/Chị gửi tên đơn vị mới (tối đa { $max } ký tự). Gõ /cancel để thôi.
-units-ask-kind = Chọn loại đơn vị cho «{ $name }»:
+units-ask-kind = Chọn loại đơn vị cho “{ $name }”:
 units-pick-kind-first = Anh/Chị chọn loại đơn vị ở tin nhắn trên (bấm nút hoặc gõ số thứ tự), hoặc gõ /cancel để thôi.
 units-pick-rename = Chọn đơn vị cần đổi tên:
 units-pick-toggle = Chọn đơn vị cần ngừng hoạt động hoặc mở lại:
-units-ask-new-name = Anh/Chị gửi tên mới cho «{ $name }» (tối đa { $max } ký tự). Gõ /cancel để thôi.
+units-ask-new-name = Anh/Chị gửi tên mới cho “{ $name }” (tối đa { $max } ký tự). Gõ /cancel để thôi.
 units-name-invalid = Tên đơn vị phải có từ 1 đến { $max } ký tự (tên vừa gửi dài { $length } ký tự). Anh/Chị gửi lại.
 units-name-not-text = Anh/Chị vui lòng gõ tên đơn vị bằng chữ (hoặc gõ /cancel để thôi).
-units-added = ✅ Đã thêm đơn vị «{ $name }» (mã { $code }).
-units-renamed = ✅ Đã đổi tên thành «{ $name }».
-units-activated = ✅ Đơn vị «{ $name }» hoạt động trở lại.
-units-deactivated = ⏸ Đơn vị «{ $name }» đã ngừng hoạt động: không được hỏi trong các kỳ báo cáo mới và không nhận lời mời mới; câu trả lời cũ vẫn được giữ.
-units-no-organisation = Chưa có thông tin cơ quan. Quản trị viên cần nhập trước bằng lệnh «npm run import -- org.yaml».
+units-added = ✅ Đã thêm đơn vị “{ $name }” (mã { $code }).
+units-renamed = ✅ Đã đổi tên thành “{ $name }”.
+units-activated = ✅ Đơn vị “{ $name }” hoạt động trở lại.
+units-deactivated = ⏸ Đơn vị “{ $name }” đã ngừng hoạt động: không được hỏi trong các kỳ báo cáo mới và không nhận lời mời mới; câu trả lời cũ vẫn được giữ.
+units-no-organisation = Chưa có thông tin cơ quan. Quản trị viên cần nhập trước bằng lệnh “npm run import -- org.yaml”.
 
 unit-kind-department = phòng chuyên môn
 unit-kind-affiliated = đơn vị trực thuộc
@@ -72,7 +72,7 @@ invite-role-secretary = Văn phòng (thư ký tổng hợp)
 invite-code-made = Đã tạo mã mời Zalo cho { $who }. Anh/Chị chuyển nguyên văn tin nhắn dưới đây cho đúng người; mã chỉ dùng được một lần.
 invite-code-message =
     Anh/Chị được mời tham gia hệ thống báo cáo Tổng hợp của { $org } với vai trò { $who }. Cách tham gia trên Zalo:
-    1. Mở { $link } và bấm «Quan tâm» để theo dõi Official Account.
+    1. Mở { $link } và bấm “Quan tâm” để theo dõi Official Account.
     2. Gửi mã sau vào khung chat với Official Account:
     { $code }
     Mã chỉ dùng một lần, hết hạn lúc { $until }.
@@ -81,7 +81,7 @@ people-title = Người dùng theo vai trò ({ $count } vai trò):
 people-group-admins = Quản trị viên:
 people-group-office = Văn phòng (thư ký tổng hợp):
 people-nobody = chưa có ai
-people-hint = Chọn «✖️ …» bên dưới để gỡ một vai trò; tôi sẽ hỏi lại trước khi gỡ.
+people-hint = Chọn “✖️ …” bên dưới để gỡ một vai trò; tôi sẽ hỏi lại trước khi gỡ.
 people-button-revoke = ✖️ { $name } — { $role }
 people-role = { $role ->
         [ADMIN] quản trị viên
@@ -97,7 +97,7 @@ people-button-confirm = ✅ Gỡ vai trò
 people-button-back = ↩️ Quay lại
 people-removed = ✅ { $name } không còn là { $role }.
 people-already-removed = Vai trò này đã được gỡ trước đó; danh sách dưới đây là danh sách hiện tại.
-people-last-admin = Không gỡ được: Anh/Chị là quản trị viên duy nhất còn lại; nếu gỡ, sẽ không còn ai quản lý đơn vị, người dùng và lời mời. Anh/Chị hãy mời thêm một quản trị viên trước (lệnh «npm run invite -- --role admin» trên máy chủ), rồi gỡ vai trò của mình sau.
+people-last-admin = Không gỡ được: Anh/Chị là quản trị viên duy nhất còn lại; nếu gỡ, sẽ không còn ai quản lý đơn vị, người dùng và lời mời. Anh/Chị hãy mời thêm một quản trị viên trước (lệnh “npm run invite -- --role admin” trên máy chủ), rồi gỡ vai trò của mình sau.
 people-removed-notice = Anh/Chị không còn là { $role } trong hệ thống báo cáo Tổng hợp: quản trị viên đã gỡ vai trò này. Nếu có nhầm lẫn, Anh/Chị liên hệ quản trị viên.
 
 ### ── common ──
@@ -126,27 +126,24 @@ flood-slow-down = Anh/Chị đang gửi quá nhiều tin nhắn trong thời gia
 # Trả lời báo cáo: câu hỏi, xem lại, nộp.
 
 conversation-resuming = Tiếp tục từ câu Anh/Chị đang trả lời dở.
-conversation-draft-kept = Tiếp tục câu đang trả lời dở; { $count } phần Anh/Chị đã gửi vẫn được giữ.
-conversation-already-submitted = Báo cáo của đơn vị đã được nộp lúc { $time }. Anh/Chị vẫn có thể sửa bất kỳ câu nào cho đến khi kỳ báo cáo đóng; sau khi sửa, nhớ bấm «Nộp báo cáo» lại.
-conversation-returned =
-    Văn phòng đã trả lại { $count } câu để Anh/Chị bổ sung.
-    Ý kiến của Văn phòng: { $comment }
-conversation-all-answered = Tất cả các câu đã có câu trả lời. Anh/Chị xem lại rồi bấm «Nộp báo cáo».
+conversation-already-submitted = Báo cáo của đơn vị đã được nộp lúc { $time }. Anh/Chị vẫn có thể sửa bất kỳ câu nào cho đến khi kỳ báo cáo đóng; Văn phòng dùng bản đã nộp cho đến khi Anh/Chị bấm “Nộp lại báo cáo”.
+conversation-returned = Văn phòng đã trả lại { $count } câu để Anh/Chị bổ sung; nội dung Anh/Chị gửi được thêm vào câu trả lời đã có.
+conversation-all-answered = Tất cả các câu đã có câu trả lời. Anh/Chị xem lại rồi bấm “Nộp báo cáo”.
 conversation-stale-button = Nút này đã cũ (thuộc một câu hỏi trước hoặc một kỳ báo cáo khác) nên tôi không thực hiện. Các câu trả lời đã lưu không thay đổi. Gõ /report để tiếp tục.
 conversation-stale-button-toast = Nút này đã cũ; không có gì thay đổi.
 conversation-cannot-edit = Câu này không sửa được lúc này.
-conversation-changed-since-preview = Báo cáo vừa có thay đổi sau lần xem trước (có thể do người khác trong đơn vị). Đây là bản mới nhất; Anh/Chị xem lại rồi bấm «Nộp báo cáo».
+conversation-changed-since-preview = Báo cáo vừa có thay đổi sau lần xem trước (có thể do người khác trong đơn vị). Đây là bản mới nhất; Anh/Chị xem lại rồi bấm “Nộp báo cáo”.
 conversation-nothing-to-submit = Báo cáo đã được nộp, không có thay đổi mới.
 conversation-required-no-skip = Câu này bắt buộc, không bỏ qua được.
 conversation-first-question = Đây là câu đầu tiên.
 conversation-no-last-value = Không có câu trả lời kỳ trước cho câu này.
 conversation-no-current-value = Câu này chưa có câu trả lời.
-conversation-draft-cleared = Đã xóa các phần vừa gửi. Anh/Chị gửi lại nội dung cho câu này.
-conversation-pick-at-least-one = Anh/Chị chọn ít nhất một mục rồi bấm «Xong».
+conversation-draft-cleared = Đã xóa các phần gửi trước đây cho câu này. Anh/Chị gõ câu trả lời trong một tin nhắn.
+conversation-pick-at-least-one = Anh/Chị chọn ít nhất một mục rồi bấm “Xong”.
 conversation-locked-round-closed = Kỳ báo cáo này đã đóng; không thể thay đổi câu trả lời nữa.
 conversation-locked-round-not-open = Kỳ báo cáo này chưa mở; Văn phòng sẽ báo khi bắt đầu nhận câu trả lời.
-conversation-locked-accepted = Báo cáo của đơn vị đã được Văn phòng chấp nhận nên không sửa được nữa. Nếu cần thay đổi, Anh/Chị liên hệ Văn phòng.
-conversation-preview-text = Anh/Chị đang xem lại báo cáo. Bấm «Nộp báo cáo» để gửi, hoặc bấm số câu (✏️) để sửa câu đó.
+conversation-locked-accepted = Báo cáo của đơn vị đã được Văn phòng tiếp nhận nên không sửa được nữa. Nếu cần thay đổi, Anh/Chị liên hệ Văn phòng.
+conversation-preview-text = Anh/Chị đang xem lại báo cáo. Bấm “Nộp báo cáo” để gửi, hoặc bấm số câu (✏️) để sửa câu đó.
 conversation-non-text = Tôi chỉ đọc được tin nhắn chữ. Anh/Chị vui lòng gõ câu trả lời (ảnh, nhãn dán, tin nhắn thoại hay tệp đính kèm không được lưu).
 conversation-non-text-buttons = Tôi chỉ đọc được tin nhắn chữ. Anh/Chị vui lòng bấm một nút bên dưới hoặc gõ câu trả lời.
 conversation-not-a-reporter = Anh/Chị chưa được giao báo cáo cho đơn vị nào nên không có câu hỏi để trả lời. Nếu Anh/Chị cần báo cáo cho một đơn vị, vui lòng đề nghị quản trị viên gửi đường liên kết mời.
@@ -160,7 +157,7 @@ conversation-resubmitted = ✅ Đã nộp lại báo cáo của { $unit } lúc {
 conversation-submit-refused-not-found = Không tìm thấy báo cáo này. Gõ /report để bắt đầu lại.
 conversation-submit-refused-round-closed = Kỳ báo cáo đã đóng nên không nộp được nữa.
 conversation-submit-refused-round-not-open = Kỳ báo cáo chưa mở nên chưa nộp được.
-conversation-submit-refused-accepted = Báo cáo đã được Văn phòng chấp nhận.
+conversation-submit-refused-accepted = Báo cáo đã được Văn phòng tiếp nhận.
 conversation-submit-refused-already-submitted = Báo cáo đã được nộp, không có thay đổi mới.
 conversation-submit-refused-check-failed =
     ⚠️ Báo cáo chưa nộp được vì số liệu chưa khớp:
@@ -169,27 +166,25 @@ conversation-submit-refused-check-failed =
 conversation-save-refused-not-found = Không tìm thấy báo cáo này; câu trả lời chưa được lưu. Gõ /report để bắt đầu lại.
 conversation-save-refused-round-closed = Kỳ báo cáo vừa đóng nên câu trả lời này không được lưu.
 conversation-save-refused-round-not-open = Kỳ báo cáo chưa mở nên câu trả lời này chưa được lưu.
-conversation-save-refused-accepted = Báo cáo đã được Văn phòng chấp nhận nên câu trả lời này không được lưu.
+conversation-save-refused-accepted = Báo cáo đã được Văn phòng tiếp nhận nên câu trả lời này không được lưu.
 conversation-save-refused-not-returned = Văn phòng chỉ trả lại một số câu; câu này không sửa được lúc này.
 conversation-saved = ✅ Đã lưu câu { $number }.
 conversation-skipped = ⏭ Đã bỏ qua câu { $number }.
 conversation-overwrote = ⚠️ Trong lúc Anh/Chị nhập, { $name } đã trả lời câu này (lúc { $time }). Câu trả lời của Anh/Chị đã được lưu thay thế; bản của { $name } vẫn còn trong lịch sử sửa đổi.
 conversation-overwritten-by = ⚠️ { $name } vừa thay câu trả lời của Anh/Chị cho câu { $number } trong báo cáo của { $unit }. Bản của Anh/Chị vẫn còn trong lịch sử sửa đổi; gõ /report để xem lại.
-conversation-reopened = Báo cáo đã chuyển về trạng thái «Đang trả lời». Sau khi sửa xong, Anh/Chị nhớ bấm «Nộp báo cáo» lại.
-conversation-edited-message = Sửa tin nhắn đã gửi không làm thay đổi câu trả lời đã lưu. Để sửa, Anh/Chị gõ /report, bấm «Xem lại» rồi chọn số câu cần sửa.
+conversation-edited-message = Sửa tin nhắn đã gửi không làm thay đổi câu trả lời đã lưu. Để sửa, Anh/Chị gõ /report, bấm “Xem lại” rồi chọn số câu cần sửa.
 
 answer-error-empty = Tôi chưa nhận được nội dung nào. Anh/Chị vui lòng gõ câu trả lời.
 answer-error-too-long = Câu trả lời dài { $length } ký tự, vượt giới hạn { $max } ký tự của câu này. Anh/Chị vui lòng rút gọn (tối đa { $max } ký tự) rồi gửi lại.
-answer-error-draft-too-long = Phần vừa gửi làm câu trả lời dài { $length } ký tự, vượt giới hạn { $max } ký tự. Phần này chưa được ghi nhận; các phần trước vẫn giữ. Anh/Chị gửi phần ngắn hơn hoặc bấm «Xong».
-answer-error-draft-empty = Anh/Chị chưa gửi nội dung nào cho câu này. Gõ câu trả lời rồi bấm «Xong».
-answer-error-not-a-number = «{ $text }» không phải là một con số. Anh/Chị gõ một số, ví dụ 12, 1.234 hoặc 1,5 (gõ «không» nếu là 0).
+answer-error-draft-empty = Anh/Chị chưa gửi nội dung nào cho câu này. Anh/Chị gõ câu trả lời trong một tin nhắn.
+answer-error-not-a-number = “{ $text }” không phải là một con số. Anh/Chị gõ một số, ví dụ 12, 1.234 hoặc 1,5 (gõ “không” nếu là 0).
 answer-error-number-below-min = Số này nhỏ hơn mức cho phép. Anh/Chị gõ một số từ { $min } trở lên.
 answer-error-number-above-max = Số này lớn hơn mức cho phép. Anh/Chị gõ một số không quá { $max }.
 answer-error-number-not-integer = Câu này cần một số nguyên (không có phần thập phân), ví dụ 12.
-answer-error-not-a-date = «{ $text }» không phải là ngày. Anh/Chị gõ theo dạng ngày/tháng/năm, ví dụ 05/3/2025.
-answer-error-impossible-date = Ngày «{ $text }» không có thật (ngày/tháng không hợp lệ). Anh/Chị kiểm tra lại, ví dụ 05/3/2025.
-answer-error-not-yes-no = Anh/Chị bấm «Có» hoặc «Không» (hoặc gõ có/không).
-answer-error-unknown-option = Không có lựa chọn «{ $text }». Anh/Chị bấm một nút bên dưới hoặc gõ số thứ tự của lựa chọn.
+answer-error-not-a-date = “{ $text }” không phải là ngày. Anh/Chị gõ theo dạng ngày/tháng/năm, ví dụ 05/3/2025.
+answer-error-impossible-date = Ngày “{ $text }” không có thật (ngày/tháng không hợp lệ). Anh/Chị kiểm tra lại, ví dụ 05/3/2025.
+answer-error-not-yes-no = Anh/Chị bấm “Có” hoặc “Không” (hoặc gõ có/không).
+answer-error-unknown-option = Không có lựa chọn “{ $text }”. Anh/Chị bấm một nút bên dưới hoặc gõ số thứ tự của lựa chọn.
 answer-error-too-many-items = Danh sách có { $count } mục, vượt mức tối đa { $max } mục. Anh/Chị gộp bớt rồi gửi lại.
 answer-error-item-too-long = Mục thứ { $item } dài { $length } ký tự, vượt giới hạn { $max } ký tự cho mỗi mục. Anh/Chị rút gọn mục đó rồi gửi lại.
 answer-error-too-many-options = Chỉ được chọn tối đa { $max } mục.
@@ -206,24 +201,21 @@ question-last-period =
     🕘 Kỳ trước đơn vị đã trả lời:
     { $answer }
 question-hint-short-text = 👉 Gõ câu trả lời ngắn (tối đa { $max } ký tự).
-question-hint-long-text = 👉 Gõ câu trả lời; có thể gửi nhiều tin nhắn (tổng cộng tối đa { $max } ký tự), rồi bấm «Xong» hoặc gõ «xong».
-question-hint-list = 👉 Gửi mỗi mục một dòng hoặc mỗi mục một tin nhắn (tối đa { $maxItems } mục), rồi bấm «Xong» hoặc gõ «xong».
-question-hint-number = 👉 Gõ một con số, ví dụ 12, 1.234 hoặc 1,5 (gõ «không» nếu là 0).
-question-hint-yes-no = 👉 Bấm «Có» hoặc «Không».
+question-hint-long-text = 👉 Gõ câu trả lời trong một tin nhắn (tối đa { $max } ký tự); tôi lưu ngay khi nhận.
+question-hint-list = 👉 Gửi các mục trong một tin nhắn, mỗi mục một dòng (tối đa { $maxItems } mục); tôi lưu ngay khi nhận.
+question-hint-number = 👉 Gõ một con số, ví dụ 12, 1.234 hoặc 1,5 (gõ “không” nếu là 0).
+question-hint-yes-no = 👉 Bấm “Có” hoặc “Không”.
 question-hint-single-choice = 👉 Bấm một lựa chọn bên dưới (hoặc gõ số thứ tự).
-question-hint-multiple-choice = 👉 Bấm để chọn hoặc bỏ chọn từng mục (tối đa { $maxItems } mục), rồi bấm «Xong».
+question-hint-multiple-choice = 👉 Bấm để chọn hoặc bỏ chọn từng mục rồi bấm “Xong”, hoặc gõ số thứ tự các mục trong một tin nhắn, ví dụ 1, 3 (tối đa { $maxItems } mục).
 question-hint-date = 👉 Gõ ngày theo dạng ngày/tháng/năm, ví dụ 05/3/2025.
 question-hint-document-ref = 👉 Gõ tên văn bản, số, ngày và cơ quan ban hành, ví dụ: Công văn số 09-CV/BCĐ ngày 10/9/2024 của Ban Chỉ đạo (tối đa { $max } ký tự).
-question-optional = Câu này không bắt buộc; có thể bấm «Bỏ qua».
+question-optional = Câu này không bắt buộc; có thể bấm “Bỏ qua”.
 question-selected = Đã chọn: { $count } mục.
-draft-status-list = Đã nhận { $count } mục (tối đa { $maxItems }).
-draft-status-text = Đã nhận { $parts } phần, dài { $length }/{ $max } ký tự.
-draft-how-to-finish = Gửi tiếp nếu còn, hoặc bấm «Xong» (gõ «xong») để lưu câu trả lời.
 
 button-yes = Có
 button-no = Không
 button-done = ✅ Xong
-button-done-selected = ✅ Xong ({ $count } đã chọn)
+button-done-selected = ✅ Xong (đã chọn { $count })
 button-clear = 🗑 Xóa làm lại
 button-keep-last = 🕘 Giữ như kỳ trước
 button-keep-current = ➡️ Giữ nguyên câu trả lời
@@ -245,23 +237,69 @@ preview-returned-comment = Ý kiến của Văn phòng: { $comment }
 preview-missing-required = ⚠️ Chưa trả lời (bắt buộc)
 preview-missing = — Chưa trả lời
 preview-skipped = — Bỏ qua
-preview-locked = Báo cáo đã được Văn phòng chấp nhận; không sửa được nữa.
+preview-locked = Báo cáo đã được Văn phòng tiếp nhận; không sửa được nữa.
 preview-missing-list = Còn { $count } câu bắt buộc chưa trả lời: câu { $numbers }. Anh/Chị trả lời xong mới nộp được.
 preview-submitted = Báo cáo đã được nộp lúc { $time }.
-preview-ready = Tất cả các câu bắt buộc đã có câu trả lời. Bấm «Nộp báo cáo» để gửi Văn phòng.
+preview-ready = Tất cả các câu bắt buộc đã có câu trả lời. Bấm “Nộp báo cáo” để gửi Văn phòng.
 preview-edit-hint = Muốn sửa câu nào, Anh/Chị bấm số của câu đó (✏️).
 
 status-not-started = Chưa bắt đầu
 status-in-progress = Đang trả lời
 status-submitted = Đã nộp
 status-returned = Được trả lại để bổ sung
-status-accepted = Đã được chấp nhận
+status-accepted = Đã được tiếp nhận
 
 prompt-round-open =
     📣 Kỳ báo cáo { $round } đã mở.
     Đơn vị: { $unit } — { $count } câu hỏi.
     Hạn nộp: { $deadline }.
-    Anh/Chị bấm «Bắt đầu trả lời» (hoặc gõ /report). Có thể dừng giữa chừng và tiếp tục bất cứ lúc nào; mỗi câu trả lời được lưu ngay.
+    Anh/Chị bấm “Bắt đầu trả lời” (hoặc gõ /report). Có thể dừng giữa chừng và tiếp tục bất cứ lúc nào; mỗi câu trả lời được lưu ngay.
+conversation-choice-waiting = Các mục Anh/Chị vừa gửi đang chờ: thêm vào danh sách hay thay thế?
+conversation-editing-submitted = ✏️ Báo cáo đã nộp lúc { $time } đang được sửa. Văn phòng vẫn dùng bản đã nộp; các thay đổi (đánh dấu 📝) chỉ đến Văn phòng khi Anh/Chị bấm “Nộp lại báo cáo”.
+conversation-edit-after-submit = ✏️ Anh/Chị vừa sửa báo cáo đã nộp lúc { $time }. Văn phòng vẫn dùng bản đã nộp cho đến khi Anh/Chị bấm “Nộp lại báo cáo”.
+conversation-resubmitted-edited = ✅ Đã nộp lại báo cáo của { $unit } lúc { $time }; từ nay Văn phòng dùng bản này. Cảm ơn Anh/Chị!
+conversation-pending-dropped = Đã bỏ các mục vừa gửi; danh sách giữ nguyên.
+conversation-done-not-needed = Câu { $number } đã được lưu ngay khi Anh/Chị gửi, không cần gõ “xong”. Muốn thêm vào câu đó, Anh/Chị bấm “➕ Bổ sung câu { $number }”.
+conversation-saved-value = ✅ Đã lưu câu { $number }: { $value }
+conversation-saved-kept = ✅ Đã lưu câu { $number } (giữ như kỳ trước).
+conversation-saved-text-replaced = ✅ Đã lưu câu { $number }, thay cho câu trả lời trước.
+conversation-saved-list = ✅ Đã lưu câu { $number } ({ $count } mục).
+conversation-saved-list-replaced = ✅ Đã lưu câu { $number }: { $count } mục, thay cho danh sách trước.
+conversation-saved-text-added = ✅ Đã thêm vào câu trả lời câu { $number } (nay dài { $length } ký tự).
+conversation-saved-list-added = ✅ Đã thêm { $added } mục vào câu { $number } (nay { $count } mục).
+conversation-part-text = ➕ Phần tiếp theo của tin nhắn dài đã được nối vào câu { $number } (nay dài { $length } ký tự).
+conversation-part-list = ➕ { $added } mục tiếp theo đã được thêm vào câu { $number } (nay { $count } mục).
+answer-error-added-too-long = Nếu thêm nội dung vừa gửi, câu trả lời sẽ dài { $length } ký tự, vượt giới hạn { $max } ký tự. Phần vừa gửi chưa được lưu; câu trả lời cũ giữ nguyên. Anh/Chị rút gọn, hoặc bấm “🔄 Thay câu trả lời” để gửi bản mới thay cho bản cũ.
+answer-error-part-too-long = Phần tiếp theo của tin nhắn làm câu { $number } dài { $length } ký tự, vượt giới hạn { $max } ký tự, nên chưa được lưu; phần trước vẫn giữ.
+question-mode-list-ask = Câu này đang có { $count } mục. Khi Anh/Chị gửi các mục mới, tôi sẽ hỏi thêm vào danh sách hay thay thế (hoặc Anh/Chị bấm chọn trước).
+question-mode-list-add = ➕ Các mục Anh/Chị gửi sẽ được THÊM vào { $count } mục hiện có.
+question-mode-list-replace = 🔄 Các mục Anh/Chị gửi sẽ THAY THẾ cả danh sách hiện có ({ $count } mục).
+question-mode-text-add = ➕ Nội dung Anh/Chị gửi sẽ được THÊM vào sau câu trả lời hiện có.
+question-mode-text-replace = 🔄 Nội dung Anh/Chị gửi sẽ THAY THẾ câu trả lời hiện có.
+question-draft-kept = 📝 Còn { $count } phần Anh/Chị gửi trước đây cho câu này chưa được lưu: gõ “xong” để lưu, hoặc gửi tiếp để gộp vào.
+choice-current =
+    Câu { $number } đang có { $count } mục:
+    { $current }
+choice-added =
+    Anh/Chị vừa gửi { $count } mục:
+    { $items }
+choice-ask = Thêm các mục mới vào danh sách, hay thay cả danh sách bằng các mục mới?
+button-mode-add-list = ➕ Thêm vào danh sách
+button-mode-replace-list = 🔄 Thay cả danh sách
+button-mode-add-text = ➕ Thêm vào câu trả lời
+button-mode-replace-text = 🔄 Thay câu trả lời
+button-add-more = ➕ Bổ sung câu { $number }
+button-choice-add = ➕ Thêm vào (thành { $count } mục)
+button-choice-replace = 🔄 Thay thế (còn { $count } mục)
+button-choice-drop = ✖️ Bỏ các mục vừa gửi
+button-resubmit = 📤 Nộp lại báo cáo
+status-editing = Đã nộp, đang sửa (chưa nộp lại)
+preview-editing = 📝 Đã sửa từ khi nộp lúc { $time }: { $count ->
+        [1] câu
+       *[other] các câu
+    } { $numbers }. Văn phòng vẫn dùng bản đã nộp cho đến khi Anh/Chị bấm “Nộp lại báo cáo”.
+preview-editing-unchanged = 📝 Báo cáo đã nộp lúc { $time } đang được sửa. Văn phòng vẫn dùng bản đã nộp cho đến khi Anh/Chị bấm “Nộp lại báo cáo”.
+preview-ready-again = Bấm “Nộp lại báo cáo” để gửi bản mới cho Văn phòng.
 
 
 ### ── join ──
@@ -275,8 +313,8 @@ join-refused-expired = Mã mời này đã hết hạn lúc { $time }. Anh/Chị
 join-refused-revoked = Mã mời này đã bị thu hồi. Anh/Chị đề nghị quản trị viên tạo đường liên kết mới.
 join-refused-unit-inactive = Đơn vị của mã mời này đã ngừng hoạt động nên không tham gia được. Anh/Chị liên hệ quản trị viên.
 join-refused-rate-limited = Anh/Chị đã nhập sai mã mời quá nhiều lần. Để bảo vệ hệ thống, vui lòng thử lại sau { $minutes } phút.
-join-ask-name = Anh/Chị cho tôi biết họ và tên đầy đủ (họ trước, tên sau, ví dụ «Nguyễn Thị Lan»; tối đa { $max } ký tự), để Văn phòng biết ai đã trả lời.
-join-confirm-name = Tôi sẽ ghi tên Anh/Chị là «{ $name }». Nếu đúng, Anh/Chị bấm «Đúng»; nếu chưa đúng, Anh/Chị gõ họ và tên đầy đủ (họ trước, tên sau).
+join-ask-name = Anh/Chị cho tôi biết họ và tên đầy đủ (họ trước, tên sau, ví dụ “Nguyễn Thị Lan”; tối đa { $max } ký tự), để Văn phòng biết ai đã trả lời.
+join-confirm-name = Tôi sẽ ghi tên Anh/Chị là “{ $name }”. Nếu đúng, Anh/Chị bấm “Đúng”; nếu chưa đúng, Anh/Chị gõ họ và tên đầy đủ (họ trước, tên sau).
 join-button-name-ok = ✅ Đúng
 join-name-unknown = Người dùng mới
 join-name-invalid = Họ và tên cần có từ 2 đến { $max } ký tự, trên một dòng. Anh/Chị gõ lại giúp tôi.
@@ -292,7 +330,7 @@ join-welcome-reporter =
     Chào mừng Anh/Chị { $name }! Anh/Chị đã được ghi nhận là người báo cáo của { $unit } ({ $org }).
     Mỗi kỳ báo cáo, tôi sẽ gửi Anh/Chị từng câu hỏi; Anh/Chị trả lời ngay trong cuộc trò chuyện này, có thể dừng và tiếp tục bất cứ lúc nào, xem lại rồi nộp.
 join-next-open-round = Hiện đang có kỳ báo cáo mở: Anh/Chị gõ /report để bắt đầu trả lời.
-join-next-wait = Hiện chưa có kỳ báo cáo nào đang mở. Khi Văn phòng mở kỳ báo cáo, tôi sẽ nhắn Anh/Chị kèm nút «Bắt đầu trả lời».
+join-next-wait = Hiện chưa có kỳ báo cáo nào đang mở. Khi Văn phòng mở kỳ báo cáo, tôi sẽ nhắn Anh/Chị kèm nút “Bắt đầu trả lời”.
 join-welcome-secretary =
     Chào mừng Anh/Chị { $name }! Anh/Chị đã được ghi nhận với vai trò Văn phòng (thư ký tổng hợp) của { $org }.
     Anh/Chị có thể mở kỳ báo cáo, theo dõi tiến độ các đơn vị, nhắc đơn vị chậm nộp và nhận dự thảo báo cáo tổng hợp.
@@ -316,7 +354,7 @@ command-status = Xem tiến độ nộp báo cáo
 command-newround = Mở kỳ báo cáo mới
 command-rounds = Danh sách các kỳ báo cáo
 command-remind = Nhắc các đơn vị chưa nộp
-command-review = Xem, chấp nhận hoặc trả lại báo cáo đơn vị
+command-review = Xem, tiếp nhận hoặc trả lại báo cáo đơn vị
 command-compile = Tổng hợp dự thảo báo cáo (.docx)
 command-export = Xuất câu trả lời ra tệp CSV
 command-units = Quản lý danh sách đơn vị
@@ -327,7 +365,7 @@ command-lang = Đổi ngôn ngữ (Tiếng Việt / English)
 command-cancel = Dừng thao tác đang làm
 
 help-title = Các lệnh Anh/Chị có thể dùng:
-help-keywords = Trên Zalo, Anh/Chị gõ lệnh (ví dụ /status) hoặc gõ từ trong ngoặc, có dấu hay không dấu đều được (ví dụ «trạng thái» hoặc «trang thai»). Khi tôi đưa ra danh sách đánh số, Anh/Chị gõ số để chọn.
+help-keywords = Trên Zalo, Anh/Chị gõ lệnh (ví dụ /status) hoặc gõ từ trong ngoặc, có dấu hay không dấu đều được (ví dụ “trạng thái” hoặc “trang thai”). Khi tôi đưa ra danh sách đánh số, Anh/Chị gõ số để chọn.
 help-stranger = Anh/Chị chưa tham gia. Để tham gia, Anh/Chị { $channel ->
         [zalo] gửi cho tôi mã mời (dạng K7QM-3XD9-PA) mà Văn phòng hoặc quản trị viên đã gửi Anh/Chị
        *[other] mở đường liên kết mời (t.me/…?start=…) do Văn phòng hoặc quản trị viên gửi
@@ -335,7 +373,7 @@ help-stranger = Anh/Chị chưa tham gia. Để tham gia, Anh/Chị { $channel -
 help-reporter = Anh/Chị báo cáo cho: { $units }. Gõ /report để trả lời; có thể dừng giữa chừng và tiếp tục bất cứ lúc nào.
 
 cancel-done = Đã dừng. Các câu trả lời đã lưu vẫn còn nguyên; gõ /report để tiếp tục.
-cancel-done-draft = Đã dừng. { $count } phần Anh/Chị gửi cho câu đang trả lời dở (chưa bấm «Xong») không được lưu; các câu trả lời đã lưu vẫn còn nguyên. Gõ /report để tiếp tục.
+cancel-done-draft = Đã dừng. { $count } mục Anh/Chị vừa gửi (chưa chọn thêm vào hay thay thế) không được lưu; các câu trả lời đã lưu vẫn còn nguyên. Gõ /report để tiếp tục.
 cancel-nothing = Hiện không có thao tác nào đang dở.
 
 lang-choose = Chọn ngôn ngữ / Choose a language:
@@ -380,6 +418,7 @@ office-line-not-started = { $number }. ⏳ { $unit } — chưa bắt đầu
 office-line-in-progress = { $number }. ✍️ { $unit } — đang trả lời { $answered }/{ $total } câu, lần cuối { $time }
 office-line-returned = { $number }. 🔁 { $unit } — được trả lại { $time } ({ $count } câu), chờ bổ sung
 office-line-submitted = { $number }. ✅ { $unit } — đã nộp { $time }
+office-line-editing = { $number }. ✏️ { $unit } — đang sửa (đã nộp lúc { $time })
 office-line-accepted = { $number }. ☑️ { $unit } — đã tiếp nhận { $time }
 office-line-no-reporter = ⚠️ chưa có người báo cáo
 office-line-unreachable = ⚠️ không nhắn được cho: { $people }
@@ -450,7 +489,7 @@ office-compile-missing-title = Các đơn vị chưa nộp ({ $count }):
 office-compile-drafts-title = Các đơn vị được đưa bản nháp vào dự thảo ({ $count }):
 office-compile-warnings-title = Các câu trả lời không dùng được ({ $count }):
 office-compile-failed = Không tổng hợp được kỳ báo cáo này (kỳ báo cáo không còn). Anh/Chị gõ /status để xem các kỳ hiện có.
-office-compile-unknown-option = Tôi không hiểu tùy chọn «{ $word }». Anh/Chị dùng /compile (chỉ báo cáo đã nộp), /compile nhap (kèm bản nháp của đơn vị chưa nộp), /compile ghi-ten (ghi tên đơn vị sau từng ý), hoặc kết hợp: /compile nhap ghi-ten.
+office-compile-unknown-option = Tôi không hiểu tùy chọn “{ $word }”. Anh/Chị dùng /compile (chỉ báo cáo đã nộp), /compile nhap (kèm bản nháp của đơn vị chưa nộp), /compile ghi-ten (ghi tên đơn vị sau từng ý), hoặc kết hợp: /compile nhap ghi-ten.
 office-button-with-drafts = 📝 Tổng hợp lại, kèm bản nháp
 office-button-submitted-only = 📄 Tổng hợp lại, chỉ báo cáo đã nộp
 office-button-attribution = 🏷 Tổng hợp lại, ghi tên đơn vị
@@ -497,10 +536,14 @@ office-review-list-empty = Chưa có đơn vị nào trả lời trong kỳ báo
 office-review-title = 📄 { $unit } — báo cáo { $round }
 office-review-status = Tình trạng: { $status }
 office-review-submitted-at = Nộp lần gần nhất: { $time }
+office-review-editing = ✏️ Đơn vị đang sửa báo cáo sau khi nộp ({ $count ->
+        [1] câu
+       *[other] các câu
+    } { $numbers }, chưa nộp lại). Dưới đây là bản đã nộp, bản Văn phòng dùng để tổng hợp.
 office-review-last-return = Lần trả lại gần nhất ({ $time }): { $comment }
 office-review-unanswered = (chưa trả lời)
 office-review-skipped = (bỏ qua)
-office-review-locked-accepted = Báo cáo đã được tiếp nhận và khóa; bấm «Trả lại» nếu cần đơn vị bổ sung.
+office-review-locked-accepted = Báo cáo đã được tiếp nhận và khóa; bấm “Trả lại” nếu cần đơn vị bổ sung.
 office-review-locked-closed = Kỳ báo cáo đã đóng; câu trả lời không thay đổi được nữa.
 office-review-not-submitted = Đơn vị chưa nộp báo cáo này nên chưa tiếp nhận hay trả lại được.
 office-button-accept = ✅ Tiếp nhận
@@ -508,10 +551,13 @@ office-button-return = 🔁 Trả lại để bổ sung…
 office-button-back-to-list = ↩️ Danh sách đơn vị
 office-button-return-continue = ➡️ Tiếp tục ({ $count } câu)
 office-button-cancel = ✖️ Hủy
-office-return-pick = Chọn các câu cần { $unit } bổ sung (bấm để chọn hoặc bỏ chọn), rồi bấm «Tiếp tục».
+office-return-pick = Chọn các câu cần { $unit } bổ sung (bấm để chọn hoặc bỏ chọn), rồi bấm “Tiếp tục”.
 office-return-pick-one = Anh/Chị chọn ít nhất một câu cần bổ sung.
 office-return-cancelled = Đã hủy; báo cáo không thay đổi.
-office-return-ask-comment = Anh/Chị nhập ý kiến gửi { $unit } về các câu { $numbers } (tối đa { $max } ký tự), ví dụ: «Đề nghị nêu rõ số liệu và thời gian tổ chức». Gõ /cancel để hủy.
+office-return-ask-comment = Anh/Chị nhập ý kiến gửi { $unit } về { $count ->
+        [1] câu
+       *[other] các câu
+    } { $numbers } (tối đa { $max } ký tự), ví dụ: “Đề nghị nêu rõ số liệu và thời gian tổ chức”. Gõ /cancel để hủy.
 office-return-comment-not-text = Anh/Chị vui lòng gõ ý kiến bằng chữ (ảnh, nhãn dán hay tin nhắn thoại không được lưu). Gõ /cancel để hủy.
 office-review-refused-not-found = Không tìm thấy báo cáo này nữa.
 office-review-refused-version-changed = Báo cáo vừa thay đổi sau khi Anh/Chị mở; đây là bản mới nhất, Anh/Chị vui lòng xem lại.
@@ -567,7 +613,7 @@ reminder-digest-hint = Gõ /remind để nhắc ngay các đơn vị chưa nộp
 
 ## Mở kỳ báo cáo mới
 
-newround-no-organisation = Chưa có thông tin cơ quan. Quản trị viên cần nhập cơ quan và đơn vị trước (lệnh «npm run import -- org.yaml»), sau đó Anh/Chị mới mở được kỳ báo cáo.
+newround-no-organisation = Chưa có thông tin cơ quan. Quản trị viên cần nhập cơ quan và đơn vị trước (lệnh “npm run import -- org.yaml”), sau đó Anh/Chị mới mở được kỳ báo cáo.
 newround-pick-template =
     🆕 Mở kỳ báo cáo mới
     Bước 1. Anh/Chị chọn mẫu báo cáo:
@@ -581,7 +627,7 @@ newround-kind-nine-months = 9 tháng
 newround-kind-year = Năm
 newround-pick-period =
     🆕 Mở kỳ báo cáo mới — { $template }
-    Bước 2. Loại kỳ: { $kind }. Anh/Chị chọn kỳ gợi ý dưới đây hoặc bấm «Kỳ khác».
+    Bước 2. Loại kỳ: { $kind }. Anh/Chị chọn kỳ gợi ý dưới đây hoặc bấm “Kỳ khác”.
 newround-button-other-period = 📅 Kỳ khác…
 newround-pick-number =
     🆕 Mở kỳ báo cáo mới — { $template }
@@ -591,14 +637,14 @@ newround-pick-year =
     Bước 2. Anh/Chị chọn năm của kỳ báo cáo:
 newround-ask-deadline =
     🆕 Kỳ báo cáo { $period } — { $template }
-    Bước 3. Anh/Chị gõ hạn nộp theo dạng ngày/tháng/năm, ví dụ 10/10/2024 (hạn là 17:00 ngày đó), hoặc kèm giờ, ví dụ 10/10/2024 16:30.
+    Bước 3. Anh/Chị gõ hạn nộp theo dạng ngày/tháng/năm, ví dụ { $example } (hạn là 17:00 ngày đó), hoặc kèm giờ, ví dụ { $example } 16:30. Nếu bỏ năm, tôi lấy ngày đó sắp tới.
     Gõ /cancel để thôi.
 newround-ask-request =
     Hạn nộp: { $deadline }.
     Bước 4. Anh/Chị gõ văn bản yêu cầu báo cáo, ví dụ: Công văn số 09-CV/BCĐ ngày 10/9/2024 của Ban Chỉ đạo về thực hiện Quy chế dân chủ ở cơ sở.
     Nếu không có văn bản, Anh/Chị bấm nút dưới đây.
 newround-button-no-request = ⏭ Không có văn bản, bỏ qua
-newround-request-empty = Văn bản yêu cầu đang trống. Anh/Chị gõ lại, hoặc bấm «Không có văn bản, bỏ qua» ở tin nhắn trên.
+newround-request-empty = Văn bản yêu cầu đang trống. Anh/Chị gõ lại, hoặc bấm “Không có văn bản, bỏ qua” ở tin nhắn trên.
 newround-request-too-long = Văn bản yêu cầu dài { $length } ký tự, vượt giới hạn { $max } ký tự. Anh/Chị chỉ cần ghi số, ngày và cơ quan ban hành văn bản.
 newround-request-parsed =
     Tôi hiểu văn bản yêu cầu như sau:
@@ -610,11 +656,11 @@ newround-request-parsed =
     Anh/Chị kiểm tra lại; nếu chưa đúng, gõ lại văn bản.
 newround-request-part-missing = (chưa rõ)
 newround-ask-recipients =
-    Bước 5. Nơi nhận báo cáo («Kính gửi») theo mặc định:
+    Bước 5. Nơi nhận báo cáo (“Kính gửi”) theo mặc định:
     { $recipients }
-    Anh/Chị bấm «Giữ nguyên», hoặc gõ danh sách khác, mỗi nơi nhận một dòng (tối đa { $max } dòng).
+    Anh/Chị bấm “Giữ nguyên”, hoặc gõ danh sách khác, mỗi nơi nhận một dòng (tối đa { $max } dòng).
 newround-ask-recipients-none =
-    Bước 5. Mẫu báo cáo và cơ quan chưa có nơi nhận («Kính gửi») mặc định.
+    Bước 5. Mẫu báo cáo và cơ quan chưa có nơi nhận (“Kính gửi”) mặc định.
     Anh/Chị gõ danh sách nơi nhận, mỗi nơi nhận một dòng (tối đa { $max } dòng).
 newround-button-keep-recipients = ✅ Giữ nguyên
 newround-recipients-empty = Danh sách nơi nhận đang trống. Anh/Chị gõ mỗi nơi nhận một dòng.
@@ -663,10 +709,10 @@ newround-opened-reminders = 🔔 Đã lên lịch { $count } lượt nhắc vi�
 
 ## Hạn nộp gõ vào (mở kỳ mới, dời hạn)
 
-rounds-deadline-empty = Anh/Chị gõ hạn nộp theo dạng ngày/tháng/năm, ví dụ 10/10/2024.
-rounds-deadline-not-a-date = Tôi chưa hiểu «{ $text }» là ngày nào. Anh/Chị gõ theo dạng ngày/tháng/năm, ví dụ 10/10/2024 hoặc 10/10/2024 16:30.
-rounds-deadline-impossible-date = Ngày «{ $text }» không có trên lịch. Anh/Chị kiểm tra lại ngày và tháng.
-rounds-deadline-bad-time = Giờ trong «{ $text }» không hợp lệ (giờ từ 0 đến 23, phút từ 0 đến 59). Anh/Chị gõ lại, ví dụ 10/10/2024 16:30.
+rounds-deadline-empty = Anh/Chị gõ hạn nộp theo dạng ngày/tháng/năm, ví dụ { $example }.
+rounds-deadline-not-a-date = Tôi chưa hiểu “{ $text }” là ngày nào. Anh/Chị gõ theo dạng ngày/tháng/năm, ví dụ { $example } hoặc { $example } 16:30.
+rounds-deadline-impossible-date = Ngày “{ $text }” không có trên lịch. Anh/Chị kiểm tra lại ngày và tháng.
+rounds-deadline-bad-time = Giờ trong “{ $text }” không hợp lệ (giờ từ 0 đến 23, phút từ 0 đến 59). Anh/Chị gõ lại, ví dụ { $example } 16:30.
 rounds-deadline-past = Hạn nộp { $deadline } đã qua (bây giờ là { $now }). Anh/Chị gõ một thời điểm sau bây giờ.
 
 ## Danh sách và quản lý kỳ báo cáo
@@ -686,7 +732,7 @@ rounds-button-reopen = { $number }. 🔓 Mở lại
 rounds-button-refresh = 🔄 Cập nhật
 rounds-ask-deadline =
     ⏰ Kỳ báo cáo { $round }, hạn nộp hiện tại { $deadline }.
-    Anh/Chị gõ hạn nộp mới theo dạng ngày/tháng/năm (hạn là 17:00 ngày đó) hoặc kèm giờ, ví dụ 25/10/2024 16:30. Gõ /cancel để thôi.
+    Anh/Chị gõ hạn nộp mới theo dạng ngày/tháng/năm (hạn là 17:00 ngày đó) hoặc kèm giờ, ví dụ { $example } 16:30. Gõ /cancel để thôi.
 rounds-deadline-moved = ⏰ Đã dời hạn nộp kỳ báo cáo { $round } từ { $from } sang { $to }. Lịch nhắc việc đã được cập nhật theo hạn mới.
 rounds-confirm-close =
     Anh/Chị đóng kỳ báo cáo { $round }? Đã nộp { $submitted }/{ $total } đơn vị.
@@ -695,7 +741,7 @@ rounds-button-confirm-close = 🔒 Đóng kỳ báo cáo
 rounds-button-keep-open = Không đóng
 rounds-closed = 🔒 Đã đóng kỳ báo cáo { $round }; đã bỏ { $removed } lượt nhắc việc đang chờ. Anh/Chị gõ /compile để nhận bản tổng hợp cuối.
 rounds-reopened = 🔓 Đã mở lại kỳ báo cáo { $round }, hạn nộp { $deadline }. Đơn vị chưa nộp có thể trả lời tiếp; đã lên lịch { $planned } lượt nhắc việc.
-rounds-reopened-past-deadline = Hạn nộp đã qua; Anh/Chị bấm «Dời hạn» nếu muốn gia hạn cho các đơn vị.
+rounds-reopened-past-deadline = Hạn nộp đã qua; Anh/Chị bấm “Dời hạn” nếu muốn gia hạn cho các đơn vị.
 rounds-refused-not-found = Kỳ báo cáo này không còn nữa; không có gì thay đổi.
 rounds-refused-not-open = Kỳ báo cáo này không còn mở; không có gì thay đổi.
 rounds-refused-not-closed = Kỳ báo cáo này đang mở; không có gì thay đổi.
@@ -720,16 +766,16 @@ zalo-file-too-large-link = Tệp báo cáo lớn hơn 5 MB, quá giới hạn g�
 ## Mẫu báo cáo: quản trị viên gửi tệp .yaml để kiểm tra và lưu.
 
 template-upload-problems =
-    ❌ Mẫu báo cáo «{ $file }» có { $count } lỗi:
+    ❌ Mẫu báo cáo “{ $file }” có { $count } lỗi:
     { $problems }
     Anh/Chị sửa rồi gửi lại tệp.
 template-upload-problem-line = • Dòng { $line }: { $message }
 template-upload-problem = • { $message }
 template-upload-summary =
-    ✅ Mẫu «{ $name }» ({ $key }) hợp lệ: { $sections } mục, { $questions } câu hỏi, { $figures } số liệu tính toán, { $checks } phép kiểm tra.
-    Bản xem trước (trả lời mẫu) ở tệp đính kèm. Bấm «Lưu mẫu» để lưu thành phiên bản { $version }.
+    ✅ Mẫu “{ $name }” ({ $key }) hợp lệ: { $sections } mục, { $questions } câu hỏi, { $figures } số liệu tính toán, { $checks } phép kiểm tra.
+    Bản xem trước (trả lời mẫu) ở tệp đính kèm. Bấm “Lưu mẫu” để lưu thành phiên bản { $version }.
 template-upload-warnings = ⚠️ Lưu ý: { $warnings }
 template-upload-button-store = 💾 Lưu mẫu
-template-upload-stored = 💾 Đã lưu mẫu «{ $name }», phiên bản { $version }. Kỳ báo cáo mới có thể dùng mẫu này.
+template-upload-stored = 💾 Đã lưu mẫu “{ $name }”, phiên bản { $version }. Kỳ báo cáo mới có thể dùng mẫu này.
 template-upload-unchanged = Mẫu này giống phiên bản { $version } đã lưu; không có gì thay đổi.
 template-upload-changed-since = Tệp khác với tệp đã kiểm tra; Anh/Chị gửi lại tệp để kiểm tra trước khi lưu.

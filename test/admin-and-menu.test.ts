@@ -100,9 +100,9 @@ describe("/units, /invite, the commands menu, /help, /lang, /cancel", () => {
     await say(admin, "x".repeat(201));
     expect(reply(admin)).toBe("Tên đơn vị phải có từ 1 đến 200 ký tự (tên vừa gửi dài 201 ký tự). Anh/Chị gửi lại.");
     await say(admin, "Phòng Pháp chế");
-    expect(reply(admin)).toBe("Chọn loại đơn vị cho «Phòng Pháp chế»:");
+    expect(reply(admin)).toBe("Chọn loại đơn vị cho “Phòng Pháp chế”:");
     await tap(admin, "phòng chuyên môn");
-    expect(reply(admin)).toMatch(/^✅ Đã thêm đơn vị «Phòng Pháp chế» \(mã phong-phap-che\)\.\n\nDanh sách đơn vị \(10\):/);
+    expect(reply(admin)).toMatch(/^✅ Đã thêm đơn vị “Phòng Pháp chế” \(mã phong-phap-che\)\.\n\nDanh sách đơn vị \(10\):/);
     const unit = await db.prisma.unit.findFirstOrThrow({ where: { code: "phong-phap-che" } });
     expect(unit).toMatchObject({ name: "Phòng Pháp chế", kind: "department", order: 10, active: true });
   });
@@ -111,13 +111,13 @@ describe("/units, /invite, the commands menu, /help, /lang, /cancel", () => {
     await say(admin, "/units");
     await tap(admin, "✏️ Đổi tên");
     await tap(admin, "Phòng Pháp chế");
-    expect(reply(admin)).toBe("Anh/Chị gửi tên mới cho «Phòng Pháp chế» (tối đa 200 ký tự). Gõ /cancel để thôi.");
+    expect(reply(admin)).toBe("Anh/Chị gửi tên mới cho “Phòng Pháp chế” (tối đa 200 ký tự). Gõ /cancel để thôi.");
     await say(admin, "Phòng Pháp chế và Tổng hợp");
-    expect(reply(admin)).toMatch(/^✅ Đã đổi tên thành «Phòng Pháp chế và Tổng hợp»\./);
+    expect(reply(admin)).toMatch(/^✅ Đã đổi tên thành “Phòng Pháp chế và Tổng hợp”\./);
 
     await tap(admin, "⏯ Ngừng / mở lại");
     await tap(admin, "Phòng Pháp chế và Tổng hợp");
-    expect(reply(admin)).toMatch(/^⏸ Đơn vị «Phòng Pháp chế và Tổng hợp» đã ngừng hoạt động/);
+    expect(reply(admin)).toMatch(/^⏸ Đơn vị “Phòng Pháp chế và Tổng hợp” đã ngừng hoạt động/);
     expect(reply(admin)).toContain("10. ⏸ Phòng Pháp chế và Tổng hợp — phòng chuyên môn · mã phong-phap-che (ngừng hoạt động)");
 
     await say(admin, "/invite");
@@ -156,18 +156,22 @@ describe("/units, /invite, the commands menu, /help, /lang, /cancel", () => {
     expect(reply(admin)).toBe("Hiện không có thao tác nào đang dở.");
   });
 
-  it("/cancel in the middle of a long answer drops the unfinished parts and keeps saved answers", async () => {
+  it("/cancel while new list items wait for “add or replace” drops them and keeps saved answers", async () => {
     await say(reporter, "/report");
     await say(reporter, "Phạm Thị Yến");
     await say(reporter, "Phần một của câu trả lời dài.");
+    await say(reporter, "- Họp giao ban");
+    await tap(reporter, "⬅️ Câu trước");
+    await say(reporter, "Tập huấn");
+    expect(reply(reporter)).toMatch(/^Câu 3 đang có 1 mục:/);
     await say(reporter, "/cancel");
-    expect(reply(reporter)).toMatch(/^Đã dừng\. 1 phần Anh\/Chị gửi cho câu đang trả lời dở \(chưa bấm «Xong»\) không được lưu/);
+    expect(reply(reporter)).toMatch(/^Đã dừng\. 1 mục Anh\/Chị vừa gửi \(chưa chọn thêm vào hay thay thế\) không được lưu/);
     await say(reporter, "một tin nhắn sau khi dừng");
     expect(reply(reporter)).toBe("Tôi chưa rõ Anh/Chị cần gì. Gõ /report để trả lời báo cáo hoặc /help để xem các lệnh.");
     await say(reporter, "/report");
-    expect(reply(reporter)).toMatch(/^Câu 2\/10 · Phòng Quản lý khoa học/);
-    expect(reply(reporter)).not.toContain("Đã nhận 1 phần");
-    expect(await db.prisma.answer.count()).toBe(1);
+    expect(reply(reporter)).toMatch(/^Câu 4\/10 · Phòng Quản lý khoa học/);
+    expect(await db.prisma.answer.count()).toBe(3);
+    expect((await db.prisma.answer.findFirstOrThrow({ where: { questionKey: "activities" } })).value).toEqual(["Họp giao ban"]);
   });
 
   it("/lang switches the person's language (stored), their menu and the texts; a stranger is told it follows Telegram", async () => {
@@ -179,7 +183,7 @@ describe("/units, /invite, the commands menu, /help, /lang, /cancel", () => {
     expect(menu.payload.commands).toContainEqual({ command: "report", description: "Answer your unit's report questions" });
 
     await say(reporter, "/report");
-    expect(reply(reporter)).toMatch(/^Continuing from the question you were answering\.\n\nQuestion 2\/10 · Phòng Quản lý khoa học\nSummarise the period's results\./);
+    expect(reply(reporter)).toMatch(/^Continuing from the question you were answering\.\n\nQuestion 4\/10 · Phòng Quản lý khoa học\nHow many complaints this period\?/);
     await say(reporter, "/lang vi");
     expect(reply(reporter)).toBe("Đã chuyển sang tiếng Việt.");
 
@@ -202,15 +206,15 @@ describe("/units, /invite, the commands menu, /help, /lang, /cancel", () => {
     await say(admin, "/units");
     await tap(admin, "➕ Thêm đơn vị");
     await say(admin, "Phòng\u202E   Tài\u0007 vụ\u200B\n  và Kho");
-    expect(reply(admin)).toBe("Chọn loại đơn vị cho «Phòng Tài vụ và Kho»:");
+    expect(reply(admin)).toBe("Chọn loại đơn vị cho “Phòng Tài vụ và Kho”:");
     await say(admin, "6");
-    expect(reply(admin)).toMatch(/^✅ Đã thêm đơn vị «Phòng Tài vụ và Kho» \(mã phong-tai-vu-va-kho\)\./);
+    expect(reply(admin)).toMatch(/^✅ Đã thêm đơn vị “Phòng Tài vụ và Kho” \(mã phong-tai-vu-va-kho\)\./);
     expect(await db.prisma.unit.findFirstOrThrow({ where: { code: "phong-tai-vu-va-kho" } })).toMatchObject({ name: "Phòng Tài vụ và Kho", kind: "other" });
 
     await tap(admin, "✏️ Đổi tên");
     await tap(admin, "Phòng Tài vụ và Kho");
     await say(admin, "\u2066Phòng   Tài vụ\u2069");
-    expect(reply(admin)).toMatch(/^✅ Đã đổi tên thành «Phòng Tài vụ»\./);
+    expect(reply(admin)).toMatch(/^✅ Đã đổi tên thành “Phòng Tài vụ”\./);
   });
 
   it("/invite can be cancelled: nothing is made", async () => {
@@ -251,7 +255,7 @@ describe("/units, /invite, the commands menu, /help, /lang, /cancel", () => {
       expect(message).toBe(
         [
           "Anh/Chị được mời tham gia hệ thống báo cáo Tổng hợp của Sở Khoa học và Công nghệ với vai trò người báo cáo của Thanh tra Sở. Cách tham gia trên Zalo:",
-          "1. Mở https://zalo.me/4321987654321 và bấm «Quan tâm» để theo dõi Official Account.",
+          "1. Mở https://zalo.me/4321987654321 và bấm “Quan tâm” để theo dõi Official Account.",
           "2. Gửi mã sau vào khung chat với Official Account:",
           code,
           `Mã chỉ dùng một lần, hết hạn lúc ${formatDateTime(invite.expiresAt, "Asia/Tokyo", "vi")}.`,

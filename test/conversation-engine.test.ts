@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ButtonAction } from "../src/conversation/button-action.ts";
-import { readConversation } from "../src/conversation/conversation-state.ts";
+import { readConversation, type QuestionFlow } from "../src/conversation/conversation-state.ts";
 import { firstOpenFlow, interpret, nextFlow, questionFlow } from "../src/conversation/engine.ts";
 import { renderPreview, renderStep } from "../src/conversation/render.ts";
 import { splitMessage } from "../src/conversation/split-message.ts";
@@ -25,6 +25,8 @@ function snapshot(overrides: Partial<SubmissionSnapshot> = {}): SubmissionSnapsh
     returnComment: null,
     returnedAt: null,
     submittedAt: null,
+    editedAfterSubmitAt: null,
+    changedKeys: [],
     roundId: 2,
     roundStatus: "OPEN",
     roundLabel: "Quý III năm 2024",
@@ -40,6 +42,7 @@ const answer = (value: unknown, revision = 1, updatedAt = new Date("2024-10-01T0
   value: value as never,
   skipped: false,
   revision,
+  submittedRevision: null,
   authorId: 1,
   authorName: "Lan",
   updatedAt,
@@ -67,14 +70,95 @@ describe("the conversation engine (pure)", () => {
     expect(bad).toMatchObject({ flow, screen: "question", notices: [{ key: "answer-error-not-a-number" }] });
   });
 
-  it("collects a multi-message answer in the flow until done", () => {
+  it("stores a long text or a list of lines from one message at once and goes on", () => {
     const s = snapshot();
-    let flow = questionFlow(s, "summary", "next");
-    const first = interpret(s, flow, { type: "text", text: "Một" });
-    expect(first).toMatchObject({ screen: "draft", flow: { draft: ["Một"] } });
-    flow = first.flow as typeof flow;
-    flow = interpret(s, flow, { type: "text", text: "Hai" }).flow as typeof flow;
-    expect(interpret(s, flow, { type: "text", text: "xong" }).write).toMatchObject({ value: "Một\nHai" });
+    const at = new Date("2024-10-01T08:00:00Z");
+    const text = interpret(s, questionFlow(s, "summary", "next"), { type: "text", text: "Một\nHai", at }, { now: at });
+    expect(text.write).toMatchObject({ questionKey: "summary", value: "Một\nHai", report: { kind: "text", replaced: false }, recent: { key: "summary", at: at.getTime(), length: 7, savedAt: at.getTime() } });
+    const list = interpret(s, questionFlow(s, "activities", "next"), { type: "text", text: "- a\n- b", at }, { now: at });
+    expect(list.write).toMatchObject({ questionKey: "activities", value: ["a", "b"], report: { kind: "list", count: 2, replaced: false } });
+  });
+
+  it("asks whether lines sent for a list that has items are added or replace it, showing both lists", () => {
+    const s = snapshot({ answers: { activities: answer(["Họp giao ban", "Niêm yết"]) } });
+    const flow = questionFlow(s, "activities", "preview");
+    const asked = interpret(s, flow, { type: "text", text: "Tập huấn" });
+    expect(asked.write).toBeUndefined();
+    expect(asked).toMatchObject({ screen: "choice", flow: { pending: ["Tập huấn"] } });
+    const [choice] = renderStep(s, asked, ctx, true);
+    expect(choice!.text).toBe("Câu 3 đang có 2 mục:\n• Họp giao ban\n• Niêm yết\n\nAnh/Chị vừa gửi 1 mục:\n• Tập huấn\n\nThêm các mục mới vào danh sách, hay thay cả danh sách bằng các mục mới?");
+    expect(choice!.buttons!.flat().map((b) => b.label)).toEqual(["➕ Thêm vào (thành 3 mục)", "🔄 Thay thế (còn 1 mục)", "✖️ Bỏ các mục vừa gửi"]);
+    const pending = asked.flow as QuestionFlow;
+    // “xong” out of habit: nothing is stored, the choice is asked again.
+    const habit = interpret(s, pending, { type: "text", text: "Xong" });
+    expect(habit).toMatchObject({ screen: "choice", notices: [{ key: "conversation-choice-waiting" }] });
+    expect(habit.write).toBeUndefined();
+    expect(interpret(s, pending, { type: "button", action: { op: "add", sid: 7, q: 2 } }).write).toMatchObject({
+      value: ["Họp giao ban", "Niêm yết", "Tập huấn"],
+      report: { kind: "list-added", added: 1, count: 3 },
+    });
+    expect(interpret(s, pending, { type: "button", action: { op: "replace", sid: 7, q: 2 } }).write).toMatchObject({
+      value: ["Tập huấn"],
+      report: { kind: "list", count: 1, replaced: true },
+    });
+    const dropped = interpret(s, pending, { type: "button", action: { op: "clear", sid: 7, q: 2 } });
+    expect(dropped.write).toBeUndefined();
+    expect((dropped.flow as QuestionFlow).pending).toBeUndefined();
+  });
+
+  it("a returned list or long text is added to by default; the screen says whether a new text replaces the old one", () => {
+    const returned = snapshot({
+      status: "RETURNED",
+      returnedQuestionKeys: ["activities", "summary"],
+      returnedAt: new Date("2024-10-02T00:00:00Z"),
+      answers: { activities: answer(["Họp giao ban"]), summary: answer("Đoạn cũ.") },
+    });
+    expect(interpret(returned, questionFlow(returned, "activities", "next"), { type: "text", text: "Tập huấn" }).write).toMatchObject({ value: ["Họp giao ban", "Tập huấn"] });
+    expect(interpret(returned, questionFlow(returned, "summary", "next"), { type: "text", text: "Đoạn mới." }).write).toMatchObject({
+      value: "Đoạn cũ.\nĐoạn mới.",
+      report: { kind: "text-added" },
+    });
+    const [addScreen] = renderStep(returned, { flow: questionFlow(returned, "summary", "next"), screen: "question", notices: [] }, ctx, true);
+    expect(addScreen!.text).toContain("➕ Nội dung Anh/Chị gửi sẽ được THÊM vào sau câu trả lời hiện có.");
+    expect(addScreen!.buttons!.flat().map((b) => b.label)).toContain("🔄 Thay câu trả lời");
+
+    const s = snapshot({ answers: { summary: answer("Đoạn cũ.") } });
+    const [replaceScreen] = renderStep(s, { flow: questionFlow(s, "summary", "preview"), screen: "question", notices: [] }, ctx, true);
+    expect(replaceScreen!.text).toContain("🔄 Nội dung Anh/Chị gửi sẽ THAY THẾ câu trả lời hiện có.");
+    expect(interpret(s, questionFlow(s, "summary", "preview"), { type: "text", text: "Đoạn mới." }).write).toMatchObject({ value: "Đoạn mới.", report: { kind: "text", replaced: true } });
+  });
+
+  it("joins the next part of a long message the messenger split to the answer just stored, not to the next question", () => {
+    // A part the messenger cut: about a whole message (Telegram: at most 4,096 characters).
+    const first = "Nội dung dài. ".repeat(290).trim();
+    const roomy = questions.map((q) => (q.key === "summary" ? { ...q, limits: { maxLength: 10_000 } } : q));
+    const s = snapshot({ questions: roomy, answers: { summary: answer(first) } });
+    const t0 = new Date("2024-10-01T08:00:00Z").getTime();
+    const standing = questionFlow(s, "activities", "next", { key: "summary", at: t0, length: first.length, savedAt: t0 });
+    const part = interpret(s, standing, { type: "text", text: "phần cuối.", at: new Date(t0 + 2000) }, { now: new Date(t0 + 2500), partMinLength: 2048 });
+    expect(part.write).toMatchObject({ questionKey: "summary", value: `${first}\nphần cuối.`, report: { kind: "text-part" }, stay: { kind: "question", key: "activities" } });
+    // Too late for a part, a short last answer, or no clock: the message answers the question shown.
+    for (const [flow, sent] of [
+      [standing, t0 + 6000],
+      [questionFlow(s, "activities", "next", { key: "summary", at: t0, length: 300, savedAt: t0 }), t0 + 1000],
+      // Longer than a message can be: it came whole, not cut.
+      [questionFlow(s, "activities", "next", { key: "summary", at: t0, length: 5000, savedAt: t0 }), t0 + 1000],
+    ] as const) {
+      expect(interpret(s, flow, { type: "text", text: "Tập huấn", at: new Date(sent) }, { now: new Date(sent), partMinLength: 2048 }).write).toMatchObject({ questionKey: "activities" });
+    }
+    expect(interpret(s, standing, { type: "text", text: "Tập huấn" }).write).toMatchObject({ questionKey: "activities" });
+  });
+
+  it("offers to add to the last long answer for a while; pressing it goes back to that question in add mode", () => {
+    const s = snapshot({ answers: { summary: answer("Đoạn một.") } });
+    const t0 = new Date("2024-10-01T08:00:00Z");
+    const standing = questionFlow(s, "activities", "next", { key: "summary", at: t0.getTime(), length: 9, savedAt: t0.getTime() });
+    const labels = (now: Date) => renderStep(s, { flow: standing, screen: "question", notices: [] }, { ...ctx, now }, true)[0]!.buttons!.flat().map((b) => b.label);
+    expect(labels(new Date(t0.getTime() + 60_000))).toContain("➕ Bổ sung câu 2");
+    expect(labels(new Date(t0.getTime() + 11 * 60_000))).not.toContain("➕ Bổ sung câu 2");
+    const back = interpret(s, standing, { type: "button", action: { op: "more", sid: 7, q: 1 } });
+    expect(back.flow).toMatchObject({ kind: "question", key: "summary", mode: "add", then: "next" });
+    expect(interpret(s, back.flow, { type: "text", text: "Đoạn hai." }).write).toMatchObject({ value: "Đoạn một.\nĐoạn hai." });
   });
 
   it("treats buttons of another question, another submission or an unknown option as stale", () => {
@@ -121,7 +205,8 @@ describe("the conversation engine (pure)", () => {
     const s = snapshot({ lastValues: { proposals: "Kỳ trước" }, answers: { proposals: answer("Hiện tại") } });
     const [message] = renderStep(s, { flow: questionFlow(s, "proposals", "next"), screen: "question", notices: [] }, ctx, true);
     expect(message!.text).toMatch(/^Câu 10\/10 · Văn phòng Sở\nKiến nghị, đề xuất của đơn vị\?\n\nℹ️ Bỏ qua nếu không có\./);
-    expect(message!.buttons!.flat().map((b) => b.label)).toEqual(["🕘 Giữ như kỳ trước", "➡️ Giữ nguyên câu trả lời", "⏭ Bỏ qua", "⬅️ Câu trước", "📋 Xem lại"]);
+    expect(message!.text).toContain("🔄 Nội dung Anh/Chị gửi sẽ THAY THẾ câu trả lời hiện có.");
+    expect(message!.buttons!.flat().map((b) => b.label)).toEqual(["➕ Thêm vào câu trả lời", "🕘 Giữ như kỳ trước", "➡️ Giữ nguyên câu trả lời", "⏭ Bỏ qua", "⬅️ Câu trước", "📋 Xem lại"]);
   });
 });
 

@@ -52,13 +52,13 @@ describe("the Bot API answering 500s and timeouts", () => {
     // Two 500s, then success: the confirmation arrives once, after pauses of about 0.5 s and then 1 s.
     let failures = 2;
     api.respond = (call) =>
-      call.method === "sendMessage" && String(call.payload.text).startsWith("✅ Đã lưu câu 1.") && failures-- > 0
+      call.method === "sendMessage" && String(call.payload.text).startsWith("✅ Đã lưu câu 1:") && failures-- > 0
         ? { ok: false, error_code: 500, description: "Internal Server Error" }
         : undefined;
     // A keep-alive connection the server closed meanwhile can fail one more attempt: then the pause doubles again.
     const contact = await chats.step(reporter, { kind: "text", text: "Nguyễn Văn An" }, { timeoutMs: 60_000 });
-    expect(contact.reply).toMatch(/^✅ Đã lưu câu 1\./);
-    const first = attempts("✅ Đã lưu câu 1.");
+    expect(contact.reply).toMatch(/^✅ Đã lưu câu 1: Nguyễn Văn An\n/);
+    const first = attempts("✅ Đã lưu câu 1:");
     expect(first).toHaveLength(3);
     const [pause1, pause2] = gaps(first) as [number, number];
     expect(pause1).toBeGreaterThanOrEqual(450);
@@ -67,7 +67,7 @@ describe("the Bot API answering 500s and timeouts", () => {
     // The connection drops while the answer is on its way: sent again over a new one.
     let dropped = false;
     api.respond = async (call) => {
-      if (call.method === "sendMessage" && String(call.payload.text).startsWith("Đã nhận 1 phần") && !dropped) {
+      if (call.method === "sendMessage" && String(call.payload.text).startsWith("✅ Đã lưu câu 2.") && !dropped) {
         dropped = true;
         await proxy.cut();
         setTimeout(() => void proxy.restore(), 500);
@@ -75,23 +75,23 @@ describe("the Bot API answering 500s and timeouts", () => {
       }
       return undefined;
     };
-    const part1 = await chats.step(reporter, { kind: "text", text: "Đoạn thứ nhất." }, { timeoutMs: 60_000 });
-    expect(part1.reply).toMatch(/^Đã nhận 1 phần/);
-    expect(attempts("Đã nhận 1 phần")).toHaveLength(2);
+    const summary = await chats.step(reporter, { kind: "text", text: "Đoạn thứ nhất.\nĐoạn thứ hai." }, { timeoutMs: 60_000 });
+    expect(summary.reply).toMatch(/^✅ Đã lưu câu 2\./);
+    expect(attempts("✅ Đã lưu câu 2.")).toHaveLength(2);
 
     // getUpdates times out at the gateway twice: the update waits, then arrives once.
     let timeouts = 2;
     api.respond = (call) => (call.method === "getUpdates" && timeouts-- > 0 ? { ok: false, error_code: 504, description: "Gateway Timeout" } : undefined);
     // The poll in flight ends first; the update is sent once the bot polls into the timeouts.
     while (timeouts > 1) await new Promise((r) => setTimeout(r, 20));
-    const part2 = await chats.step(reporter, { kind: "text", text: "Đoạn thứ hai." }, { timeoutMs: 60_000 });
-    expect(part2.reply).toMatch(/^Đã nhận 2 phần/);
+    const list = await chats.step(reporter, { kind: "text", text: "- Họp giao ban" }, { timeoutMs: 60_000 });
+    expect(list.reply).toMatch(/^✅ Đã lưu câu 3 \(1 mục\)\./);
     expect(timeouts).toBeLessThan(0);
 
     // Telegram delivers both earlier updates again (their confirmation was lost): both are ignored.
     const again = [
       { update_id: contact.updateId, ...contact.update },
-      { update_id: part2.updateId, ...part2.update },
+      { update_id: list.updateId, ...list.update },
     ];
     let redelivered = false;
     api.respond = (call) => {
@@ -100,14 +100,16 @@ describe("the Bot API answering 500s and timeouts", () => {
       return { ok: true, result: again };
     };
     while (!redelivered) await new Promise((r) => setTimeout(r, 20));
-    expect((await chats.step(reporter, { kind: "text", text: "Xong" }, { timeoutMs: 60_000 })).reply).toMatch(/^✅ Đã lưu câu 2\.\n\nCâu 3\/10/);
+    expect((await chats.step(reporter, { kind: "text", text: "12" }, { timeoutMs: 60_000 })).reply).toMatch(/^✅ Đã lưu câu 4: 12\n\nCâu 5\/10/);
     api.respond = undefined;
     expect(redelivered).toBe(true);
 
-    expect(chats.count(reporter.id, /^✅ Đã lưu câu 1\./)).toBe(1);
-    expect(chats.count(reporter.id, /^Đã nhận \d phần/)).toBe(2);
+    expect(chats.count(reporter.id, /^✅ Đã lưu câu 1:/)).toBe(1);
+    expect(chats.count(reporter.id, /^✅ Đã lưu câu 3 /)).toBe(1);
     const answers = await db.prisma.answer.findMany({ orderBy: { questionKey: "asc" }, include: { revisions: true } });
     expect(answers.map((a) => ({ key: a.questionKey, value: a.value, revisions: a.revisions.length }))).toEqual([
+      { key: "activities", value: ["Họp giao ban"], revisions: 1 },
+      { key: "complaints", value: 12, revisions: 1 },
       { key: "contact", value: "Nguyễn Văn An", revisions: 1 },
       { key: "summary", value: "Đoạn thứ nhất.\nĐoạn thứ hai.", revisions: 1 },
     ]);

@@ -8,6 +8,7 @@ import { cutText } from "../src/domain/cut-text.ts";
 import { loadTemplateFile } from "../src/domain/template/load-template.ts";
 import { templateQuestions, type Question } from "../src/domain/template/template-schema.ts";
 import { FIXTURE_TEMPLATE, ROOT } from "./support/report-world.ts";
+import { fuzzParameters } from "./support/fuzz-runs.ts";
 import { anyInput, dateText, nastyText, numberText } from "./support/fuzz-text.ts";
 
 const fixture = templateQuestions(loadTemplateFile(FIXTURE_TEMPLATE));
@@ -67,7 +68,9 @@ function checkParsed(question: Question, raw: string): void {
 }
 
 const question = fc.constantFrom(...questions);
-const runs = { numRuns: 1500 };
+// Generous for a loaded two-core machine: each property stops starting runs after 20 s.
+const TIMEOUT = { timeout: 90_000 };
+const runs = () => fuzzParameters(1500, 20_000);
 
 describe("answer parsing under random input", () => {
   it("refuses whole numbers past 2^53 - 1 and figures a scale word carries past the largest number", () => {
@@ -79,21 +82,21 @@ describe("answer parsing under random input", () => {
     expect(parseAnswer(unbounded, `1${"0".repeat(300)}`)).toEqual({ ok: true, value: 1e300 });
   });
 
-  it("every question type: no exception, and an accepted value is a valid stored answer", () => {
-    fc.assert(fc.property(question, anyInput, (q, raw) => checkParsed(q, raw)), runs);
+  it("every question type: no exception, and an accepted value is a valid stored answer", TIMEOUT, () => {
+    fc.assert(fc.property(question, anyInput, (q, raw) => checkParsed(q, raw)), runs());
   });
 
-  it("numbers typed every way, including huge and scaled ones", () => {
+  it("numbers typed every way, including huge and scaled ones", TIMEOUT, () => {
     const numeric = questions.filter((q) => q.type === "number");
-    fc.assert(fc.property(fc.constantFrom(...numeric), numberText, (q, raw) => checkParsed(q, raw)), runs);
+    fc.assert(fc.property(fc.constantFrom(...numeric), numberText, (q, raw) => checkParsed(q, raw)), runs());
   });
 
-  it("dates, possible and impossible", () => {
+  it("dates, possible and impossible", TIMEOUT, () => {
     const dated = questions.filter((q) => q.type === "date" || q.type === "document_ref");
-    fc.assert(fc.property(fc.constantFrom(...dated), dateText, (q, raw) => checkParsed(q, raw)), runs);
+    fc.assert(fc.property(fc.constantFrom(...dated), dateText, (q, raw) => checkParsed(q, raw)), runs());
   });
 
-  it("a text cut for quoting is a prefix within the limit that never ends in half a surrogate pair", () => {
+  it("a text cut for quoting is a prefix within the limit that never ends in half a surrogate pair", TIMEOUT, () => {
     fc.assert(
       fc.property(fc.string({ unit: "binary", maxLength: 60 }), fc.integer({ min: 1, max: 70 }), (text, max) => {
         const cut = cutText(text, max);
@@ -102,11 +105,11 @@ describe("answer parsing under random input", () => {
         expect(cut.length).toBeGreaterThanOrEqual(Math.min(text.length, max - 1));
         expect(/[\uD800-\uDBFF]$/.test(cut)).toBe(false);
       }),
-      runs,
+      runs(),
     );
   });
 
-  it("cleaned text and list items carry no controls, lone surrogates or characters XML forbids", () => {
+  it("cleaned text and list items carry no controls, lone surrogates or characters XML forbids", TIMEOUT, () => {
     fc.assert(
       fc.property(nastyText, (raw) => {
         for (const text of [cleanText(raw), ...splitListItems(raw)]) {
@@ -115,7 +118,7 @@ describe("answer parsing under random input", () => {
           expect(text).toBe(text.normalize("NFC"));
         }
       }),
-      { numRuns: 300 },
+      fuzzParameters(300, 20_000),
     );
   });
 });

@@ -19,6 +19,7 @@ import { questionsForUnitKind } from "../src/domain/template/template-schema.ts"
 import { i18n } from "../src/i18n.ts";
 import { compileRound } from "../src/report/compile-round.ts";
 import { TEST_BOT_INFO } from "./support/bot-harness.ts";
+import { fuzzParameters } from "./support/fuzz-runs.ts";
 import { anyInput, callbackText, dateText, nastyText, numberText } from "./support/fuzz-text.ts";
 import { FIXTURE_TEMPLATE, TOKEN } from "./support/report-world.ts";
 import { ChatView } from "./support/reporter-script.ts";
@@ -97,7 +98,7 @@ type Act =
 
 const smallInt = fc.integer({ min: 0, max: 14 });
 const signedAction: fc.Arbitrary<(sid: number) => ButtonAction> = fc.oneof(
-  fc.tuple(fc.constantFrom("skip", "back", "keep-last", "keep-current", "done", "clear", "preview", "edit"), smallInt, fc.boolean()).map(
+  fc.tuple(fc.constantFrom("skip", "back", "keep-last", "keep-current", "done", "clear", "preview", "edit", "add", "replace", "more"), smallInt, fc.boolean()).map(
     ([op, q, other]) => (sid: number) => ({ op, sid: other ? sid + 1 : sid, q }) as ButtonAction,
   ),
   fc.tuple(fc.constantFrom("choose", "toggle"), smallInt, fc.integer({ min: 0, max: 6 })).map(([op, q, option]) => (sid: number) => ({ op, sid, q, option }) as ButtonAction),
@@ -159,7 +160,7 @@ async function storedProblems(): Promise<string[]> {
 }
 
 describe("the conversation under random input, through bot.handleUpdate", () => {
-  it("an unknown command is quoted back short and clean, so the reply itself is one Telegram accepts", async () => {
+  it("an unknown command is quoted back short and clean, so the reply itself is one Telegram accepts", { timeout: 60_000 }, async () => {
     const who = world.reporters[1]!;
     const sid = sids.get(who.unitId)!;
     problems.length = 0;
@@ -172,7 +173,7 @@ describe("the conversation under random input, through bot.handleUpdate", () => 
     expect(problems).toEqual([]);
   });
 
-  it("answers everything, stores only valid answers and still compiles a well-formed .docx", { timeout: 120_000 }, async () => {
+  it("answers everything, stores only valid answers and still compiles a well-formed .docx", { timeout: 180_000 }, async () => {
     const reporter = fc.constantFrom(...world.reporters);
     const start = fc.oneof(fc.constant(-1), fc.nat({ max: QUESTIONS.length - 1 }));
     await fc.assert(
@@ -189,7 +190,7 @@ describe("the conversation under random input, through bot.handleUpdate", () => 
         expect(problems).toEqual([]);
         expect(await storedProblems()).toEqual([]);
       }),
-      { numRuns: 120 },
+      fuzzParameters(120, 60_000),
     );
 
     // Some of it reached the database: the report is compiled from what the runs left.
@@ -201,7 +202,7 @@ describe("the conversation under random input, through bot.handleUpdate", () => 
     for (const name of parts) checkWellFormedXml(await zip.file(name)!.async("string"), name);
   });
 
-  it("answers typed anywhere in the report, in any order, are valid once stored", { timeout: 60_000 }, async () => {
+  it("answers typed anywhere in the report, in any order, are valid once stored", { timeout: 120_000 }, async () => {
     const who = world.reporters[0]!;
     await fc.assert(
       fc.asyncProperty(fc.array(nastyText, { minLength: 1, maxLength: 6 }), async (texts) => {
@@ -211,7 +212,7 @@ describe("the conversation under random input, through bot.handleUpdate", () => 
         expect(problems).toEqual([]);
         expect(await storedProblems()).toEqual([]);
       }),
-      { numRuns: 40 },
+      fuzzParameters(40, 40_000),
     );
   });
 });

@@ -11,6 +11,7 @@ import { TemplateError } from "../src/domain/template/template-error.ts";
 import { templateQuestions, type Template } from "../src/domain/template/template-schema.ts";
 import { renderReportDocx } from "../src/report/render-docx.ts";
 import { sampleReportInput } from "../src/report/sample/sample-report-input.ts";
+import { fuzzParameters } from "./support/fuzz-runs.ts";
 import { nastyText } from "./support/fuzz-text.ts";
 import { ROOT } from "./support/report-world.ts";
 import { checkWellFormedXml } from "./support/xml-well-formed.ts";
@@ -172,7 +173,7 @@ describe("the strict XML check used on the .docx parts", () => {
 const FUZZ_TIMEOUT = 240_000;
 
 describe("the template loader under random edits of templates/dan-chu-co-so.yaml", () => {
-  it("YAML the reader itself throws on is a TemplateError: aliases naming no anchor, alias bombs, deep nesting", () => {
+  it("YAML the reader itself throws on is a TemplateError: aliases naming no anchor, alias bombs, deep nesting", { timeout: 60_000 }, () => {
     const bomb = ["l0: &l0 [x, x, x, x, x, x, x, x, x, x]"];
     for (let i = 1; i < 10; i++) bomb.push(`l${i}: &l${i} [${Array(10).fill(`*l${i - 1}`).join(", ")}]`);
     for (const source of [`${SOURCE}\nextra: *nowhere\n`, bomb.join("\n"), `${"- ".repeat(20_000)}x`]) {
@@ -192,7 +193,7 @@ describe("the template loader under random edits of templates/dan-chu-co-so.yaml
         // Its texts go to Telegram as they are: nothing Telegram would refuse, nothing invisible.
         for (const text of strings(template)) expect(UNPRINTABLE.test(text), JSON.stringify(text)).toBe(false);
       }),
-      { numRuns: 600 },
+      fuzzParameters(600, 40_000),
     );
     // Some edits keep the template valid: that side is exercised too.
     expect(loaded).toBeGreaterThan(0);
@@ -208,7 +209,7 @@ describe("the template loader under random edits of templates/dan-chu-co-so.yaml
           await expectValidDocx(template);
         }
       }),
-      { numRuns: 120 },
+      fuzzParameters(120, 40_000),
     );
     expect(rendered).toBeGreaterThan(3);
   }, FUZZ_TIMEOUT);

@@ -87,7 +87,7 @@ describe("/compile", () => {
   it("an unknown option is explained, nothing compiled", async () => {
     const before = await db.prisma.compiledReport.count();
     await bot.handleUpdate(textUpdate(secretary(), "/compile tatca"));
-    expect(lastTextTo(rec, secretary().id)).toContain("Tôi không hiểu tùy chọn «tatca»");
+    expect(lastTextTo(rec, secretary().id)).toContain("Tôi không hiểu tùy chọn “tatca”");
     expect(await db.prisma.compiledReport.count()).toBe(before);
   });
 

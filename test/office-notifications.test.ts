@@ -72,17 +72,17 @@ describe("notices to the office when units submit", () => {
     expect(calls.filter((c) => c.method === "sendMessage")).toHaveLength(3);
   });
 
-  it("an event after the window closed opens the next window; a unit that changed its answers again is left out", async () => {
+  it("an event after the window closed opens the next window; a unit changing its report after submitting still counts as submitted", async () => {
     await office.onSubmitted(event(3));
     await office.onSubmitted(event(1, true));
-    // Thanh tra Sở edits an answer before the window ends: back to "in progress", nothing to tell.
+    // Thanh tra Sở edits an answer before the window ends: the office keeps the version it submitted.
     await answer(db.prisma, world.units[1]!, { complaints_count: 2 });
     const s = world.secretaries[0]!.telegramId;
     const [text] = await eventually(() => (noticesTo(s).length ? noticesTo(s) : undefined));
-    expect(text).toContain("1 đơn vị vừa gửi");
+    expect(text).toContain("2 đơn vị vừa gửi");
     expect(text).toContain("• Chi đoàn Sở — đã nộp lúc");
-    expect(text).not.toContain("Thanh tra Sở");
-    expect(text).toContain("Hiện đã nộp 3/4 đơn vị.");
+    expect(text).toContain("• Thanh tra Sở — đã sửa và nộp lại lúc");
+    expect(text).toContain("Hiện đã nộp 4/4 đơn vị.");
     // The window's job is done with every secretary before the next test counts messages.
     for (const secretary of world.secretaries) await eventually(() => (noticesTo(secretary.telegramId).length ? true : undefined));
     await eventually(async () => ((await office.queue.getActiveCount()) + (await office.queue.getWaitingCount()) === 0 ? true : undefined));

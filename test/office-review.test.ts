@@ -102,7 +102,7 @@ describe("the review loop: return → re-answer → resubmit → accept → lock
     await bot.handleUpdate(callbackUpdate(s, button(rec, s.id, /^⬜ 4\. /)));
     expect(buttonsOf(messagesTo(rec, s.id).at(-1)!).map((b) => b.text)).toContain("➡️ Tiếp tục (1 câu)");
     await bot.handleUpdate(callbackUpdate(s, button(rec, s.id, "➡️ Tiếp tục (1 câu)")));
-    expect(lastTextTo(rec, s.id)).toContain("Anh/Chị nhập ý kiến gửi Văn phòng Sở về các câu 4");
+    expect(lastTextTo(rec, s.id)).toContain("Anh/Chị nhập ý kiến gửi Văn phòng Sở về câu 4 (tối đa");
     await bot.handleUpdate(textUpdate(s, "   "));
     expect(lastTextTo(rec, s.id)).toContain("Ý kiến không được để trống");
     await bot.handleUpdate(textUpdate(s, "Đề nghị ghi rõ số đơn thư, kể cả đơn nặc danh."));
@@ -154,7 +154,7 @@ describe("the review loop: return → re-answer → resubmit → accept → lock
     const refused = await saveAnswer(db.prisma, { submissionId: world.units[0]!.submissionId, questionKey: "complaints_count", value: 5, skipped: false, authorId: world.units[0]!.reporterId, source: "typed" });
     expect(refused).toEqual({ ok: false, reason: "accepted" });
     await bot.handleUpdate(textUpdate(reporter, "/report"));
-    expect(lastTextTo(rec, reporter.id)).toContain("đã được Văn phòng chấp nhận");
+    expect(lastTextTo(rec, reporter.id)).toContain("đã được Văn phòng tiếp nhận");
     expect(buttonsOf(messagesTo(rec, reporter.id).at(-1)!).some((b) => b.text === "📤 Nộp báo cáo")).toBe(false);
 
     // The secretary's view: locked, no accept button; returning it again stays possible.
@@ -177,7 +177,11 @@ describe("the review loop: return → re-answer → resubmit → accept → lock
     // Said on the button, and above the latest version of the answers, shown again in its place.
     expect(rec.calls.filter((c) => c.method === "answerCallbackQuery").at(-1)!.payload).toMatchObject({ text: expect.stringContaining("vừa thay đổi") });
     expect(lastTextTo(rec, s.id)).toMatch(/^Báo cáo vừa thay đổi sau khi Anh\/Chị mở; đây là bản mới nhất/);
-    expect((await db.prisma.submission.findUniqueOrThrow({ where: { id: world.units[1]!.submissionId } })).status).toBe("IN_PROGRESS");
+    // Still submitted, now being changed: the office keeps the submitted version until it comes again.
+    expect(await db.prisma.submission.findUniqueOrThrow({ where: { id: world.units[1]!.submissionId } })).toMatchObject({
+      status: "SUBMITTED",
+      editedAfterSubmitAt: expect.any(Date),
+    });
   });
 
   it("/cancel while the comment is awaited returns nothing; the next text is not taken as a comment", async () => {

@@ -15,6 +15,7 @@ function unit(id: number, status: UnitProgress["status"], extra: Partial<UnitPro
     total: 10,
     lastActivityAt: null,
     submittedAt: null,
+    editedAfterSubmitAt: null,
     returnedAt: null,
     acceptedAt: null,
     returnedCount: 0,
@@ -55,6 +56,10 @@ describe("the office's progress table", () => {
       statusLine(unit(8, "IN_PROGRESS", { reporters: 2, unreachable: [{ name: "Lê An", reach: "window-closed" }, { name: "Trần Bình", reach: "unreachable" }] }), 8, fmt),
     ).toContain("⚠️ không nhắn được cho: Lê An (quá thời hạn Zalo cho phép nhắn tin), Trần Bình (đã chặn hoặc bỏ quan tâm)");
     expect(statusLine(unit(6, "NOT_STARTED", { reporters: 0 }), 6, fmt)).toContain("chưa có người báo cáo");
+    // Changed after submitting: still submitted (the office keeps that version), said so.
+    const editing = unit(8, "SUBMITTED", { submittedAt: at, editedAfterSubmitAt: new Date("2024-09-19T01:00:00Z") });
+    expect(statusLine(editing, 8, fmt)).toBe("8. ✏️ Phòng 8 — đang sửa (đã nộp lúc 03:15)");
+    expect(statusCounts([editing])).toMatchObject({ submitted: 1, inProgress: 0 });
     // A submitted unit's unreachable reporter does not matter any more.
     expect(statusLine(unit(7, "SUBMITTED", { submittedAt: at, unreachable: [{ name: "X", reach: "unreachable" }] }), 7, fmt)).not.toContain("⚠️");
   });

@@ -86,56 +86,62 @@ describe("bad input, stale and forged buttons, permissions, groups, blocked chat
 
     await say(lan, "\u0000Nguyễn\u200B Thị Lan\u0007 😊\u202E");
     text = lastTextTo(rec(), lan.id);
-    expect(text).toMatch(/^✅ Đã lưu câu 1\./);
+    expect(text).toMatch(/^✅ Đã lưu câu 1: Nguyễn Thị Lan 😊\n\nCâu 2\/10/);
     expect((await answerOf("contact"))!.value).toBe("Nguyễn Thị Lan 😊");
   });
 
-  it("long text: a part that makes it too long is refused, the earlier parts stay", async () => {
-    await say(lan, "a".repeat(200));
-    await say(lan, "b".repeat(120));
-    expect(lastTextTo(rec(), lan.id)).toMatch(/^Phần vừa gửi làm câu trả lời dài 321 ký tự, vượt giới hạn 300 ký tự\. Phần này chưa được ghi nhận; các phần trước vẫn giữ\./);
-    await say(lan, "c".repeat(50));
-    expect(lastTextTo(rec(), lan.id)).toContain("Đã nhận 2 phần, dài 251/300 ký tự.");
-    await say(lan, "xong");
+  it("long text: one message is the answer, saved at once; one over the limit is refused and nothing is stored", async () => {
+    await say(lan, "a".repeat(301));
+    expect(lastTextTo(rec(), lan.id)).toMatch(/^Câu trả lời dài 301 ký tự, vượt giới hạn 300 ký tự của câu này\./);
+    expect(await answerOf("summary")).toBeNull();
+    await say(lan, `${"a".repeat(200)}\n${"c".repeat(50)}`);
+    expect(lastTextTo(rec(), lan.id)).toMatch(/^✅ Đã lưu câu 2\.\n\nCâu 3\/10/);
     expect((await answerOf("summary"))!.value).toBe(`${"a".repeat(200)}\n${"c".repeat(50)}`);
   });
 
-  it("list: Done with nothing sent, an item too long, too many items", async () => {
+  it("list: “xong” after an answer saved at once, an item too long, too many items; lines in one message need no “Xong”", async () => {
     await say(lan, "Xong");
-    expect(lastTextTo(rec(), lan.id)).toMatch(/^Anh\/Chị chưa gửi nội dung nào cho câu này\./);
+    let text = lastTextTo(rec(), lan.id);
+    expect(text).toMatch(/^Câu 2 đã được lưu ngay khi Anh\/Chị gửi, không cần gõ “xong”\./);
+    expect(text).toContain("Câu 3/10");
+    expect(await answerOf("activities")).toBeNull();
     await say(lan, `ngắn\n${"d".repeat(101)}`);
     expect(lastTextTo(rec(), lan.id)).toMatch(/^Mục thứ 2 dài 101 ký tự, vượt giới hạn 100 ký tự cho mỗi mục\./);
     await say(lan, "1\n2\n3\n4\n5\n6");
     expect(lastTextTo(rec(), lan.id)).toMatch(/^Danh sách có 6 mục, vượt mức tối đa 5 mục\./);
     await say(lan, "- một\n- hai");
-    await say(lan, "xong");
+    text = lastTextTo(rec(), lan.id);
+    expect(text).toMatch(/^✅ Đã lưu câu 3 \(2 mục\)\.\n\nCâu 4\/10/);
     expect((await answerOf("activities"))!.value).toEqual(["một", "hai"]);
   });
 
-  it("number: words, two numbers, decimals where a whole number is asked, below the minimum; then «12 đơn»", async () => {
+  it("number: words, two numbers, decimals where a whole number is asked, below the minimum; then “12 đơn”", async () => {
     await say(lan, "mười hai");
     let text = lastTextTo(rec(), lan.id);
-    expect(text).toMatch(/^«mười hai» không phải là một con số\. Anh\/Chị gõ một số, ví dụ 12, 1\.234 hoặc 1,5/);
+    expect(text).toMatch(/^“mười hai” không phải là một con số\. Anh\/Chị gõ một số, ví dụ 12, 1\.234 hoặc 1,5/);
     expect(text).toContain("Câu 4/10");
     await say(lan, "12 đơn, 3 vụ");
-    expect(lastTextTo(rec(), lan.id)).toMatch(/^«12 đơn, 3 vụ» không phải là một con số/);
+    expect(lastTextTo(rec(), lan.id)).toMatch(/^“12 đơn, 3 vụ” không phải là một con số/);
     await say(lan, "1,5");
     expect(lastTextTo(rec(), lan.id)).toMatch(/^Câu này cần một số nguyên/);
     await say(lan, "-1");
     expect(lastTextTo(rec(), lan.id)).toMatch(/^Số này nhỏ hơn mức cho phép\. Anh\/Chị gõ một số từ 0 trở lên\./);
     expect(await answerOf("complaints")).toBeNull();
     await say(lan, "12 đơn");
+    expect(lastTextTo(rec(), lan.id)).toMatch(/^✅ Đã lưu câu 4: 12\n\nCâu 5\/10/);
     expect((await answerOf("complaints"))!.value).toBe(12);
   });
 
   it("yes/no and single choice typed wrongly, then typed rightly", async () => {
     await say(lan, "có lẽ");
-    expect(lastTextTo(rec(), lan.id)).toMatch(/^Anh\/Chị bấm «Có» hoặc «Không» \(hoặc gõ có\/không\)\.\n\nCâu 5\/10/);
+    expect(lastTextTo(rec(), lan.id)).toMatch(/^Anh\/Chị bấm “Có” hoặc “Không” \(hoặc gõ có\/không\)\.\n\nCâu 5\/10/);
     await say(lan, "Không");
+    expect(lastTextTo(rec(), lan.id)).toMatch(/^✅ Đã lưu câu 5: Không\n\nCâu 6\/10/);
     expect((await answerOf("conference_held"))!.value).toBe(false);
     await say(lan, "9");
-    expect(lastTextTo(rec(), lan.id)).toMatch(/^Không có lựa chọn «9»\. Anh\/Chị bấm một nút bên dưới hoặc gõ số thứ tự của lựa chọn\./);
+    expect(lastTextTo(rec(), lan.id)).toMatch(/^Không có lựa chọn “9”\. Anh\/Chị bấm một nút bên dưới hoặc gõ số thứ tự của lựa chọn\./);
     await say(lan, "ket hop");
+    expect(lastTextTo(rec(), lan.id)).toMatch(/^✅ Đã lưu câu 6: Kết hợp/);
     expect((await answerOf("form"))!.value).toBe("mixed");
   });
 
@@ -151,10 +157,11 @@ describe("bad input, stale and forged buttons, permissions, groups, blocked chat
 
   it("date: impossible day, not a date; then 05-03-2025", async () => {
     await say(lan, "31/2/2025");
-    expect(lastTextTo(rec(), lan.id)).toMatch(/^Ngày «31\/2\/2025» không có thật \(ngày\/tháng không hợp lệ\)/);
+    expect(lastTextTo(rec(), lan.id)).toMatch(/^Ngày “31\/2\/2025” không có thật \(ngày\/tháng không hợp lệ\)/);
     await say(lan, "hôm qua");
-    expect(lastTextTo(rec(), lan.id)).toMatch(/^«hôm qua» không phải là ngày\. Anh\/Chị gõ theo dạng ngày\/tháng\/năm, ví dụ 05\/3\/2025\./);
+    expect(lastTextTo(rec(), lan.id)).toMatch(/^“hôm qua” không phải là ngày\. Anh\/Chị gõ theo dạng ngày\/tháng\/năm, ví dụ 05\/3\/2025\./);
     await say(lan, "05-03-2025");
+    expect(lastTextTo(rec(), lan.id)).toMatch(/^✅ Đã lưu câu 8: 05\/03\/2025\n\nCâu 9\/10/);
     expect((await answerOf("conference_date"))!.value).toBe("2025-03-05");
   });
 
@@ -192,7 +199,7 @@ describe("bad input, stale and forged buttons, permissions, groups, blocked chat
     expect(toastOf(calls)?.text).toBe("Kỳ báo cáo này đã đóng; không thể thay đổi câu trả lời nữa.");
     // The person still stands at question 9 of the open round.
     await say(lan, "Quyết định số 219/QĐ-SKHCN ngày 09/7/2024");
-    expect(lastTextTo(rec(), lan.id)).toMatch(/^✅ Đã lưu câu 9\./);
+    expect(lastTextTo(rec(), lan.id)).toMatch(/^✅ Đã lưu câu 9: Quyết định số 219\/QĐ-SKHCN ngày 09\/7\/2024\n/);
     // Now at question 10: question 9's buttons are old.
     calls = await tap(lan, signedAction({ op: "back", sid, q: 8 }));
     expect(toastOf(calls)?.text).toBe("Nút này đã cũ; không có gì thay đổi.");
@@ -225,10 +232,8 @@ describe("bad input, stale and forged buttons, permissions, groups, blocked chat
     await say(minh, "/report");
     expect(lastTextTo(rec(), minh.id)).toContain("Câu 10/10");
     await say(minh, "Ý kiến của Minh");
-    await say(minh, "xong");
     // Lan, still on her screen of question 10, answers it too.
-    await say(lan, "Ý kiến của Lan");
-    const calls = await say(lan, "xong");
+    const calls = await say(lan, "Ý kiến của Lan");
     const mine = calls.filter((c) => c.method === "sendMessage" && c.payload.chat_id === lan.id).map((c) => String(c.payload.text)).join("\n");
     expect(mine).toMatch(/⚠️ Trong lúc Anh\/Chị nhập, Minh đã trả lời câu này \(lúc \d\d:\d\d ngày [\d/]+\)\. Câu trả lời của Anh\/Chị đã được lưu thay thế; bản của Minh vẫn còn trong lịch sử sửa đổi\./);
     const told = calls.find((c) => c.method === "sendMessage" && c.payload.chat_id === minh.id);
@@ -314,7 +319,9 @@ describe("bad input, stale and forged buttons, permissions, groups, blocked chat
     });
     await say(lan, "/report");
     const text = lastTextTo(rec(), lan.id);
-    expect(text).toMatch(/^Văn phòng đã trả lại 1 câu để Anh\/Chị bổ sung\.\nÝ kiến của Văn phòng: Đề nghị ghi rõ số đơn thư đã giải quyết\.\n\nCâu 4\/10/);
+    expect(text).toMatch(/^Văn phòng đã trả lại 1 câu để Anh\/Chị bổ sung; nội dung Anh\/Chị gửi được thêm vào câu trả lời đã có\.\n\nCâu 4\/10/);
+    // The office's comment, once.
+    expect(text.split("Đề nghị ghi rõ số đơn thư đã giải quyết.")).toHaveLength(2);
     expect(text).toContain("🔁 Văn phòng đề nghị bổ sung: Đề nghị ghi rõ số đơn thư đã giải quyết.");
     // A question that was not returned cannot be changed.
     const calls = await tap(lan, signedAction({ op: "edit", sid, q: 0 }));
@@ -333,10 +340,10 @@ describe("bad input, stale and forged buttons, permissions, groups, blocked chat
   it("an accepted report and a closed round are locked; nothing is saved", async () => {
     await db.prisma.submission.update({ where: { id: sid }, data: { status: "ACCEPTED" } });
     await say(lan, "/report");
-    expect(textsTo(rec(), lan.id).slice(-1)[0]).toMatch(/^Báo cáo của đơn vị đã được Văn phòng chấp nhận nên không sửa được nữa\./);
+    expect(textsTo(rec(), lan.id).slice(-1)[0]).toMatch(/^Báo cáo của đơn vị đã được Văn phòng tiếp nhận nên không sửa được nữa\./);
     expect(buttonsOfLast(lan.id)).toEqual([]);
     const calls = await tap(lan, signedAction({ op: "edit", sid, q: 0 }));
-    expect(toastOf(calls)?.text).toMatch(/^Báo cáo của đơn vị đã được Văn phòng chấp nhận/);
+    expect(toastOf(calls)?.text).toMatch(/^Báo cáo của đơn vị đã được Văn phòng tiếp nhận/);
 
     await db.prisma.submission.update({ where: { id: sid }, data: { status: "IN_PROGRESS" } });
     await tap(lan, signedAction({ op: "edit", sid, q: 0 }));

@@ -107,66 +107,65 @@ describe("from the first admin to a submitted, edited report", () => {
     expect(text).toContain("✏️ Ví dụ: Nguyễn Văn An, Chánh Văn phòng");
     expect(text).toContain("tối đa 80 ký tự");
 
-    // short_text
+    // short_text: the saved value is echoed
     await send(bot, rec, textUpdate(reporter, "  Nguyễn Văn An, Chánh Văn phòng  "));
     text = lastTextTo(rec, reporter.id);
-    expect(text).toMatch(/^✅ Đã lưu câu 1\.\n\nCâu 2\/10 · Văn phòng Sở/);
+    expect(text).toMatch(/^✅ Đã lưu câu 1: Nguyễn Văn An, Chánh Văn phòng\n\nCâu 2\/10 · Văn phòng Sở/);
 
-    // long_text, first part; then the process "restarts": a fresh bot instance on the same database.
-    await send(bot, rec, textUpdate(reporter, "Đoạn thứ nhất."));
-    expect(lastTextTo(rec, reporter.id)).toContain("Đã nhận 1 phần, dài 14/300 ký tự.");
+    // long_text: one message is the whole answer, saved at once; then the process "restarts": a fresh bot
+    // instance on the same database.
+    await send(bot, rec, textUpdate(reporter, "Đoạn thứ nhất.\nĐoạn thứ hai 🎉"));
+    expect(lastTextTo(rec, reporter.id)).toMatch(/^✅ Đã lưu câu 2\.\n\nCâu 3\/10/);
     world = buildBot(db.prisma);
     ({ bot, rec } = world);
-    await send(bot, rec, textUpdate(reporter, "Đoạn thứ hai 🎉"));
-    expect(lastTextTo(rec, reporter.id)).toContain("Đã nhận 2 phần, dài 30/300 ký tự.");
     await send(bot, rec, textUpdate(reporter, "/report"));
     text = lastTextTo(rec, reporter.id);
-    expect(text).toContain("Tiếp tục câu đang trả lời dở; 2 phần Anh/Chị đã gửi vẫn được giữ.");
-    expect(text).toContain("Câu 2/10 · Văn phòng Sở");
-    await send(bot, rec, textUpdate(reporter, "Xong"));
-    expect(lastTextTo(rec, reporter.id)).toMatch(/^✅ Đã lưu câu 2\.\n\nCâu 3\/10/);
+    expect(text).toMatch(/^Tiếp tục từ câu Anh\/Chị đang trả lời dở\.\n\nCâu 3\/10 · Văn phòng Sở/);
 
-    // list: two lines in one message, one more in another, then the Done button
+    // list: two lines in one message, saved at once; then one more item added with the "add to" button
     await send(bot, rec, textUpdate(reporter, "- Họp giao ban tháng\n- Niêm yết công khai"));
-    expect(lastTextTo(rec, reporter.id)).toContain("Đã nhận 2 mục (tối đa 5).");
+    expect(lastTextTo(rec, reporter.id)).toMatch(/^✅ Đã lưu câu 3 \(2 mục\)\.\n\nCâu 4\/10/);
+    await send(bot, rec, press(rec, reporter, "➕ Bổ sung câu 3"));
+    text = lastTextTo(rec, reporter.id);
+    expect(text).toMatch(/^Câu 3\/10 · Văn phòng Sở/);
+    expect(text).toContain("➕ Các mục Anh/Chị gửi sẽ được THÊM vào 2 mục hiện có.");
     await send(bot, rec, textUpdate(reporter, "Lấy ý kiến công chức"));
-    await send(bot, rec, press(rec, reporter, "✅ Xong"));
-    expect(lastTextTo(rec, reporter.id)).toMatch(/^✅ Đã lưu câu 3\.\n\nCâu 4\/10/);
+    expect(lastTextTo(rec, reporter.id)).toMatch(/^✅ Đã thêm 1 mục vào câu 3 \(nay 3 mục\)\.\n\nCâu 4\/10/);
 
     // number written the Vietnamese way
     await send(bot, rec, textUpdate(reporter, "1.234"));
-    expect(lastTextTo(rec, reporter.id)).toMatch(/^✅ Đã lưu câu 4\.\n\nCâu 5\/10/);
+    expect(lastTextTo(rec, reporter.id)).toMatch(/^✅ Đã lưu câu 4: 1\.234\n\nCâu 5\/10/);
 
     // yes/no button
     await send(bot, rec, press(rec, reporter, "Có"));
-    expect(lastTextTo(rec, reporter.id)).toMatch(/^✅ Đã lưu câu 5\.\n\nCâu 6\/10/);
+    expect(lastTextTo(rec, reporter.id)).toMatch(/^✅ Đã lưu câu 5: Có\n\nCâu 6\/10/);
 
     // single choice button
     await send(bot, rec, press(rec, reporter, "2. Trực tuyến"));
-    expect(lastTextTo(rec, reporter.id)).toMatch(/^✅ Đã lưu câu 6\.\n\nCâu 7\/10/);
+    expect(lastTextTo(rec, reporter.id)).toMatch(/^✅ Đã lưu câu 6: Trực tuyến\n\nCâu 7\/10/);
 
     // multiple choice: two toggles edit the message in place, then Done
     const toggled = await send(bot, rec, press(rec, reporter, "⬜ Họp giao ban"));
     expect(toggled.find((c) => c.method === "editMessageText")?.payload.text).toContain("Đã chọn: 1 mục.");
     await send(bot, rec, press(rec, reporter, "⬜ Trang thông tin điện tử"));
     expect(lastTextTo(rec, reporter.id)).toContain("Đã chọn: 2 mục.");
-    await send(bot, rec, press(rec, reporter, /^✅ Xong \(2 đã chọn\)$/));
-    expect(lastTextTo(rec, reporter.id)).toMatch(/^✅ Đã lưu câu 7\.\n\nCâu 8\/10/);
+    await send(bot, rec, press(rec, reporter, /^✅ Xong \(đã chọn 2\)$/));
+    expect(lastTextTo(rec, reporter.id)).toMatch(/^✅ Đã lưu câu 7: Họp giao ban, Trang thông tin điện tử\n\nCâu 8\/10/);
 
     // date, day first
     await send(bot, rec, textUpdate(reporter, "5/3/2025"));
-    expect(lastTextTo(rec, reporter.id)).toMatch(/^✅ Đã lưu câu 8\.\n\nCâu 9\/10/);
+    expect(lastTextTo(rec, reporter.id)).toMatch(/^✅ Đã lưu câu 8: 05\/03\/2025\n\nCâu 9\/10/);
 
     // document reference
     await send(bot, rec, textUpdate(reporter, "Quyết định số 219/QĐ-SKHCN ngày 09/7/2024 của Giám đốc Sở"));
     text = lastTextTo(rec, reporter.id);
-    expect(text).toMatch(/^✅ Đã lưu câu 9\.\n\nCâu 10\/10/);
+    expect(text).toMatch(/^✅ Đã lưu câu 9: Quyết định số 219\/QĐ-SKHCN ngày 09\/7\/2024 của Giám đốc Sở\n\nCâu 10\/10/);
     // keep last period's answer (optional long text)
     expect(text).toContain("🕘 Kỳ trước đơn vị đã trả lời:\nKiến nghị kỳ trước: bổ sung biên chế.");
     await send(bot, rec, press(rec, reporter, "🕘 Giữ như kỳ trước"));
 
     const preview = textsTo(rec, reporter.id).slice(-1)[0]!;
-    expect(preview).toContain("✅ Đã lưu câu 10.");
+    expect(preview).toContain("✅ Đã lưu câu 10 (giữ như kỳ trước).");
     expect(preview).toContain("📋 Xem lại báo cáo của Văn phòng Sở");
     expect(preview).toContain("Kỳ báo cáo: Quý III năm 2024 · Hạn nộp: 17:00 ngày 14/10/2024");
     for (const shown of [
@@ -191,7 +190,7 @@ describe("from the first admin to a submitted, edited report", () => {
     });
     submissionId = submission.id;
     expect(submission.status).toBe("IN_PROGRESS");
-    expect(submission.version).toBe(10);
+    expect(submission.version).toBe(11);
     const values = Object.fromEntries(submission.answers.map((a) => [a.questionKey, a.value]));
     expect(values).toEqual({
       contact: "Nguyễn Văn An, Chánh Văn phòng",
@@ -218,7 +217,7 @@ describe("from the first admin to a submitted, edited report", () => {
     expect(submission.submittedBy?.name).toBe("Trần Bình");
   });
 
-  it("changes an answer after submitting: back to «in progress» until submitted again; history keeps both revisions", async () => {
+  it("changes an answer after submitting: still submitted, the office keeps the submitted version until it is submitted again; history keeps both revisions", async () => {
     const { bot, rec } = world;
     await send(bot, rec, textUpdate(reporter, "/report"));
     expect(lastTextTo(rec, reporter.id)).toContain("Báo cáo của đơn vị đã được nộp lúc");
@@ -229,15 +228,18 @@ describe("from the first admin to a submitted, edited report", () => {
 
     await send(bot, rec, textUpdate(reporter, "2.000"));
     const after = lastTextTo(rec, reporter.id);
-    expect(after).toContain("✅ Đã lưu câu 4.");
-    expect(after).toContain("Báo cáo đã chuyển về trạng thái «Đang trả lời»");
-    expect(after).toContain("Trạng thái: Đang trả lời");
-    expect(after).toContain("4. Số đơn thư nhận được trong kỳ?\n2.000");
-    expect((await db.prisma.submission.findUniqueOrThrow({ where: { id: submissionId } })).status).toBe("IN_PROGRESS");
+    expect(after).toMatch(/^✅ Đã lưu câu 4: 2\.000\n\n✏️ Anh\/Chị vừa sửa báo cáo đã nộp lúc \d\d:\d\d ngày [\d/]+\. Văn phòng vẫn dùng bản đã nộp cho đến khi Anh\/Chị bấm “Nộp lại báo cáo”\./);
+    expect(after).toContain("Trạng thái: Đã nộp, đang sửa (chưa nộp lại)");
+    expect(after).toContain("📝 4. Số đơn thư nhận được trong kỳ?\n2.000");
+    expect(after).toMatch(/📝 Đã sửa từ khi nộp lúc \d\d:\d\d ngày [\d/]+: câu 4\. Văn phòng vẫn dùng bản đã nộp/);
+    const edited = await db.prisma.submission.findUniqueOrThrow({ where: { id: submissionId } });
+    expect(edited.status).toBe("SUBMITTED");
+    expect(edited.editedAfterSubmitAt).not.toBeNull();
 
-    await send(bot, rec, callbackUpdate(reporter, button(rec, reporter.id, "📤 Nộp báo cáo")));
-    expect(lastTextTo(rec, reporter.id)).toMatch(/^✅ Đã nộp báo cáo của Văn phòng Sở/);
-    expect((await db.prisma.submission.findUniqueOrThrow({ where: { id: submissionId } })).status).toBe("SUBMITTED");
+    await send(bot, rec, callbackUpdate(reporter, button(rec, reporter.id, "📤 Nộp lại báo cáo")));
+    expect(lastTextTo(rec, reporter.id)).toMatch(/^✅ Đã nộp lại báo cáo của Văn phòng Sở lúc .*; từ nay Văn phòng dùng bản này\./);
+    const resubmitted = await db.prisma.submission.findUniqueOrThrow({ where: { id: submissionId } });
+    expect(resubmitted).toMatchObject({ status: "SUBMITTED", editedAfterSubmitAt: null });
 
     const history = await answerHistory(db.prisma, submissionId, "complaints");
     expect(history.map((h) => [h.revision, h.value, h.authorName, h.source])).toEqual([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deadlineInstant, parseDeadlineInput } from "../src/domain/calendar/deadline-input.ts";
+import { deadlineExample, deadlineInstant, movedDeadlineExample, parseDeadlineInput } from "../src/domain/calendar/deadline-input.ts";
 import { periodLabel } from "../src/domain/calendar/period.ts";
 import { previousPeriod, suggestedPeriods } from "../src/domain/calendar/period-suggestion.ts";
 import { parseRecipientLines, parseRequestDocument } from "../src/domain/round-input.ts";
@@ -25,6 +25,26 @@ describe("a typed deadline", () => {
     expect(parseDeadlineInput("10/10/2024 25:00")).toEqual({ ok: false, problem: "bad-time" });
     expect(parseDeadlineInput("16:30")).toEqual({ ok: false, problem: "not-a-date" });
     expect(parseDeadlineInput("  ")).toEqual({ ok: false, problem: "empty" });
+  });
+
+  it("without a year, is the next such day from today (today included)", () => {
+    const today = "2026-11-30";
+    expect(parseDeadlineInput("15/12", today)).toEqual({ ok: true, value: { date: "2026-12-15", hour: 17, minute: 0 } });
+    expect(parseDeadlineInput("15/3 16:30", today)).toEqual({ ok: true, value: { date: "2027-03-15", hour: 16, minute: 30 } });
+    expect(parseDeadlineInput("30/11", today)).toEqual({ ok: true, value: { date: "2026-11-30", hour: 17, minute: 0 } });
+    expect(parseDeadlineInput("ngày 5 tháng 1", today)).toEqual({ ok: true, value: { date: "2027-01-05", hour: 17, minute: 0 } });
+    expect(parseDeadlineInput("ngày 15-12, 8h", today)).toEqual({ ok: true, value: { date: "2026-12-15", hour: 8, minute: 0 } });
+    expect(parseDeadlineInput("31/11", today)).toEqual({ ok: false, problem: "impossible-date" });
+    // Without knowing today, a year is needed.
+    expect(parseDeadlineInput("15/12")).toEqual({ ok: false, problem: "not-a-date" });
+  });
+
+  it("is asked for with examples in the round's year", () => {
+    expect(deadlineExample({ kind: "NINE_MONTHS", year: 2026, number: 1 })).toBe("20/9/2026");
+    expect(deadlineExample({ kind: "QUARTER", year: 2026, number: 4 })).toBe("20/12/2026");
+    expect(deadlineExample({ kind: "YEAR", year: 2027, number: 1 })).toBe("20/12/2027");
+    expect(deadlineExample({ kind: "MONTH", year: 2026, number: 2 })).toBe("20/2/2026");
+    expect(movedDeadlineExample("2026-12-28")).toBe("2/1/2027");
   });
 
   it("falls at that local time in the organisation's zone", () => {

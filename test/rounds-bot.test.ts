@@ -119,15 +119,16 @@ describe("rounds in the bot: /newround, /rounds, /remind and re-planning", () =>
     const suggestions = buttonsOf(messagesTo(rec, s().id).at(-1)!).map((b) => b.text);
     expect(suggestions).toEqual(["9 tháng đầu năm 2024", "9 tháng đầu năm 2023", "📅 Kỳ khác…", "✖️ Hủy"]);
     await press(s(), "9 tháng đầu năm 2024");
-    expect(lastTextTo(rec, s().id)).toContain("Bước 3.");
+    expect(lastTextTo(rec, s().id)).toContain("Bước 3. Anh/Chị gõ hạn nộp theo dạng ngày/tháng/năm, ví dụ 20/9/2024 (hạn là 17:00 ngày đó), hoặc kèm giờ, ví dụ 20/9/2024 16:30.");
 
     await type(s(), "5/9/2024");
     expect(lastTextTo(rec, s().id)).toContain("Hạn nộp 17:00 ngày 05/09/2024 đã qua");
     await type(s(), "31/9/2024");
     expect(lastTextTo(rec, s().id)).toContain("không có trên lịch");
     await type(s(), "mười tháng mười");
-    expect(lastTextTo(rec, s().id)).toContain("Tôi chưa hiểu");
-    await type(s(), "10/10/2024");
+    expect(lastTextTo(rec, s().id)).toContain("Tôi chưa hiểu “mười tháng mười” là ngày nào. Anh/Chị gõ theo dạng ngày/tháng/năm, ví dụ 20/9/2024 hoặc 20/9/2024 16:30.");
+    // No year: the next 10 October from today (30/9/2024).
+    await type(s(), "10/10");
     expect(lastTextTo(rec, s().id)).toContain("Hạn nộp: 17:00 ngày 10/10/2024.");
 
     await type(s(), "Công văn số 09-CV/BCĐ ngày 10/9/2024 của Ban Chỉ đạo về thực hiện Quy chế dân chủ ở cơ sở.");
@@ -215,6 +216,7 @@ describe("rounds in the bot: /newround, /rounds, /remind and re-planning", () =>
 
     await press(s(), "1. ⏰ Dời hạn");
     expect(lastTextTo(rec, s().id)).toContain("hạn nộp hiện tại 17:00 ngày 10/10/2024");
+    expect(lastTextTo(rec, s().id)).toContain("ví dụ 15/10/2024 16:30");
     await type(s(), "17/10/2024 16:30");
     expect(lastTextTo(rec, s().id)).toContain("Đã dời hạn nộp kỳ báo cáo 9 tháng đầu năm 2024 — Kết quả thực hiện dân chủ ở cơ sở từ 17:00 ngày 10/10/2024 sang 16:30 ngày 17/10/2024");
     expect((await db.prisma.round.findUniqueOrThrow({ where: { id: roundId } })).deadline).toEqual(new Date("2024-10-17T09:30:00Z"));

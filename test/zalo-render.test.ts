@@ -58,10 +58,10 @@ describe("rendering replies for Zalo", () => {
     expect(title).not.toMatch(/[\ud800-\udbff]$/);
   });
 
-  it("renders seven choices as a numbered list: keywords as typed, the others numbered 1, 2, 3… in order", () => {
+  it("renders eight choices as a numbered list: keywords as typed, the others numbered 1, 2, 3… in order", () => {
     const choices = [
       [choice("Quý I năm 2024"), choice("Quý II năm 2024"), choice("Quý III năm 2024")],
-      [choice("Quý IV năm 2024"), choice("6 tháng đầu năm 2024")],
+      [choice("Quý IV năm 2024"), choice("6 tháng đầu năm 2024"), choice("9 tháng đầu năm 2024")],
       [choice("Quay lại", "lại"), choice("Hủy", "hủy")],
     ];
     const links = [{ label: "Mở biểu mẫu", url: "https://tonghop.example.gov.vn/f/abc" }];
@@ -78,13 +78,22 @@ describe("rendering replies for Zalo", () => {
         "3. Quý III năm 2024",
         "4. Quý IV năm 2024",
         "5. 6 tháng đầu năm 2024",
+        "6. 9 tháng đầu năm 2024",
         "lại. Quay lại",
         "hủy. Hủy",
       ].join("\n"),
     );
     // No hidden-query button; the link still goes as a button.
     expect(buttonsOf(message)).toEqual([{ title: "Mở biểu mẫu", type: "oa.open.url", payload: { url: links[0]!.url } }]);
-    expect(choiceKeys(choices.flat())).toEqual(["1", "2", "3", "4", "5", "lại", "hủy"]);
+    expect(choiceKeys(choices.flat())).toEqual(["1", "2", "3", "4", "5", "6", "lại", "hủy"]);
+  });
+
+  it("a question's seven options become lines to type by number (once, even when the label has it); its few other choices stay buttons", () => {
+    const options = ["Hành chính", "Tài chính", "Khoa học", "Công nghệ", "Thanh tra", "Tiêu chuẩn đo lường", "Đoàn thể"].map((label, i) => [choice(`${i + 1}. ${label}`, String(i + 1))]);
+    const steps = renderZalo([{ kind: "text", text: "Lĩnh vực chính của đơn vị?", choices: [...options, [choice("⬅️ Câu trước"), choice("📋 Xem lại")]] }]);
+    const message = messageAt(steps, 0);
+    expect("text" in message && message.text).toBe(["Lĩnh vực chính của đơn vị?", "", "1. Hành chính", "2. Tài chính", "3. Khoa học", "4. Công nghệ", "5. Thanh tra", "6. Tiêu chuẩn đo lường", "7. Đoàn thể"].join("\n"));
+    expect(buttonsOf(message).map((b) => b.title)).toEqual(["⬅️ Câu trước", "📋 Xem lại"]);
   });
 
   it("counts links in the five buttons; a link that does not fit goes as a line of text", () => {

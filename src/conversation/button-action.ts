@@ -1,10 +1,12 @@
 import type { ActionOf } from "../messaging/action.ts";
 
 /** The conversation's choices, as plain data (rows of src/messaging/action.ts). */
-export type ButtonAction = ActionOf<"open" | "skip" | "back" | "keep-last" | "keep-current" | "done" | "clear" | "preview" | "choose" | "toggle" | "edit" | "submit">;
+const OPS = ["open", "skip", "back", "keep-last", "keep-current", "done", "clear", "preview", "add", "replace", "more", "choose", "toggle", "edit", "submit"] as const;
 
-const OPS: ReadonlySet<string> = new Set(["open", "skip", "back", "keep-last", "keep-current", "done", "clear", "preview", "choose", "toggle", "edit", "submit"]);
+export type ButtonAction = ActionOf<(typeof OPS)[number]>;
+
+const OP_SET: ReadonlySet<string> = new Set(OPS);
 
 export function isButtonAction(action: { op: string }): action is ButtonAction {
-  return OPS.has(action.op);
+  return OP_SET.has(action.op);
 }

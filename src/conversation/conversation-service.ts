@@ -1,3 +1,4 @@
+import { cleanDisplayName } from "../domain/display-name.ts";
 import { canAnswerForUnit, reportingUnitIds, type Actor } from "../domain/permissions.ts";
 import { editability } from "../domain/submission-rules.ts";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
@@ -5,11 +6,11 @@ import type { Locale } from "../i18n.ts";
 import { TRANSACTION_OPTIONS } from "../submissions/db-client.ts";
 import { saveAnswer } from "../submissions/save-answer.ts";
 import { submitSubmission } from "../submissions/submit-submission.ts";
-import { IDLE, readConversation, SESSION_PART, type Flow } from "./conversation-state.ts";
+import { IDLE, readConversation, SESSION_PART, type Flow, type QuestionFlow } from "./conversation-state.ts";
 import { flowAfterAnswer, interpret, type ConversationEvent, type Notice, type Step } from "./engine.ts";
 import { formatDateTime } from "./format-time.ts";
 import type { OutMessage, Translate } from "./out-message.ts";
-import { noticeText, renderStep, type RenderContext } from "./render.ts";
+import { noticeText, renderStep, savedNotice, type RenderContext } from "./render.ts";
 import { FOCUS, lockSession, patchSession, readSession, type SessionData } from "./session-store.ts";
 import { loadSnapshot, openSubmissions } from "./submission-store.ts";
 import type { SubmissionSnapshot } from "./submission-snapshot.ts";
@@ -43,8 +44,8 @@ export type Outcome = {
 
 const FOCUS_NAME = "report";
 
-function contextFor(deps: ConversationDeps, speaker: Speaker): RenderContext {
-  return { t: deps.translatorFor(speaker.locale), locale: speaker.locale, timezone: deps.timezone, messageLimit: deps.messageLimit };
+function contextFor(deps: ConversationDeps, speaker: Speaker, now?: Date): RenderContext {
+  return { t: deps.translatorFor(speaker.locale), locale: speaker.locale, timezone: deps.timezone, messageLimit: deps.messageLimit, now };
 }
 
 function sessionPatch(data: SessionData, flow: Flow): { set: SessionData; remove: string[] } {
@@ -60,13 +61,14 @@ export async function conversationStatus(db: PrismaClient, sessionKey: string): 
   return { active: flow.kind !== "idle", focus: typeof data[FOCUS] === "string" ? (data[FOCUS] as string) : undefined };
 }
 
-/** /cancel: leaves the current question; a multi-message draft not yet finished is dropped, saved answers stay. */
+/** /cancel: leaves the current question; items waiting for "add or replace" are dropped, saved answers stay. */
 export async function cancelConversation(db: PrismaClient, sessionKey: string): Promise<{ wasActive: boolean; droppedDraft: number }> {
   const data = await readSession(db, sessionKey);
   const flow = readConversation(data[SESSION_PART]).flow;
   const patch = sessionPatch(data, IDLE);
   await patchSession(db, sessionKey, patch.set, patch.remove);
-  return { wasActive: flow.kind !== "idle", droppedDraft: flow.kind === "question" ? flow.draft.length : 0 };
+  const dropped = flow.kind === "question" ? (flow.pending?.length ?? 0) + (flow.draft?.length ?? 0) : 0;
+  return { wasActive: flow.kind !== "idle", droppedDraft: dropped };
 }
 
 /**
@@ -126,8 +128,11 @@ export async function handleEvent(
   event: ConversationEvent,
   submissionId?: number,
 ): Promise<Outcome> {
-  const ctx = contextFor(deps, speaker);
   const now = deps.now?.() ?? new Date();
+  const ctx = contextFor(deps, speaker, now);
+  // Parts of a long message are told apart from the next answer by the messenger's own times, compared
+  // with each other; without one, the time the message arrived.
+  const received: ConversationEvent = event.type === "text" && !event.at ? { ...event, at: now } : event;
   return deps.prisma.$transaction(
     async (tx) => {
       const data = await lockSession(tx, sessionKey);
@@ -148,7 +153,7 @@ export async function handleEvent(
         return finish(mine ? IDLE : flow, { replies: [{ text }], toast: event.type === "button" ? text : undefined });
       }
 
-      const step = interpret(s, flow, event);
+      const step = interpret(s, flow, received, { now, partMinLength: Math.floor(deps.messageLimit / 2), partMaxLength: deps.messageLimit });
       const toast = step.toast ? noticeText(step.toast, ctx) : undefined;
       if (!step.write) {
         const replies = renderStep(s, step, ctx, editability(s, s.roundStatus).editable);
@@ -161,7 +166,8 @@ export async function handleEvent(
         const fresh = (await loadSnapshot(tx, s.id, speaker.locale, { lastValues: s.lastValues }))!;
         const editable = editability(fresh, fresh.roundStatus).editable;
         if (result.ok) {
-          const notices: Notice[] = [{ key: result.wasReturned ? "conversation-resubmitted" : "conversation-submitted", vars: { unit: s.unitName, time: now } }];
+          const key = result.wasReturned ? "conversation-resubmitted" : result.resubmitted ? "conversation-resubmitted-edited" : "conversation-submitted";
+          const notices: Notice[] = [{ key, vars: { unit: s.unitName, time: now } }];
           return finish(IDLE, {
             replies: renderStep(fresh, { flow: IDLE, screen: "none", notices }, ctx, editable),
             toast,
@@ -182,32 +188,34 @@ export async function handleEvent(
         return finish(refused.flow, { replies: renderStep(fresh, refused, ctx, editable), toast });
       }
 
-      const answered = step.flow as Extract<Flow, { kind: "question" }>;
-      const result = await saveAnswer(tx, { ...step.write, submissionId: s.id, authorId: speaker.personId, now });
+      const write = step.write;
+      const result = await saveAnswer(tx, { ...write, submissionId: s.id, authorId: speaker.personId, now });
       const fresh = (await loadSnapshot(tx, s.id, speaker.locale, { lastValues: s.lastValues }))!;
       if (!result.ok) {
         const refused: Step = { flow: IDLE, screen: "none", notices: [{ key: `conversation-save-refused-${result.reason}` }] };
         return finish(IDLE, { replies: renderStep(fresh, refused, ctx, false), toast });
       }
-      const number = s.questions.findIndex((q) => q.key === answered.key) + 1;
-      const notices: Notice[] = [{ key: step.write.skipped ? "conversation-skipped" : "conversation-saved", vars: { number } }];
+      const number = s.questions.findIndex((q) => q.key === write.questionKey) + 1;
+      const notices: Notice[] = [savedNotice(fresh, write, ctx)];
       const notify: Notification[] = [];
       if (result.overwrote) {
         const other = result.overwrote.authorId === null ? null : await tx.person.findUnique({ where: { id: result.overwrote.authorId }, select: { name: true } });
-        notices.push({ key: "conversation-overwrote", vars: { name: other?.name ?? "—", time: result.overwrote.at } });
+        notices.push({ key: "conversation-overwrote", vars: { name: other ? cleanDisplayName(other.name) : "—", time: result.overwrote.at } });
         if (result.overwrote.authorId !== null) {
           const message = await noticeForOther(deps, tx, result.overwrote.authorId, "conversation-overwritten-by", {
-            name: speaker.name,
+            name: cleanDisplayName(speaker.name),
             number,
             unit: s.unitName,
           });
           if (message) notify.push(message);
         }
       }
-      if (result.previousStatus === "SUBMITTED") notices.push({ key: "conversation-reopened" });
-      const next = flowAfterAnswer(fresh, answered);
+      if (result.firstChangeAfterSubmit) notices.push({ key: "conversation-edit-after-submit", vars: { time: s.submittedAt ?? now } });
+      // An earlier answer extended: the person stays where they stand; else on from the question answered.
+      const next: Flow = write.stay ?? flowAfterAnswer(fresh, step.flow as QuestionFlow, write.recent);
       await updateCursor(tx, fresh, next);
-      const replies = renderStep(fresh, { flow: next, screen: next.kind === "question" ? "question" : "preview", notices }, ctx, true);
+      const screen = next.kind === "question" ? (next.pending ? "choice" : "question") : "preview";
+      const replies = renderStep(fresh, { flow: next, screen, notices }, ctx, true);
       return finish(next, { replies, toast, notify });
     },
     TRANSACTION_OPTIONS,

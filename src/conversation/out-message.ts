@@ -1,7 +1,12 @@
 import type { ButtonAction } from "./button-action.ts";
 
 /** A button as plain data: its label and what pressing it asks for. */
-export type Button = { label: string; action: ButtonAction };
+export type Button = {
+  label: string;
+  action: ButtonAction;
+  /** What the person may type instead of pressing: an option's number, "có" / "không". */
+  typed?: string;
+};
 
 /** A message to show the person, free of any channel's types. */
 export type OutMessage = {

@@ -7,6 +7,8 @@ export type StoredAnswer = {
   value: AnswerValue | null;
   skipped: boolean;
   revision: number;
+  /** The revision the office has; compared with `revision` only while the report is edited after submitting. */
+  submittedRevision: number | null;
   authorId: number | null;
   authorName: string | null;
   updatedAt: Date;
@@ -23,6 +25,10 @@ export type SubmissionSnapshot = {
   returnComment: string | null;
   returnedAt: Date | null;
   submittedAt: Date | null;
+  /** Set while a submitted report has changes the office does not have yet. */
+  editedAfterSubmitAt: Date | null;
+  /** Questions whose answer changed since the report was submitted (while it is submitted or accepted). */
+  changedKeys: string[];
   roundId: number;
   roundStatus: RoundStatus;
   /** "9 tháng đầu năm 2024", in the reader's language. */
@@ -30,6 +36,7 @@ export type SubmissionSnapshot = {
   deadline: Date;
   /** The questions this unit's kind is asked, in template order; a question's number is its index + 1. */
   questions: Question[];
+  /** The unit's answers as they stand; in the office's view (and once accepted), the version the office has. */
   answers: Record<string, StoredAnswer>;
   /** The unit's answer to the same question in its latest earlier round, when it still fits the question. */
   lastValues: Record<string, AnswerValue>;

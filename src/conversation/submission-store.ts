@@ -1,6 +1,7 @@
 import { parseAnswerValue, type AnswerValue } from "../domain/answer-value.ts";
 import { periodLabel, type PeriodKind } from "../domain/calendar/period.ts";
-import type { RoundStatus, SubmissionStatus } from "../domain/submission-rules.ts";
+import { cleanDisplayName } from "../domain/display-name.ts";
+import { officeAnswerVersion, type RoundStatus, type SubmissionStatus } from "../domain/submission-rules.ts";
 import { questionsForUnitKind } from "../domain/template/template-schema.ts";
 import type { Locale } from "../i18n.ts";
 import type { Db } from "../submissions/db-client.ts";
@@ -15,6 +16,7 @@ type SubmissionRow = {
   returnComment: string | null;
   returnedAt: Date | null;
   submittedAt: Date | null;
+  editedAfterSubmitAt: Date | null;
   unitId: number;
   unitName: string;
   unitKind: string;
@@ -27,22 +29,42 @@ type SubmissionRow = {
   templateId: number;
 };
 
-type AnswerRow = { questionKey: string; value: unknown; skipped: boolean; revision: number; authorId: number | null; updatedAt: Date; authorName: string | null };
+type AnswerRow = {
+  questionKey: string;
+  value: unknown;
+  skipped: boolean;
+  revision: number;
+  submittedRevision: number | null;
+  authorId: number | null;
+  updatedAt: Date;
+  authorName: string | null;
+  /** The submitted revision, when it is not the current one (office view only; the id null otherwise). */
+  submittedId: number | null;
+  submittedValue: unknown;
+  submittedSkipped: boolean | null;
+  submittedAuthorId: number | null;
+  submittedAuthorName: string | null;
+  submittedAt: Date | null;
+};
+
+/** Whose eyes: the unit's (answers as they stand) or the office's (the version submitted). */
+export type SnapshotView = "reporter" | "office";
 
 /**
  * Reads one submission with its round, unit, questions, answers and last period's answers. A reload of
  * the same submission within one step may pass the earlier snapshot's `lastValues`: earlier rounds'
- * answers do not change meanwhile.
+ * answers do not change meanwhile. The office's view (and anyone's, once accepted) shows the version
+ * submitted rather than changes made since.
  */
 export async function loadSnapshot(
   db: Db,
   submissionId: number,
   locale: Locale,
-  reuse: { lastValues?: Record<string, AnswerValue> } = {},
+  reuse: { lastValues?: Record<string, AnswerValue>; view?: SnapshotView } = {},
 ): Promise<SubmissionSnapshot | null> {
   // Two statements instead of the five a nested Prisma read takes: this runs twice on every answer.
   const rows = await db.$queryRaw<SubmissionRow[]>`
-    SELECT s."id", s."status"::text AS "status", s."version", s."returnedQuestionKeys", s."returnComment", s."returnedAt", s."submittedAt",
+    SELECT s."id", s."status"::text AS "status", s."version", s."returnedQuestionKeys", s."returnComment", s."returnedAt", s."submittedAt", s."editedAfterSubmitAt",
            u."id" AS "unitId", u."name" AS "unitName", u."kind" AS "unitKind",
            r."id" AS "roundId", r."status"::text AS "roundStatus", r."deadline", r."periodKind"::text AS "periodKind",
            r."periodYear", r."periodNumber", r."templateId"
@@ -50,21 +72,41 @@ export async function loadSnapshot(
     WHERE s."id" = ${submissionId}`;
   const row = rows[0];
   if (!row) return null;
-  const stored = await db.$queryRaw<AnswerRow[]>`
-    SELECT a."questionKey", a."value", a."skipped", a."revision", a."authorId", a."updatedAt", p."name" AS "authorName"
-    FROM "Answer" a LEFT JOIN "Person" p ON p."id" = a."authorId"
-    WHERE a."submissionId" = ${submissionId}`;
+  const view: SnapshotView = reuse.view ?? (row.status === "ACCEPTED" ? "office" : "reporter");
+  const officeView = view === "office" && row.editedAfterSubmitAt !== null;
+  // The submitted revision is joined only when the office's view needs it.
+  const stored = officeView
+    ? await db.$queryRaw<AnswerRow[]>`
+        SELECT a."questionKey", a."value", a."skipped", a."revision", a."submittedRevision", a."authorId", a."updatedAt", p."name" AS "authorName",
+               sr."id" AS "submittedId", sr."value" AS "submittedValue", sr."skipped" AS "submittedSkipped", sr."authorId" AS "submittedAuthorId",
+               sp."name" AS "submittedAuthorName", sr."createdAt" AS "submittedAt"
+        FROM "Answer" a LEFT JOIN "Person" p ON p."id" = a."authorId"
+        LEFT JOIN "AnswerRevision" sr ON sr."answerId" = a."id" AND sr."revision" = a."submittedRevision" AND a."submittedRevision" <> a."revision"
+        LEFT JOIN "Person" sp ON sp."id" = sr."authorId"
+        WHERE a."submissionId" = ${submissionId}`
+    : await db.$queryRaw<AnswerRow[]>`
+        SELECT a."questionKey", a."value", a."skipped", a."revision", a."submittedRevision", a."authorId", a."updatedAt", p."name" AS "authorName", NULL::int AS "submittedId"
+        FROM "Answer" a LEFT JOIN "Person" p ON p."id" = a."authorId"
+        WHERE a."submissionId" = ${submissionId}`;
   const template = await templateById(db, row.templateId);
   const questions = questionsForUnitKind(template, row.unitKind);
   const answers: Record<string, StoredAnswer> = {};
+  const changedKeys = stored.filter((a) => officeAnswerVersion(a, row) !== "current").map((a) => a.questionKey);
   for (const a of stored) {
+    const version = officeView ? officeAnswerVersion(a, row) : "current";
+    if (version === "absent") continue;
+    const shown =
+      version === "submitted" && a.submittedId !== null
+        ? { value: a.submittedValue, skipped: a.submittedSkipped === true, authorId: a.submittedAuthorId, authorName: a.submittedAuthorName, updatedAt: a.submittedAt! }
+        : a;
     answers[a.questionKey] = {
-      value: a.skipped ? null : (a.value as AnswerValue),
-      skipped: a.skipped,
-      revision: a.revision,
-      authorId: a.authorId,
-      authorName: a.authorName,
-      updatedAt: a.updatedAt,
+      value: shown.skipped ? null : (shown.value as AnswerValue),
+      skipped: shown.skipped,
+      revision: version === "submitted" ? a.submittedRevision! : a.revision,
+      submittedRevision: a.submittedRevision,
+      authorId: shown.authorId,
+      authorName: shown.authorName === null ? null : cleanDisplayName(shown.authorName),
+      updatedAt: shown.updatedAt,
     };
   }
 
@@ -92,13 +134,15 @@ export async function loadSnapshot(
   return {
     id: row.id,
     unitId: row.unitId,
-    unitName: row.unitName,
+    unitName: cleanDisplayName(row.unitName),
     status: row.status,
     version: row.version,
     returnedQuestionKeys: row.returnedQuestionKeys,
     returnComment: row.returnComment,
     returnedAt: row.returnedAt,
     submittedAt: row.submittedAt,
+    editedAfterSubmitAt: row.editedAfterSubmitAt,
+    changedKeys: questions.map((q) => q.key).filter((key) => changedKeys.includes(key)),
     roundId: row.roundId,
     roundStatus: row.roundStatus,
     roundLabel: periodLabel({ kind: row.periodKind, year: row.periodYear, number: row.periodNumber }, locale),
@@ -150,7 +194,7 @@ export async function openSubmissions(db: Db, unitIds: readonly number[], locale
       out.push({
         submissionId,
         unitId: unit.id,
-        unitName: unit.name,
+        unitName: cleanDisplayName(unit.name),
         roundLabel: periodLabel({ kind: round.periodKind, year: round.periodYear, number: round.periodNumber }, locale),
         deadline: round.deadline,
         status,

@@ -26,13 +26,9 @@ export async function answerQuestion(chat: DemoChat, question: Question, answer:
     case "short_text":
       return chat.send(String(value));
     case "long_text":
-      await chat.send(String(value));
-      await chat.waitFor(hasButton("Xong"));
-      return chat.press("Xong");
+      return chat.send(String(value));
     case "list":
-      await chat.send((value as string[]).join("\n"));
-      await chat.waitFor(hasButton("Xong"));
-      return chat.press("Xong");
+      return chat.send((value as string[]).join("\n"));
     case "number":
       return chat.send(String(value).replace(".", ","));
     case "date":

@@ -1,5 +1,7 @@
 import { DEFAULT_LIMITS, isIsoDate, type AnswerValue, type DocumentRef } from "./answer-value.ts";
 import { cutText } from "./cut-text.ts";
+import { collapseSpaces, countOf, foldText, isSpaceUnit, lineBreaksToSpaces, stripInvisible, tidyLines } from "./text-scan.ts";
+import { trimEndOf, trimEndOfSpaceAnd } from "./text-trim.ts";
 import type { ChoiceOption, Question } from "./template/template-schema.ts";
 
 /** Why an input was not accepted; `code` names a message, `vars` fill it. */
@@ -25,45 +27,28 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; problem: Pars
 const ok = <T>(value: T): ParseResult<T> => ({ ok: true, value });
 const fail = (code: ParseProblemCode, vars?: ParseProblem["vars"]): ParseResult<never> => ({ ok: false, problem: { code, vars } });
 
-// C0/C1 controls (except tab and line feed), zero-width space, bidi overrides and isolates, BOM and
-// non-characters. Zero-width joiners and variation selectors stay: emoji sequences need them.
-// eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF\uFFFE\uFFFF]/g;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
 /**
- * What a typed message becomes before any parsing: controls and lone surrogates removed, line ends unified,
- * tabs as spaces, trailing spaces and runs of blank lines dropped, Unicode NFC (some keyboards send
- * Vietnamese letters decomposed). Emoji are kept.
+ * What a typed message becomes before any parsing: controls, bidi marks and lone surrogates removed, line
+ * ends unified, tabs as spaces, trailing spaces and runs of blank lines dropped, Unicode NFC (some keyboards
+ * send Vietnamese letters decomposed). Emoji are kept. Linear in the text's length, whatever it holds.
  */
 export function cleanText(raw: string): string {
-  return raw
-    .replace(/\r\n?/g, "\n")
-    .replace(/\t/g, " ")
-    .replace(LONE_SURROGATE, "")
-    .replace(INVISIBLE, "")
-    .normalize("NFC")
-    .split("\n")
-    .map((line) => line.replace(/\s+$/u, ""))
-    .join("\n")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
+  return tidyLines(stripInvisible(raw).normalize("NFC"));
 }
 
-/** Lower case without Vietnamese diacritics, for forgiving comparisons ("Không" = "khong"). */
-export function foldText(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
-}
+const DONE_WORDS = ["xong", "done", "het", "ket thuc", "finish"];
+
+/**
+ * Longest cleaned text still read as a short form (a yes/no, a date, an option, a number): anything longer
+ * is refused as such without being folded and matched, so a huge message costs only its cleaning.
+ */
+const SHORT_FORM_MAX = 1_000;
 
 /** Typed words that end a multi-message answer, like the "Xong" button. */
 export function isDoneWord(text: string): boolean {
-  return ["xong", "done", "het", "ket thuc", "finish"].includes(foldText(text).replace(/[.!]+$/, ""));
+  const cleaned = cleanText(text);
+  // Longer than any of the words with their punctuation: not one of them.
+  return cleaned.length <= 40 && DONE_WORDS.includes(trimEndOf(foldText(cleaned), ".!"));
 }
 
 export type EffectiveLimits = { maxLength: number; maxItems: number; min?: number; max?: number; integer: boolean };
@@ -98,7 +83,7 @@ function checkLength(text: string, maxLength: number): ParseResult<string> {
 
 export function parseShortText(raw: string, maxLength: number): ParseResult<string> {
   // A short answer is one line in the report.
-  return checkLength(cleanText(raw).replace(/\s*\n\s*/g, " "), maxLength);
+  return checkLength(lineBreaksToSpaces(cleanText(raw)), maxLength);
 }
 
 export function parseLongText(raw: string, maxLength: number): ParseResult<string> {
@@ -117,8 +102,8 @@ function numberFromDigits(digits: string): number | null {
     if (!/^\d{1,3}( \d{3})+([.,]\d+)?$/.test(s)) return null;
     s = s.replace(/ /g, "");
   }
-  const dots = (s.match(/\./g) ?? []).length;
-  const commas = (s.match(/,/g) ?? []).length;
+  const dots = countOf(s, ".");
+  const commas = countOf(s, ",");
   let integerPart: string;
   let fraction = "";
   let group: "." | "," | null = null;
@@ -157,8 +142,9 @@ function numberFromDigits(digits: string): number | null {
  * after the number is allowed), "-3". Two numbers ("12 đơn, 3 vụ") are refused rather than guessed.
  */
 export function parseNumber(raw: string, limits: Pick<EffectiveLimits, "min" | "max" | "integer"> = { integer: false }): ParseResult<number> {
-  const text = cleanText(raw).replace(/[.!]+$/, "");
+  const text = trimEndOf(cleanText(raw), ".!");
   if (text === "") return fail("empty");
+  if (text.length > SHORT_FORM_MAX) return fail("not-a-number", { text: cutText(text, 40) });
   let value: number | null = null;
   if (ZERO_WORDS.has(foldText(text))) {
     value = 0;
@@ -198,7 +184,9 @@ function isoFromParts(day: number, month: number, year: number): string {
  * or ISO "2025-03-05". Two-digit years are 20xx. Impossible days ("31/2/2025") are refused. Gives "YYYY-MM-DD".
  */
 export function parseDate(raw: string): ParseResult<string> {
-  const text = foldText(cleanText(raw)).replace(/[.,;]+$/, "");
+  const cleaned = cleanText(raw);
+  if (cleaned.length > SHORT_FORM_MAX) return fail("not-a-date", { text: cutText(cleaned, 40) });
+  const text = trimEndOf(foldText(cleaned), ".,;");
   if (text === "") return fail("empty");
   let parts: [number, number, number] | null = null;
   let match = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})$/.exec(text);
@@ -211,11 +199,11 @@ export function parseDate(raw: string): ParseResult<string> {
     match = /^(?:ngay\s+)?(\d{1,2})\s+thang\s+(\d{1,2})\s*(?:,\s*)?nam\s+(\d{4})$/.exec(text);
     if (match) parts = [Number(match[1]), Number(match[2]), Number(match[3])];
   }
-  if (!parts) return fail("not-a-date", { text: cutText(cleanText(raw), 40) });
+  if (!parts) return fail("not-a-date", { text: cutText(cleaned, 40) });
   let [day, month, year] = parts;
   if (year < 100) year += 2000;
   const iso = isoFromParts(day, month, year);
-  if (year < 1900 || year > 2100 || !isIsoDate(iso)) return fail("impossible-date", { text: cutText(cleanText(raw), 40) });
+  if (year < 1900 || year > 2100 || !isIsoDate(iso)) return fail("impossible-date", { text: cutText(cleaned, 40) });
   return ok(iso);
 }
 
@@ -224,7 +212,9 @@ const NO = new Set(["khong", "ko", "k", "no", "n", "chua", "sai", "khong a", "fa
 
 /** "có" / "không" and their everyday variants, with or without diacritics; "yes" / "no". */
 export function parseYesNo(raw: string): ParseResult<boolean> {
-  const text = foldText(cleanText(raw)).replace(/[.!]+$/, "");
+  const cleaned = cleanText(raw);
+  if (cleaned.length > SHORT_FORM_MAX) return fail("not-yes-no");
+  const text = trimEndOf(foldText(cleaned), ".!");
   if (text === "") return fail("empty");
   if (YES.has(text)) return ok(true);
   if (NO.has(text)) return ok(false);
@@ -232,7 +222,8 @@ export function parseYesNo(raw: string): ParseResult<boolean> {
 }
 
 function matchOption(text: string, options: readonly ChoiceOption[]): ChoiceOption | undefined {
-  const folded = foldText(text).replace(/[.!]+$/, "");
+  if (text.length > SHORT_FORM_MAX) return undefined;
+  const folded = trimEndOf(foldText(text), ".!");
   if (/^\d+$/.test(folded)) return options[Number(folded) - 1];
   return options.find(
     (option) => option.key === folded || foldText(option.label.vi) === folded || foldText(option.label.en) === folded,
@@ -252,7 +243,12 @@ export function parseChoices(raw: string, options: readonly ChoiceOption[], maxI
   const text = cleanText(raw);
   if (text === "") return fail("empty");
   const keys: string[] = [];
-  for (const part of text.split(/[,;\n]+/).map((p) => p.trim()).filter(Boolean)) {
+  // Each option named a few times at most; more parts than that is not a choice (counted before splitting).
+  const most = options.length * 4 + 10;
+  if (countOf(text, ",") + countOf(text, ";") + countOf(text, "\n") >= most * 2) return fail("too-many-options", { max: maxItems });
+  const parts = text.split(/[,;\n]+/).map((p) => p.trim()).filter(Boolean);
+  if (parts.length > most) return fail("too-many-options", { max: maxItems });
+  for (const part of parts) {
     const option = matchOption(part, options);
     if (!option) return fail("unknown-option", { text: cutText(part, 40) });
     if (!keys.includes(option.key)) keys.push(option.key);
@@ -264,12 +260,31 @@ export function parseChoices(raw: string, options: readonly ChoiceOption[], maxI
 
 const BULLET = /^(?:[-–—•*+●▪◦]|\d{1,3}[.)]|[a-zđ]\))\s+/iu;
 
+// What a bullet or numbering starts with; a line that starts otherwise is not tried against BULLET.
+const BULLET_MARKS = "-–—•*+●▪◦0123456789";
+
 /** Items of a list message: one per line, bullets and numbering ("- ", "1. ", "a) ") removed. */
 export function splitListItems(raw: string): string[] {
-  return cleanText(raw)
-    .split("\n")
-    .map((line) => line.trim().replace(BULLET, "").trim())
-    .filter((line) => line !== "");
+  const text = cleanText(raw);
+  const items: string[] = [];
+  // Line by line without splitting: each line's ends found in place, one string made per item.
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    let first = start;
+    let last = end;
+    while (first < last && isSpaceUnit(text.charCodeAt(first))) first++;
+    while (last > first && isSpaceUnit(text.charCodeAt(last - 1))) last--;
+    if (first < last) {
+      const line = text.slice(first, last);
+      // Only a line that can start with a bullet or numbering is tried against BULLET.
+      const item = BULLET_MARKS.includes(line[0]!) || line[1] === ")" ? line.replace(BULLET, "").trim() : line;
+      if (item !== "") items.push(item);
+    }
+    start = end + 1;
+  }
+  return items;
 }
 
 /** A whole list answer: at least one item, each within the length limit, not too many items. */
@@ -281,10 +296,71 @@ export function checkListItems(items: readonly string[], limits: Pick<EffectiveL
   return ok([...items]);
 }
 
-// "09-CV/BCĐ", "219/QĐ-SKHCN": digits, then parts joined by - or /, with at least one letter (unlike a date).
-const NUMBER_PATTERN = /\d+[0-9A-Za-zĐđ.]*(?:[-/][0-9A-Za-zĐđ.]+)+/gu;
+const HAS_LETTER = /[A-Za-zĐđ]/u;
 const DATE_PATTERN = /(\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})/;
-const ISSUER_PATTERN = /\bc[uủ]a\s+(.+?)[.;,]?$/iu;
+// Upper and lower case spelt out: a case-insensitive Unicode search is many times slower on a long text.
+const ISSUER_START = /\b[cC][uUủỦ][aA] /u;
+
+const isDigitUnit = (unit: number) => unit >= 0x30 && unit <= 0x39;
+// A part of a document number: letters, digits, dots ("CV", "BCĐ", "219", "QĐ-UBND.")
+const isPartUnit = (unit: number) =>
+  isDigitUnit(unit) || (unit >= 0x41 && unit <= 0x5a) || (unit >= 0x61 && unit <= 0x7a) || unit === 0x2e || unit === 0x110 || unit === 0x111;
+const isJoinUnit = (unit: number) => unit === 0x2d || unit === 0x2f;
+
+/**
+ * Document numbers in a text, in order: "09-CV/BCĐ", "219/QĐ-SKHCN" — from a digit, parts of letters,
+ * digits and dots joined by "-" or "/" (what /\d+[0-9A-Za-zĐđ.]*(?:[-/][0-9A-Za-zĐđ.]+)+/g finds), in one
+ * pass over the text: the pattern retried from every digit of a long run.
+ */
+export function documentNumbers(text: string): string[] {
+  const found: string[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const unit = text.charCodeAt(i);
+    if (!isPartUnit(unit)) {
+      i++;
+      continue;
+    }
+    // A part: the number starts at its first digit, if any.
+    let end = i;
+    let digit = -1;
+    while (end < n && isPartUnit(text.charCodeAt(end))) {
+      if (digit < 0 && isDigitUnit(text.charCodeAt(end))) digit = end;
+      end++;
+    }
+    if (digit < 0) {
+      i = end;
+      continue;
+    }
+    // Then as many "-part" or "/part" as follow.
+    let joined = end;
+    while (joined + 1 < n && isJoinUnit(text.charCodeAt(joined)) && isPartUnit(text.charCodeAt(joined + 1))) {
+      joined += 1;
+      while (joined < n && isPartUnit(text.charCodeAt(joined))) joined++;
+    }
+    if (joined > end) found.push(text.slice(digit, joined));
+    i = joined > end ? joined : end;
+  }
+  return found;
+}
+
+/**
+ * The issuer in a citation "… của Ban Chỉ đạo về thực hiện Quy chế dân chủ ở cơ sở": from the first "của" to
+ * the end (a closing ".", ";" or "," left out; the subject is split off before). Found with one search
+ * rather than a lazy pattern tried at every character.
+ */
+function documentIssuer(citation: string): string | undefined {
+  const oneLine = collapseSpaces(citation);
+  const start = ISSUER_START.exec(oneLine);
+  if (!start) return undefined;
+  const from = start.index + start[0].length;
+  let to = oneLine.length;
+  if (to - 1 > from && ".;,".includes(oneLine[to - 1]!)) to--;
+  const issuer = oneLine.slice(from, to).trim();
+  return issuer === "" ? undefined : issuer;
+}
+
 // Where a subject (trích yếu) starts: "về việc", "V/v", or "về" before the words request subjects begin with.
 // A plain "về" is part of many issuers' names ("Ban Chỉ đạo về thực hiện Quy chế dân chủ ở cơ sở").
 const SUBJECT_STARTS = [" về việc ", " v/v ", " v/v:", " về báo cáo", " về đề nghị", " về hướng dẫn", " về đôn đốc", " về tổng kết", " về sơ kết", " về kế hoạch", " về triển khai"];
@@ -299,9 +375,10 @@ export function splitDocumentSubject(text: string): { citation: string; subject:
   }
   if (at < 0) return { citation: text, subject: null };
   // `lower` has one leading space: index `at` in it is index `at` of the text's own leading space position.
-  const citation = text.slice(0, Math.max(0, at)).replace(/[\s,;]+$/u, "");
-  let subject = text.slice(at).trim().replace(/[\s.;,]+$/u, "");
-  if (/^v\/v:?\s*/iu.test(subject)) subject = `về việc ${subject.replace(/^v\/v:?\s*/iu, "")}`;
+  const citation = trimEndOfSpaceAnd(text.slice(0, Math.max(0, at)), ",;");
+  let subject = trimEndOfSpaceAnd(text.slice(at).trim(), ".;,");
+  const vv = /^v\/v:?/iu.exec(subject);
+  if (vv) subject = `về việc ${subject.slice(vv[0].length).trimStart()}`;
   if (citation === "" || subject === "") return { citation: text, subject: null };
   return { citation, subject };
 }
@@ -311,19 +388,19 @@ export function splitDocumentSubject(text: string): { citation: string; subject:
  * and the number, date, issuer and subject are picked out when they are there.
  */
 export function parseDocumentRef(raw: string, maxLength: number): ParseResult<DocumentRef> {
-  const text = cleanText(raw).replace(/\s*\n\s*/g, " ");
+  const text = lineBreaksToSpaces(cleanText(raw));
   const checked = checkLength(text, maxLength);
   if (!checked.ok) return checked;
   const ref: DocumentRef = { text };
   const { citation, subject } = splitDocumentSubject(text);
-  const number = [...citation.matchAll(NUMBER_PATTERN)].map((m) => m[0]).find((candidate) => /[A-Za-zĐđ]/.test(candidate));
-  if (number) ref.number = number.replace(/\.$/, "");
+  const number = documentNumbers(citation).find((candidate) => HAS_LETTER.test(candidate));
+  if (number) ref.number = number.endsWith(".") ? number.slice(0, -1) : number;
   const date = DATE_PATTERN.exec(citation)?.[1];
   if (date) {
     const parsed = parseDate(date);
     if (parsed.ok) ref.date = parsed.value;
   }
-  const issuer = ISSUER_PATTERN.exec(citation)?.[1]?.trim();
+  const issuer = documentIssuer(citation);
   if (issuer) ref.issuer = issuer;
   if (subject) ref.subject = subject;
   return ok(ref);

@@ -1,16 +1,17 @@
 import { cleanText } from "./answer-parsing.ts";
+import { cutText } from "./cut-text.ts";
+import { collapseSpaces } from "./text-scan.ts";
 
-/** Longest name kept; a real Vietnamese full name is far shorter. */
-export const DISPLAY_NAME_MAX = 100;
+/** Longest name kept for a person or a unit. */
+export const DISPLAY_NAME_MAX = 200;
 
 /**
- * A person's or unit's name as stored and shown: cleaned like an answer (controls, bidi overrides and lone
- * surrogates removed, NFC), on one line with single spaces, at most `max` characters.
+ * A person's or unit's name as stored and shown: cleaned as answers are (controls, bidi overrides, lone
+ * surrogates removed, NFC), on one line with single spaces, at most `max` characters. Names are cleaned
+ * again when shown, so rows stored before this rule display cleanly too.
  */
 export function cleanDisplayName(raw: string, max = DISPLAY_NAME_MAX): string {
-  const oneLine = cleanText(raw).split("\n").map((part) => part.trim()).filter(Boolean).join(" ");
-  const words = oneLine.split(" ").filter(Boolean).join(" ");
-  return [...words].slice(0, max).join("").trim();
+  return cutText(collapseSpaces(cleanText(raw)), max).trimEnd();
 }
 
 /**

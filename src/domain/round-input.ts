@@ -1,4 +1,6 @@
 import { cleanText, parseDocumentRef, splitDocumentSubject } from "./answer-parsing.ts";
+import { countFilledLines, lineBreaksToSpaces } from "./text-scan.ts";
+import { trimEndOfSpaceAnd } from "./text-trim.ts";
 
 /** Longest request document reference kept ("Công văn số … ngày … của …" is rarely over 200). */
 export const REQUEST_DOCUMENT_MAX = 500;
@@ -12,7 +14,7 @@ export type RoundInputResult<T> = { ok: true; value: T } | { ok: false; problem:
  * line, without the full stop a person may end it with.
  */
 export function parseRequestDocument(raw: string): RoundInputResult<string> {
-  const text = cleanText(raw).replace(/\s*\n\s*/g, " ").replace(/[\s.;,]+$/, "");
+  const text = trimEndOfSpaceAnd(lineBreaksToSpaces(cleanText(raw)), ".;,");
   if (text === "") return { ok: false, problem: "empty" };
   if (text.length > REQUEST_DOCUMENT_MAX) return { ok: false, problem: "too-long", length: text.length };
   return { ok: true, value: text };
@@ -20,9 +22,13 @@ export function parseRequestDocument(raw: string): RoundInputResult<string> {
 
 /** "Kính gửi" recipients typed one a line; list marks ("- ", "• ") and the ";" or "." ending each are dropped. */
 export function parseRecipientLines(raw: string): RoundInputResult<string[]> {
-  const lines = cleanText(raw)
+  const text = cleanText(raw);
+  // A paste of far too many lines is refused before each line is read.
+  const filled = countFilledLines(text);
+  if (filled > RECIPIENTS_MAX * 4) return { ok: false, problem: "too-many", length: filled };
+  const lines = text
     .split("\n")
-    .map((line) => line.replace(/^\s*(?:[-–•+*]|\d+[.)])\s*/, "").replace(/[\s;.,]+$/, "").trim())
+    .map((line) => trimEndOfSpaceAnd(line.replace(/^\s*(?:[-–•+*]|\d+[.)])\s*/, ""), ";.,").trim())
     .filter((line) => line !== "");
   if (lines.length === 0) return { ok: false, problem: "empty" };
   if (lines.length > RECIPIENTS_MAX) return { ok: false, problem: "too-many", length: lines.length };

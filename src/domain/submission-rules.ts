@@ -22,20 +22,36 @@ export function editability(
   return { editable: true, returnedOnly: false };
 }
 
-/** A change to an answer: a submitted report goes back to "in progress" until it is submitted again. */
+/**
+ * A change to an answer: a report not started is now in progress. A submitted report stays submitted — the
+ * office keeps the submitted version — and is marked as being edited until it is submitted again.
+ */
 export function statusAfterAnswer(status: SubmissionStatus): SubmissionStatus {
-  switch (status) {
-    case "NOT_STARTED":
-    case "SUBMITTED":
-      return "IN_PROGRESS";
-    default:
-      return status;
-  }
+  return status === "NOT_STARTED" ? "IN_PROGRESS" : status;
 }
 
-/** Statuses from which "submit" is possible. */
-export function canSubmitFrom(status: SubmissionStatus): boolean {
-  return status === "NOT_STARTED" || status === "IN_PROGRESS" || status === "RETURNED";
+/** Where a submission stands for submitting: its status and whether it changed since it was submitted. */
+export type SubmitState = { status: SubmissionStatus; editedAfterSubmitAt: Date | null };
+
+/** A submitted report changed since, whose changes the office does not have yet. */
+export function isEditingSubmitted(s: SubmitState): boolean {
+  return s.status === "SUBMITTED" && s.editedAfterSubmitAt !== null;
+}
+
+/** Whether "submit" is possible: never submitted, returned, or submitted and changed since. */
+export function canSubmit(s: SubmitState): boolean {
+  return s.status === "NOT_STARTED" || s.status === "IN_PROGRESS" || s.status === "RETURNED" || isEditingSubmitted(s);
+}
+
+/**
+ * Which version of a stored answer the office reads (status, compile, review, export) of a submitted or
+ * accepted report: the current one, unless the report was changed after it was submitted — then the
+ * revision that was submitted, and nothing for an answer added since. Of a draft, the current one.
+ */
+export function officeAnswerVersion(answer: { revision: number; submittedRevision: number | null }, s: SubmitState): "current" | "submitted" | "absent" {
+  const submitted = s.status === "SUBMITTED" || s.status === "ACCEPTED";
+  if (!submitted || s.editedAfterSubmitAt === null || answer.submittedRevision === answer.revision) return "current";
+  return answer.submittedRevision === null ? "absent" : "submitted";
 }
 
 /** Required questions without a real answer (unanswered or skipped), in the given order. */

@@ -13,6 +13,11 @@ export const ACTIONS = {
   done: { code: "d", fields: ["sid", "q"] },
   clear: { code: "c", fields: ["sid", "q"] },
   preview: { code: "p", fields: ["sid", "q"] },
+  /** Typed text is added to the answer of question `q`, or replaces it (and items waiting for that choice are stored so). */
+  add: { code: "a", fields: ["sid", "q"] },
+  replace: { code: "r", fields: ["sid", "q"] },
+  /** Add more to the answer of question `q`, saved a moment ago. */
+  more: { code: "m", fields: ["sid", "q"] },
   choose: { code: "h", fields: ["sid", "q", "option"] },
   toggle: { code: "t", fields: ["sid", "q", "option"] },
   edit: { code: "e", fields: ["sid", "q"] },

@@ -2,6 +2,8 @@ import { periodSlug } from "../domain/calendar/period.ts";
 import { parseAnswerValue } from "../domain/answer-value.ts";
 import { answersCsv, type AnswerExportRow } from "../domain/office/answers-csv.ts";
 import { answerText } from "../domain/office/answer-text.ts";
+import { cleanDisplayName } from "../domain/display-name.ts";
+import { officeAnswerVersion } from "../domain/submission-rules.ts";
 import { questionsForUnitKind } from "../domain/template/template-schema.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { Locale } from "../i18n.ts";
@@ -24,6 +26,7 @@ function localStamp(instant: Date, timeZone: string): string {
 /**
  * The round's raw answers as CSV: one record per unit × question the unit is asked, unanswered ones too, in
  * report order. Headings and labels in the requester's language; values exactly as stored in the JSON column.
+ * A report changed after it was submitted is exported as submitted, as the compile reads it.
  */
 export async function exportRoundAnswers(prisma: PrismaClient, roundId: number, locale: Locale, t: Translate): Promise<AnswersExport | null> {
   const round = await prisma.round.findUnique({
@@ -54,11 +57,22 @@ export async function exportRoundAnswers(prisma: PrismaClient, roundId: number, 
         where: { roundId },
         select: {
           status: true,
-          answers: { select: { questionKey: true, value: true, skipped: true, revision: true, updatedAt: true, author: { select: { name: true } } } },
+          editedAfterSubmitAt: true,
+          answers: {
+            select: { id: true, questionKey: true, value: true, skipped: true, revision: true, submittedRevision: true, updatedAt: true, author: { select: { name: true } } },
+          },
         },
       },
     },
   });
+  // The submitted revisions of answers changed after their report was submitted.
+  const submittedRows = await prisma.$queryRaw<{ answerId: number; value: unknown; skipped: boolean; revision: number; at: Date; authorName: string | null }[]>`
+    SELECT a."id" AS "answerId", r."value", r."skipped", r."revision", r."createdAt" AS "at", p."name" AS "authorName"
+    FROM "Answer" a JOIN "Submission" s ON s."id" = a."submissionId"
+    JOIN "AnswerRevision" r ON r."answerId" = a."id" AND r."revision" = a."submittedRevision"
+    LEFT JOIN "Person" p ON p."id" = r."authorId"
+    WHERE s."roundId" = ${roundId} AND s."editedAfterSubmitAt" IS NOT NULL AND a."submittedRevision" <> a."revision"`;
+  const submittedRevisions = new Map(submittedRows.map((row) => [row.answerId, row]));
   const yesNo = { yes: t("office-csv-yes"), no: t("office-csv-no") };
   const rows: AnswerExportRow[] = [];
   let unitCount = 0;
@@ -68,14 +82,26 @@ export async function exportRoundAnswers(prisma: PrismaClient, roundId: number, 
     if (questions.length === 0) continue;
     unitCount++;
     const status = t(`office-status-${(submission?.status ?? "NOT_STARTED").toLowerCase().replace("_", "-")}`);
-    const answers = new Map((submission?.answers ?? []).map((a) => [a.questionKey, a]));
+    type Shown = { value: unknown; skipped: boolean; revision: number; updatedAt: Date; authorName: string | null };
+    const answers = new Map<string, Shown>();
+    for (const a of submission?.answers ?? []) {
+      const version = officeAnswerVersion(a, submission!);
+      const submitted = version === "submitted" ? submittedRevisions.get(a.id) : undefined;
+      if (version === "absent" || (version === "submitted" && !submitted)) continue;
+      answers.set(
+        a.questionKey,
+        submitted
+          ? { value: submitted.value, skipped: submitted.skipped, revision: submitted.revision, updatedAt: submitted.at, authorName: submitted.authorName }
+          : { value: a.value, skipped: a.skipped, revision: a.revision, updatedAt: a.updatedAt, authorName: a.author?.name ?? null },
+      );
+    }
     questions.forEach((question, index) => {
       const answer = answers.get(question.key);
       const parsed = answer && !answer.skipped ? parseAnswerValue(question, answer.value) : null;
       rows.push({
         unitOrder: unit.order,
         unitCode: unit.code,
-        unitName: unit.name,
+        unitName: cleanDisplayName(unit.name),
         status,
         questionNumber: index + 1,
         questionKey: question.key,
@@ -85,7 +111,7 @@ export async function exportRoundAnswers(prisma: PrismaClient, roundId: number, 
         valueJson: answer && !answer.skipped ? JSON.stringify(answer.value) : "",
         skipped: answer?.skipped ?? false,
         revision: answer?.revision ?? null,
-        author: answer?.author?.name ?? "",
+        author: answer?.authorName ? cleanDisplayName(answer.authorName) : "",
         updatedAt: answer ? localStamp(answer.updatedAt, round.organisation.timezone) : "",
         inReport: question.report,
       });

@@ -14,17 +14,20 @@ type Locked = {
   version: number;
   unitId: number;
   roundId: number;
-  unit: { kind: string };
-  round: { status: "DRAFT" | "OPEN" | "CLOSED"; templateId: number };
+  unitKind: string;
+  roundStatus: "DRAFT" | "OPEN" | "CLOSED";
+  templateId: number;
 };
 
 async function lock(tx: Db, submissionId: number): Promise<Locked | null> {
-  const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "Submission" WHERE id = ${submissionId} FOR UPDATE`;
-  if (rows.length === 0) return null;
-  return tx.submission.findUniqueOrThrow({
-    where: { id: submissionId },
-    select: { id: true, status: true, version: true, unitId: true, roundId: true, unit: { select: { kind: true } }, round: { select: { status: true, templateId: true } } },
-  });
+  // One statement: a nested read would send its relation queries side by side on the transaction's connection.
+  const rows = await tx.$queryRaw<Locked[]>`
+    SELECT s."id", s."status"::text AS "status", s."version", s."unitId", s."roundId", u."kind" AS "unitKind",
+           r."status"::text AS "roundStatus", r."templateId"
+    FROM "Submission" s JOIN "Unit" u ON u."id" = s."unitId" JOIN "Round" r ON r."id" = s."roundId"
+    WHERE s."id" = ${submissionId}
+    FOR UPDATE OF s FOR SHARE OF r`;
+  return rows[0] ?? null;
 }
 
 /**
@@ -37,7 +40,7 @@ export function acceptSubmission(db: Db, input: { submissionId: number; actorId:
     const s = await lock(tx, input.submissionId);
     if (!s) return { ok: false, reason: "not-found" };
     if (input.expectedVersion !== undefined && s.version !== input.expectedVersion) return { ok: false, reason: "version-changed", status: s.status };
-    if (!reviewActions(s.status, s.round.status).accept) return { ok: false, reason: "not-allowed", status: s.status };
+    if (!reviewActions(s.status, s.roundStatus).accept) return { ok: false, reason: "not-allowed", status: s.status };
     const updated = await tx.submission.update({
       where: { id: s.id },
       data: { status: "ACCEPTED", acceptedAt: now, acceptedById: input.actorId, version: { increment: 1 } },
@@ -63,10 +66,10 @@ export function returnSubmission(
     const s = await lock(tx, input.submissionId);
     if (!s) return { ok: false, reason: "not-found" };
     if (input.expectedVersion !== undefined && s.version !== input.expectedVersion) return { ok: false, reason: "version-changed", status: s.status };
-    if (!reviewActions(s.status, s.round.status).return) return { ok: false, reason: "not-allowed", status: s.status };
-    const template = await templateById(tx, s.round.templateId);
+    if (!reviewActions(s.status, s.roundStatus).return) return { ok: false, reason: "not-allowed", status: s.status };
+    const template = await templateById(tx, s.templateId);
     const checked = checkReturn(
-      questionsForUnitKind(template, s.unit.kind).map((q) => q.key),
+      questionsForUnitKind(template, s.unitKind).map((q) => q.key),
       input.questionKeys,
       input.comment,
     );

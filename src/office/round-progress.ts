@@ -1,3 +1,4 @@
+import { cleanDisplayName } from "../domain/display-name.ts";
 import type { UnitProgress } from "../domain/office/status-table.ts";
 import { questionsForUnitKind, type Template } from "../domain/template/template-schema.ts";
 import { personReach, type MessagingWindows } from "../domain/reachability.ts";
@@ -41,6 +42,7 @@ export async function loadRoundProgress(
           status: true,
           lastActivityAt: true,
           submittedAt: true,
+          editedAfterSubmitAt: true,
           returnedAt: true,
           acceptedAt: true,
           returnedQuestionKeys: true,
@@ -59,20 +61,21 @@ export async function loadRoundProgress(
     const people = new Map(unit.memberships.map((m) => [m.person.id, m.person]));
     out.push({
       unitId: unit.id,
-      name: unit.name,
+      name: cleanDisplayName(unit.name),
       order: unit.order,
       status: submission?.status ?? "NOT_STARTED",
       answered,
       total: keys?.length ?? answered,
       lastActivityAt: submission?.lastActivityAt ?? null,
       submittedAt: submission?.submittedAt ?? null,
+      editedAfterSubmitAt: submission?.editedAfterSubmitAt ?? null,
       returnedAt: submission?.returnedAt ?? null,
       acceptedAt: submission?.acceptedAt ?? null,
       returnedCount: submission?.returnedQuestionKeys.length ?? 0,
       reporters: people.size,
       unreachable: [...people.values()].flatMap((p) => {
         const why = personReach(p.accounts.map((a) => ({ ...a, channel: CHANNEL_OF[a.channel] })), reach.now, reach.windows);
-        return why === "reachable" ? [] : [{ name: p.name, reach: why }];
+        return why === "reachable" ? [] : [{ name: cleanDisplayName(p.name), reach: why }];
       }),
     });
   }

@@ -1,4 +1,5 @@
 import { inTransaction, type Db } from "../submissions/db-client.ts";
+import { cleanDisplayName } from "../domain/display-name.ts";
 import type { OrgFile } from "./org-file.ts";
 
 export type ImportSummary = {
@@ -46,10 +47,11 @@ export function importOrganisation(db: Db, file: OrgFile, actorId: number | null
     let order = 0;
     for (const unit of file.units) {
       order = unit.order ?? order + 1;
+      const name = cleanDisplayName(unit.name);
       await tx.unit.upsert({
         where: { organisationId_code: { organisationId: org.id, code: unit.code } },
-        create: { organisationId: org.id, code: unit.code, name: unit.name, kind: unit.kind, order, active: unit.active },
-        update: { name: unit.name, kind: unit.kind, order, active: unit.active },
+        create: { organisationId: org.id, code: unit.code, name, kind: unit.kind, order, active: unit.active },
+        update: { name, kind: unit.kind, order, active: unit.active },
       });
       (known.has(unit.code) ? updated : created).push(unit.code);
     }

@@ -34,13 +34,19 @@ export async function listPeople(db: Db): Promise<PeopleDirectory> {
 /** A live role as the screens describe it. */
 export type MembershipFacts = { id: number; personId: number; name: string; role: Role; unit: { id: number; code: string; name: string } | null; revoked: boolean };
 
+type MembershipRow = { id: number; role: Role; revokedAt: Date | null; personId: number; personName: string; unitId: number | null; unitCode: string | null; unitName: string | null };
+
+/** One statement: it runs inside the revocation's transaction, where a nested read would send its parts side by side. */
 export async function membershipFacts(db: Db, membershipId: number): Promise<MembershipFacts | null> {
-  const m = await db.membership.findUnique({
-    where: { id: membershipId },
-    select: { id: true, role: true, revokedAt: true, person: { select: { id: true, name: true } }, unit: { select: { id: true, code: true, name: true } } },
-  });
+  const rows = await db.$queryRaw<MembershipRow[]>`
+    SELECT m."id", m."role"::text AS "role", m."revokedAt", p."id" AS "personId", p."name" AS "personName",
+           u."id" AS "unitId", u."code" AS "unitCode", u."name" AS "unitName"
+    FROM "Membership" m JOIN "Person" p ON p."id" = m."personId" LEFT JOIN "Unit" u ON u."id" = m."unitId"
+    WHERE m."id" = ${membershipId}`;
+  const m = rows[0];
   if (!m) return null;
-  return { id: m.id, personId: m.person.id, name: cleanDisplayName(m.person.name), role: m.role, unit: m.unit, revoked: m.revokedAt !== null };
+  const unit = m.unitId === null ? null : { id: m.unitId, code: m.unitCode!, name: m.unitName! };
+  return { id: m.id, personId: m.personId, name: cleanDisplayName(m.personName), role: m.role, unit, revoked: m.revokedAt !== null };
 }
 
 /** How many live administrator roles there are besides this one. */
@@ -86,7 +92,9 @@ export async function revokeMembership(
     });
     const openRoundIds =
       facts.role === "REPORTER" && facts.unit
-        ? (await tx.submission.findMany({ where: { unitId: facts.unit.id, round: { status: "OPEN" } }, select: { roundId: true }, orderBy: { roundId: "asc" } })).map((s) => s.roundId)
+        ? (await tx.$queryRaw<{ roundId: number }[]>`
+            SELECT s."roundId" FROM "Submission" s JOIN "Round" r ON r."id" = s."roundId"
+            WHERE s."unitId" = ${facts.unit.id} AND r."status" = 'OPEN' ORDER BY s."roundId"`).map((s) => s.roundId)
         : [];
     return { ok: true, membership: { ...facts, revoked: true }, openRoundIds } as const;
   }, TRANSACTION_OPTIONS);

@@ -1,10 +1,11 @@
-import { foldText } from "../domain/answer-parsing.ts";
+import { foldText } from "../domain/text-scan.ts";
+import { cleanDisplayName, DISPLAY_NAME_MAX } from "../domain/display-name.ts";
 import type { UnitKind } from "../domain/unit-kind.ts";
 import { inTransaction, type Db } from "../submissions/db-client.ts";
 
 export type UnitRow = { id: number; code: string; name: string; kind: string; order: number; active: boolean };
 
-export const UNIT_NAME_MAX = 200;
+export const UNIT_NAME_MAX = DISPLAY_NAME_MAX;
 
 export async function listUnits(db: Db): Promise<UnitRow[]> {
   const org = await db.organisation.findFirst({ orderBy: { id: "asc" }, select: { id: true } });
@@ -34,17 +35,18 @@ export function addUnit(db: Db, input: { name: string; kind: UnitKind; actorId: 
   return inTransaction(db, async (tx) => {
     const org = await tx.organisation.findFirst({ orderBy: { id: "asc" }, select: { id: true } });
     if (!org) return { ok: false, reason: "no-organisation" };
+    const name = cleanDisplayName(input.name);
     const units = await tx.unit.findMany({ where: { organisationId: org.id }, select: { code: true, order: true } });
-    const base = unitCodeFromName(input.name);
+    const base = unitCodeFromName(name);
     const taken = new Set(units.map((u) => u.code));
     let code = base;
     for (let n = 2; taken.has(code); n++) code = `${base}-${n}`;
     const order = Math.max(0, ...units.map((u) => u.order)) + 1;
     const unit = await tx.unit.create({
-      data: { organisationId: org.id, code, name: input.name, kind: input.kind, order },
+      data: { organisationId: org.id, code, name, kind: input.kind, order },
       select: { id: true, code: true, name: true, kind: true, order: true, active: true },
     });
-    await tx.auditEvent.create({ data: { actorId: input.actorId, action: "unit.created", entityType: "Unit", entityId: String(unit.id), data: { code, name: input.name, kind: input.kind } } });
+    await tx.auditEvent.create({ data: { actorId: input.actorId, action: "unit.created", entityType: "Unit", entityId: String(unit.id), data: { code, name, kind: input.kind } } });
     return { ok: true, unit };
   });
 }
@@ -53,12 +55,13 @@ export async function renameUnit(db: Db, input: { unitId: number; name: string; 
   return inTransaction(db, async (tx) => {
     const before = await tx.unit.findUnique({ where: { id: input.unitId }, select: { name: true } });
     if (!before) return null;
+    const name = cleanDisplayName(input.name);
     const unit = await tx.unit.update({
       where: { id: input.unitId },
-      data: { name: input.name },
+      data: { name },
       select: { id: true, code: true, name: true, kind: true, order: true, active: true },
     });
-    await tx.auditEvent.create({ data: { actorId: input.actorId, action: "unit.renamed", entityType: "Unit", entityId: String(unit.id), data: { from: before.name, to: input.name } } });
+    await tx.auditEvent.create({ data: { actorId: input.actorId, action: "unit.renamed", entityType: "Unit", entityId: String(unit.id), data: { from: before.name, to: name } } });
     return unit;
   });
 }

@@ -1,70 +1,74 @@
 import { formatDateTime } from "../conversation/format-time.ts";
-import { periodLabel } from "../domain/calendar/period.ts";
+import { periodLabel, type PeriodKind } from "../domain/calendar/period.ts";
 import { questionsForUnitKind } from "../domain/template/template-schema.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { templateById } from "../submissions/round-template.ts";
 import type { BatchReport, NoticeBuilder, NoticeJob } from "./notice-queue.ts";
 
-/** The recipient's live reporter role in the notice's unit: a notice queued before the role was removed is not sent. */
-function reporterNow(job: NoticeJob) {
-  return { where: { personId: job.personId, role: "REPORTER" as const, revokedAt: null }, select: { id: true } };
+type NoticeFacts = {
+  id: number;
+  status: string;
+  unitName: string;
+  unitKind: string;
+  unitActive: boolean;
+  roundStatus: string;
+  deadline: Date;
+  periodKind: PeriodKind;
+  periodYear: number;
+  periodNumber: number;
+  templateId: number;
+  timezone: string;
+  /** The recipient still reports for the unit: a notice queued before the role was removed is not sent. */
+  stillReporter: boolean;
+};
+
+/** The submission a notice is about, its unit and round, in one statement (a nested read sends side by side). */
+async function noticeFacts(prisma: PrismaClient, job: NoticeJob): Promise<NoticeFacts | null> {
+  const rows = await prisma.$queryRaw<NoticeFacts[]>`
+    SELECT s."id", s."status"::text AS "status", u."name" AS "unitName", u."kind" AS "unitKind", u."active" AS "unitActive",
+           r."status"::text AS "roundStatus", r."deadline", r."periodKind"::text AS "periodKind", r."periodYear", r."periodNumber", r."templateId",
+           o."timezone",
+           EXISTS (SELECT 1 FROM "Membership" m WHERE m."unitId" = u."id" AND m."personId" = ${job.personId} AND m."role" = 'REPORTER' AND m."revokedAt" IS NULL) AS "stillReporter"
+    FROM "Submission" s JOIN "Unit" u ON u."id" = s."unitId" JOIN "Round" r ON r."id" = s."roundId" JOIN "Organisation" o ON o."id" = r."organisationId"
+    WHERE s."id" = ${job.refs.submission ?? -1}`;
+  return rows[0] ?? null;
 }
 
 /** "The round is open": sent to each reporter of each unit asked something, with a button to start. */
 const roundOpened: NoticeBuilder = async (prisma, job) => {
-  const submission = await prisma.submission.findUnique({
-    where: { id: job.refs.submission },
-    select: {
-      id: true,
-      status: true,
-      unit: { select: { name: true, kind: true, active: true, memberships: reporterNow(job) } },
-      round: { select: { status: true, deadline: true, periodKind: true, periodYear: true, periodNumber: true, templateId: true, organisation: { select: { timezone: true } } } },
-    },
-  });
+  const facts = await noticeFacts(prisma, job);
   // Opened and closed again, the unit has already answered, or the person no longer reports for it: nothing to announce.
-  if (!submission || submission.round.status !== "OPEN" || !submission.unit.active || submission.status !== "NOT_STARTED") return null;
-  if (submission.unit.memberships.length === 0) return null;
-  const { round, unit } = submission;
-  const count = questionsForUnitKind(await templateById(prisma, round.templateId), unit.kind).length;
+  if (!facts || facts.roundStatus !== "OPEN" || !facts.unitActive || facts.status !== "NOT_STARTED" || !facts.stillReporter) return null;
+  const count = questionsForUnitKind(await templateById(prisma, facts.templateId), facts.unitKind).length;
   return (t, locale) => [
     {
       kind: "text",
       text: t("prompt-round-open", {
-        unit: unit.name,
-        round: periodLabel({ kind: round.periodKind, year: round.periodYear, number: round.periodNumber }, locale),
-        deadline: formatDateTime(round.deadline, round.organisation.timezone, locale),
+        unit: facts.unitName,
+        round: periodLabel({ kind: facts.periodKind, year: facts.periodYear, number: facts.periodNumber }, locale),
+        deadline: formatDateTime(facts.deadline, facts.timezone, locale),
         count,
       }),
-      choices: [[{ label: t("button-start-answering"), action: { op: "open", sid: submission.id } }]],
+      choices: [[{ label: t("button-start-answering"), action: { op: "open", sid: facts.id } }]],
     },
   ];
 };
 
 /** "The deadline moved": sent to the reporters of units that have not submitted. */
 const deadlineMoved: NoticeBuilder = async (prisma, job) => {
-  const submission = await prisma.submission.findUnique({
-    where: { id: job.refs.submission },
-    select: {
-      id: true,
-      status: true,
-      unit: { select: { name: true, memberships: reporterNow(job) } },
-      round: { select: { status: true, deadline: true, periodKind: true, periodYear: true, periodNumber: true, organisation: { select: { timezone: true } } } },
-    },
-  });
-  if (!submission || submission.round.status !== "OPEN" || ["SUBMITTED", "ACCEPTED"].includes(submission.status)) return null;
-  if (submission.unit.memberships.length === 0) return null;
-  const { round } = submission;
+  const facts = await noticeFacts(prisma, job);
+  if (!facts || facts.roundStatus !== "OPEN" || ["SUBMITTED", "ACCEPTED"].includes(facts.status) || !facts.stillReporter) return null;
   // The deadline as it is when the notice goes out: a second move meanwhile is announced with its own date.
-  if (round.deadline.getTime() !== job.refs.deadline) return null;
+  if (facts.deadline.getTime() !== job.refs.deadline) return null;
   return (t, locale) => [
     {
       kind: "text",
       text: t("notice-deadline-moved", {
-        unit: submission.unit.name,
-        round: periodLabel({ kind: round.periodKind, year: round.periodYear, number: round.periodNumber }, locale),
-        deadline: formatDateTime(round.deadline, round.organisation.timezone, locale),
+        unit: facts.unitName,
+        round: periodLabel({ kind: facts.periodKind, year: facts.periodYear, number: facts.periodNumber }, locale),
+        deadline: formatDateTime(facts.deadline, facts.timezone, locale),
       }),
-      choices: [[{ label: t("button-start-answering"), action: { op: "open", sid: submission.id } }]],
+      choices: [[{ label: t("button-start-answering"), action: { op: "open", sid: facts.id } }]],
     },
   ];
 };

@@ -7,7 +7,7 @@ import type { Db } from "../submissions/db-client.ts";
 import { canonicalJson, sha256Hex } from "./canonical-json.ts";
 import { renderReportDocx } from "./render-docx.ts";
 import { activeOverrides } from "./active-overrides.ts";
-import { roundToReportInput, type RoundRows } from "./round-report-input.ts";
+import { officeAnswers, roundToReportInput, type RoundRows } from "./round-report-input.ts";
 
 /**
  * Part of every input hash: raise it when assembly or layout changes, so a compile after an upgrade
@@ -109,9 +109,16 @@ export async function loadRoundRows(prisma: Db, roundId: number): Promise<RoundR
     where: { organisationId: round.organisationId, OR: [{ active: true }, { submissions: { some: { roundId } } }] },
     orderBy: [{ order: "asc" }, { id: "asc" }],
   });
+  // The submitted revisions of answers changed after their report was submitted.
+  const submitted = await prisma.$queryRaw<{ answerId: number; value: unknown; skipped: boolean }[]>`
+    SELECT a."id" AS "answerId", r."value", r."skipped"
+    FROM "Answer" a JOIN "Submission" s ON s."id" = a."submissionId"
+    JOIN "AnswerRevision" r ON r."answerId" = a."id" AND r."revision" = a."submittedRevision"
+    WHERE s."roundId" = ${roundId} AND s."editedAfterSubmitAt" IS NOT NULL AND a."submittedRevision" <> a."revision"`;
+  const submittedRevisions = new Map(submitted.map((row) => [row.answerId, { value: row.value, skipped: row.skipped }]));
   const { organisation, template, submissions, ...rest } = round;
   const overrides = await activeOverrides(prisma, roundId);
-  return { round: rest, organisation, template, units, submissions: submissions.sort((a, b) => a.unitId - b.unitId), overrides };
+  return { round: rest, organisation, template, units, submissions: submissions.sort((a, b) => a.unitId - b.unitId), overrides, submittedRevisions };
 }
 
 /**
@@ -134,7 +141,9 @@ function inputHashOf(rows: RoundRows, options: CompileOptions): string {
         unitId: s.unitId,
         status: s.status,
         answers: isIncluded(s.status, options.includeDrafts)
-          ? s.answers.map((a) => ({ key: a.questionKey, value: a.value, skipped: a.skipped }))
+          ? Object.entries(officeAnswers(s, rows.submittedRevisions))
+              .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+              .map(([key, answer]) => ({ key, value: answer.value, skipped: answer.skipped }))
           : null,
       })),
     }),

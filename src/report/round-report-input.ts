@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { Answer, Organisation, Round, Submission, Template, Unit } from "../generated/prisma/client.ts";
-import type { ReportInput, ReportOverride, SubmissionInfo } from "../domain/report/report-input.ts";
+import type { ReportInput, ReportOverride, StoredAnswer, SubmissionInfo } from "../domain/report/report-input.ts";
 import type { RequestDocumentParts } from "../domain/round-input.ts";
+import { officeAnswerVersion } from "../domain/submission-rules.ts";
 import { parseTemplateDefinition } from "../domain/template/load-template.ts";
 
 /** What compileRound reads for one round. */
@@ -13,7 +14,26 @@ export type RoundRows = {
   submissions: (Submission & { answers: Answer[] })[];
   /** The secretary's texts in force (latest version per target, not dropped). */
   overrides: ReportOverride[];
+  /**
+   * By answer id, the revision that was submitted of answers changed since (see Answer.submittedRevision):
+   * a submitted report changed afterwards is compiled as submitted until it is submitted again.
+   */
+  submittedRevisions: ReadonlyMap<number, StoredAnswer>;
 };
+
+/** A submission's answers as the office has them, by question key: the submitted revisions of a report changed since. */
+export function officeAnswers(submission: RoundRows["submissions"][number], submittedRevisions: RoundRows["submittedRevisions"]): Record<string, StoredAnswer> {
+  const answers: Record<string, StoredAnswer> = {};
+  for (const answer of submission.answers) {
+    const version = officeAnswerVersion(answer, submission);
+    if (version === "absent") continue;
+    const submitted = version === "submitted" ? submittedRevisions.get(answer.id) : undefined;
+    // A submitted revision that cannot be found (history removed by hand) leaves the answer out rather than show unsubmitted text.
+    if (version === "submitted" && !submitted) continue;
+    answers[answer.questionKey] = submitted ?? { value: answer.value, skipped: answer.skipped };
+  }
+  return answers;
+}
 
 const stringList = z.array(z.string());
 
@@ -80,7 +100,7 @@ export function roundToReportInput(rows: RoundRows): ReportInput {
       (submission): SubmissionInfo => ({
         unitId: submission.unitId,
         status: submission.status,
-        answers: Object.fromEntries(submission.answers.map((answer) => [answer.questionKey, { value: answer.value, skipped: answer.skipped }])),
+        answers: officeAnswers(submission, rows.submittedRevisions),
       }),
     ),
     overrides: rows.overrides,

@@ -32,43 +32,45 @@ export type OpenRoundResult =
  */
 export async function openRound(tx: Db, input: OpenRoundInput): Promise<OpenRoundResult> {
   if (input.deadline.getTime() <= input.now.getTime()) return { ok: false, reason: "deadline-past" };
-  const duplicate = await tx.round.findFirst({
-    where: {
-      organisationId: input.organisationId,
-      templateId: input.templateId,
-      status: "OPEN",
-      periodKind: input.period.kind,
-      periodYear: input.period.year,
-      periodNumber: input.period.number,
-    },
-    select: { id: true },
-  });
+  const samePeriod = {
+    organisationId: input.organisationId,
+    templateId: input.templateId,
+    status: "OPEN" as const,
+    periodKind: input.period.kind,
+    periodYear: input.period.year,
+    periodNumber: input.period.number,
+  };
+  const duplicate = await tx.round.findFirst({ where: samePeriod, select: { id: true } });
   if (duplicate) return { ok: false, reason: "duplicate", roundId: duplicate.id };
   const units = await askedUnits(tx, input.organisationId, input.template);
   if (units.length === 0) return { ok: false, reason: "no-units" };
   const parts = input.requestDocument ? (input.requestDocumentParts ?? parseRequestDocumentParts(input.requestDocument)) : null;
-  const round = await tx.round.create({
-    data: {
-      organisationId: input.organisationId,
-      templateId: input.templateId,
-      periodKind: input.period.kind,
-      periodYear: input.period.year,
-      periodNumber: input.period.number,
-      deadline: input.deadline,
-      requestDocument: input.requestDocument,
-      requestDocKind: parts?.kind ?? null,
-      requestDocNumber: parts?.number ?? null,
-      requestDocDate: parts?.date ? new Date(`${parts.date}T00:00:00Z`) : null,
-      requestDocIssuer: parts?.issuer ?? null,
-      requestDocSubject: parts?.subject ?? null,
-      recipients: [...input.recipients],
-      status: "OPEN",
-      openedAt: input.now,
-      createdById: input.actorId,
-      submissions: { create: units.map((unit) => ({ unitId: unit.id })) },
-    },
+  // The partial unique index "Round_open_period_key" makes a second confirm at the same moment wait for the
+  // first and then insert nothing (instead of failing its whole transaction).
+  const [round] = await tx.round.createManyAndReturn({
+    data: [
+      {
+        ...samePeriod,
+        deadline: input.deadline,
+        requestDocument: input.requestDocument,
+        requestDocKind: parts?.kind ?? null,
+        requestDocNumber: parts?.number ?? null,
+        requestDocDate: parts?.date ? new Date(`${parts.date}T00:00:00Z`) : null,
+        requestDocIssuer: parts?.issuer ?? null,
+        requestDocSubject: parts?.subject ?? null,
+        recipients: [...input.recipients],
+        openedAt: input.now,
+        createdById: input.actorId,
+      },
+    ],
+    skipDuplicates: true,
     select: { id: true },
   });
+  if (!round) {
+    const opened = await tx.round.findFirstOrThrow({ where: samePeriod, select: { id: true } });
+    return { ok: false, reason: "duplicate", roundId: opened.id };
+  }
+  await tx.submission.createMany({ data: units.map((unit) => ({ roundId: round.id, unitId: unit.id })) });
   await tx.auditEvent.create({
     data: {
       actorId: input.actorId,

@@ -27,29 +27,39 @@ export type SaveAnswerResult =
       version: number;
       /** Someone else's answer stored after the author last saw the question, now replaced (kept in the history). */
       overwrote: { authorId: number | null; revision: number; at: Date } | null;
+      /** The first change to a submitted report: the office keeps the submitted version until it is submitted again. */
+      firstChangeAfterSubmit: boolean;
     }
   | { ok: false; reason: "not-found" | "round-closed" | "round-not-open" | "accepted" | "not-returned" };
 
 /**
  * Stores one answer and its revision in one transaction. The submission row is locked first, so two people
  * of a unit saving at once are serialised: both revisions are kept and the later one is told it replaced
- * the other's. A submitted report goes back to "in progress".
+ * the other's. The round row is held (shared) until the commit, so closing the round waits for the save and
+ * a save after the close is refused. A change to a submitted report keeps it submitted: the revisions
+ * current at the first change are recorded as the submitted version, which the office keeps using until
+ * the report is submitted again.
  */
 export function saveAnswer(db: Db, input: SaveAnswerInput): Promise<SaveAnswerResult> {
   return inTransaction(db, async (tx) => {
     const now = input.now ?? new Date();
     // Lock and read in one statement: this runs on every answer.
-    const locked = await tx.$queryRaw<{ status: SubmissionStatus; returnedQuestionKeys: string[]; roundStatus: RoundStatus }[]>`
-      SELECT s."status"::text AS "status", s."returnedQuestionKeys", r."status"::text AS "roundStatus"
+    const locked = await tx.$queryRaw<{ status: SubmissionStatus; returnedQuestionKeys: string[]; editedAfterSubmitAt: Date | null; roundStatus: RoundStatus }[]>`
+      SELECT s."status"::text AS "status", s."returnedQuestionKeys", s."editedAfterSubmitAt", r."status"::text AS "roundStatus"
       FROM "Submission" s JOIN "Round" r ON r."id" = s."roundId"
       WHERE s."id" = ${input.submissionId}
-      FOR UPDATE OF s`;
+      FOR UPDATE OF s FOR SHARE OF r`;
     const submission = locked[0];
     if (!submission) return { ok: false, reason: "not-found" };
     const e = editability(submission, submission.roundStatus);
     if (!e.editable) return { ok: false, reason: e.reason };
     if (e.returnedOnly && !e.keys.includes(input.questionKey)) return { ok: false, reason: "not-returned" };
 
+    const firstChangeAfterSubmit = submission.status === "SUBMITTED" && submission.editedAfterSubmitAt === null;
+    if (firstChangeAfterSubmit) {
+      // What the office has now is what was submitted: remember it before the first change.
+      await tx.$executeRaw`UPDATE "Answer" SET "submittedRevision" = "revision" WHERE "submissionId" = ${input.submissionId}`;
+    }
     const value = input.skipped || input.value === null ? Prisma.JsonNull : (input.value as Prisma.InputJsonValue);
     const existing = await tx.answer.findUnique({
       where: { submissionId_questionKey: { submissionId: input.submissionId, questionKey: input.questionKey } },
@@ -71,7 +81,7 @@ export function saveAnswer(db: Db, input: SaveAnswerInput): Promise<SaveAnswerRe
     const status = statusAfterAnswer(submission.status);
     const updated = await tx.submission.update({
       where: { id: input.submissionId },
-      data: { status, version: { increment: 1 }, lastActivityAt: now, cursor: input.questionKey },
+      data: { status, version: { increment: 1 }, lastActivityAt: now, cursor: input.questionKey, ...(firstChangeAfterSubmit ? { editedAfterSubmitAt: now } : {}) },
       select: { version: true },
     });
     const seen = input.seenRevision;
@@ -79,6 +89,6 @@ export function saveAnswer(db: Db, input: SaveAnswerInput): Promise<SaveAnswerRe
       existing && seen !== undefined && existing.revision > seen && existing.authorId !== input.authorId
         ? { authorId: existing.authorId, revision: existing.revision, at: existing.updatedAt }
         : null;
-    return { ok: true, revision: answer.revision, previousStatus: submission.status, status, version: updated.version, overwrote };
+    return { ok: true, revision: answer.revision, previousStatus: submission.status, status, version: updated.version, overwrote, firstChangeAfterSubmit };
   });
 }

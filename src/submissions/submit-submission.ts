@@ -1,5 +1,5 @@
 import { checkSubmission, type SubmissionProblem } from "../domain/check-submission.ts";
-import { canSubmitFrom, editability, missingRequired } from "../domain/submission-rules.ts";
+import { canSubmit, editability, missingRequired, type RoundStatus, type SubmissionStatus } from "../domain/submission-rules.ts";
 import { questionsForUnitKind } from "../domain/template/template-schema.ts";
 import { inTransaction, type Db } from "./db-client.ts";
 import { templateById } from "./round-template.ts";
@@ -19,33 +19,44 @@ export type SubmitResult =
   /** The answers fail a check of the template ("đúng hạn ≤ tiếp nhận"): its messages say what to correct. */
   | { ok: false; reason: "check-failed"; problems: SubmissionProblem[] };
 
-/** Submits a unit's answers to the office: every required question answered, nothing changed since the preview. */
+type Locked = {
+  status: SubmissionStatus;
+  version: number;
+  submittedAt: Date | null;
+  editedAfterSubmitAt: Date | null;
+  returnedQuestionKeys: string[];
+  unitKind: string;
+  roundStatus: RoundStatus;
+  templateId: number;
+};
+
+/**
+ * Submits a unit's answers to the office: every required question answered, nothing changed since the
+ * preview. The round row is held (shared) like a save's, so closing the round waits for a submit in flight.
+ */
 export function submitSubmission(db: Db, input: SubmitInput): Promise<SubmitResult> {
   return inTransaction(db, async (tx) => {
     const now = input.now ?? new Date();
-    const locked = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "Submission" WHERE id = ${input.submissionId} FOR UPDATE`;
-    if (locked.length === 0) return { ok: false, reason: "not-found" };
-    const submission = await tx.submission.findUniqueOrThrow({
-      where: { id: input.submissionId },
-      select: {
-        status: true,
-        version: true,
-        submittedAt: true,
-        returnedQuestionKeys: true,
-        unit: { select: { kind: true } },
-        round: { select: { status: true, templateId: true } },
-        answers: { select: { questionKey: true, skipped: true, value: true } },
-      },
-    });
-    const e = editability(submission, submission.round.status);
+    // One statement, one after the other on the transaction's connection (a nested read would send its
+    // relation queries side by side).
+    const rows = await tx.$queryRaw<Locked[]>`
+      SELECT s."status"::text AS "status", s."version", s."submittedAt", s."editedAfterSubmitAt", s."returnedQuestionKeys",
+             u."kind" AS "unitKind", r."status"::text AS "roundStatus", r."templateId"
+      FROM "Submission" s JOIN "Unit" u ON u."id" = s."unitId" JOIN "Round" r ON r."id" = s."roundId"
+      WHERE s."id" = ${input.submissionId}
+      FOR UPDATE OF s FOR SHARE OF r`;
+    const submission = rows[0];
+    if (!submission) return { ok: false, reason: "not-found" };
+    const e = editability(submission, submission.roundStatus);
     if (!e.editable) return { ok: false, reason: e.reason };
-    if (!canSubmitFrom(submission.status)) return { ok: false, reason: "already-submitted" };
+    if (!canSubmit(submission)) return { ok: false, reason: "already-submitted" };
     if (input.expectedVersion !== undefined && input.expectedVersion !== submission.version) return { ok: false, reason: "version-changed" };
-    const template = await templateById(tx, submission.round.templateId);
-    const answers = Object.fromEntries(submission.answers.map((a) => [a.questionKey, a]));
-    const missing = missingRequired(questionsForUnitKind(template, submission.unit.kind), answers);
+    const template = await templateById(tx, submission.templateId);
+    const stored = await tx.answer.findMany({ where: { submissionId: input.submissionId }, select: { questionKey: true, skipped: true, value: true } });
+    const answers = Object.fromEntries(stored.map((a) => [a.questionKey, a]));
+    const missing = missingRequired(questionsForUnitKind(template, submission.unitKind), answers);
     if (missing.length > 0) return { ok: false, reason: "incomplete", missing };
-    const problems = checkSubmission(template, submission.unit.kind, answers);
+    const problems = checkSubmission(template, submission.unitKind, answers);
     if (problems.length > 0) return { ok: false, reason: "check-failed", problems };
 
     const wasReturned = submission.status === "RETURNED";
@@ -55,6 +66,8 @@ export function submitSubmission(db: Db, input: SubmitInput): Promise<SubmitResu
         status: "SUBMITTED",
         submittedAt: now,
         submittedById: input.personId,
+        // What is stored now is the submitted version again.
+        editedAfterSubmitAt: null,
         version: { increment: 1 },
         lastActivityAt: now,
         // The returned questions are answered again; the comment stays for the record.

@@ -1,4 +1,4 @@
-import { foldText } from "../domain/answer-parsing.ts";
+import { foldText } from "../domain/text-scan.ts";
 import { inAudience, type Actor, type Audience } from "../domain/permissions.ts";
 
 /**

@@ -21,7 +21,8 @@ export type Inbound =
   | { kind: "join"; code: string }
   /** A pressed choice's payload. */
   | { kind: "action"; payload: string }
-  | { kind: "text"; text: string }
+  /** `at`: when the messenger says it was sent (a long message split in parts is joined back by it). */
+  | { kind: "text"; text: string; at?: Date }
   /** A sticker, photo, voice note, location… */
   | { kind: "non-text" }
   /** A document the person sent (an admin's template file). */
@@ -91,7 +92,7 @@ async function route(ctx: UseCaseContext, inbound: Inbound): Promise<Answer> {
       const focus = await focusOf(ctx);
       const owner = focus ? TEXT_HANDLERS[focus] : undefined;
       if (owner) return owner(ctx, inbound.text);
-      if (await reportWantsText(ctx)) return reportEvent(ctx, { type: "text", text: inbound.text });
+      if (await reportWantsText(ctx)) return reportEvent(ctx, { type: "text", text: inbound.text, at: inbound.at });
       const chosen = await numberedChoice(ctx, inbound.text);
       if (chosen) return runAction(ctx, chosen);
       if (looksLikeShortCode(inbound.text)) return joinWithCode(ctx, inbound.text);

@@ -68,7 +68,7 @@ export const ACTION_HANDLERS: ActionHandlers = {
   "people.revoke": askToRevoke,
   "people.revoke-confirm": revokeRole,
 };
-for (const op of ["open", "skip", "back", "keep-last", "keep-current", "done", "clear", "preview", "choose", "toggle", "edit", "submit"] as const) {
+for (const op of ["open", "skip", "back", "keep-last", "keep-current", "done", "clear", "preview", "add", "replace", "more", "choose", "toggle", "edit", "submit"] as const) {
   (ACTION_HANDLERS as Record<string, unknown>)[op] = (ctx: UseCaseContext, action: { op: string }) =>
     isButtonAction(action) ? reportButton(ctx, action) : Promise.resolve({ replies: [] });
 }

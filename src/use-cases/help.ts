@@ -46,7 +46,7 @@ export async function help(ctx: UseCaseContext): Promise<Answer> {
   const withKeywords = caller.channel === "zalo";
   const lines = [t("help-title")];
   for (const command of commands) {
-    const words = withKeywords ? ` («${command.keywords[0]}»)` : "";
+    const words = withKeywords ? ` (“${command.keywords[0]}”)` : "";
     lines.push(`/${command.name}${words} — ${t(command.description)}`);
   }
   if (!caller.person || commands.every((c) => c.audience === "everyone")) {

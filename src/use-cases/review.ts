@@ -18,6 +18,7 @@ import { personOf, type UseCaseContext } from "./context.ts";
 import { officeRefusal, staleChoice } from "./office-access.ts";
 import { commandRound, noRounds, otherRoundChoice, roundOf, roundTitleOf } from "./round-pick.ts";
 import { statusFormat } from "./status.ts";
+import { isEditingSubmitted } from "../domain/submission-rules.ts";
 
 // /review: the office reads a unit's submission, accepts it, or returns some answers with a comment; the
 // unit's reporters are told either way. Returned answers are asked again in the unit's /report.
@@ -104,11 +105,16 @@ function answerPages(ctx: UseCaseContext, s: SubmissionSnapshot, budget: number)
 /** A unit's submission, a page of its answers at a time, with what the office may do with it. */
 async function submissionScreen(ctx: UseCaseContext, sid: number, requestedPage: number, notice?: string): Promise<Answer> {
   const { t } = ctx;
-  const s = await loadSnapshot(ctx.deps.prisma, sid, ctx.caller.locale);
+  // The office reads the version submitted, not changes made since.
+  const s = await loadSnapshot(ctx.deps.prisma, sid, ctx.caller.locale, { view: "office" });
   if (!s) return staleChoice(ctx);
   const { time } = await statusFormat(ctx);
   const head = [t("office-review-title", { unit: s.unitName, round: s.roundLabel }), t("office-review-status", { status: statusText(t, s.status) })];
   if (s.submittedAt) head.push(t("office-review-submitted-at", { time: time(s.submittedAt) }));
+  if (isEditingSubmitted(s) && s.changedKeys.length > 0) {
+    const numbers = s.changedKeys.map((key) => s.questions.findIndex((q) => q.key === key) + 1).join(", ");
+    head.push(t("office-review-editing", { count: s.changedKeys.length, numbers }));
+  }
   if (s.returnComment && s.returnedAt) head.push(t("office-review-last-return", { time: time(s.returnedAt), comment: s.returnComment }));
   const actions = reviewActions(s.status, s.roundStatus);
   const locked =
@@ -269,7 +275,7 @@ export async function reviewContinue(ctx: UseCaseContext, action: ActionOf<"revi
   if (pending.keys.length === 0) return { replies: [], toast: ctx.t("office-return-pick-one") };
   await keepPending(ctx, { ...pending, kind: "return-comment" });
   const numbers = pending.keys.map((k) => s.questions.findIndex((q) => q.key === k) + 1).join(", ");
-  return { replies: [{ kind: "text", text: ctx.t("office-return-ask-comment", { unit: s.unitName, numbers, max: RETURN_COMMENT_MAX }) }], expects: "return-comment" };
+  return { replies: [{ kind: "text", text: ctx.t("office-return-ask-comment", { unit: s.unitName, numbers, count: pending.keys.length, max: RETURN_COMMENT_MAX }) }], expects: "return-comment" };
 }
 
 export async function reviewCancel(ctx: UseCaseContext, action: ActionOf<"review.cancel">): Promise<Answer> {

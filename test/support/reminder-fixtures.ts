@@ -70,21 +70,28 @@ export async function seedReminderWorld(
   return { organisationId: organisation.id, templateId: template.id, unitIds, reporters, secretaries };
 }
 
-/** An open 9-month round with a submission for every unit. */
+/**
+ * An open 9-month round with a submission for every unit: of 2024, or of the latest year before it that
+ * has no open round yet (one open round per report and period).
+ */
 export async function createRound(
   prisma: PrismaClient,
   world: ReminderWorld,
   options: { deadline: Date; status?: "DRAFT" | "OPEN" | "CLOSED"; reminderSettings?: object; year?: number },
 ): Promise<number> {
+  let year = options.year ?? 2024;
+  const status = options.status ?? "OPEN";
+  const open = (y: number) => prisma.round.count({ where: { organisationId: world.organisationId, templateId: world.templateId, periodKind: "NINE_MONTHS", periodYear: y, status: "OPEN" } });
+  if (options.year === undefined && status === "OPEN") while ((await open(year)) > 0) year--;
   const round = await prisma.round.create({
     data: {
       organisationId: world.organisationId,
       templateId: world.templateId,
       periodKind: "NINE_MONTHS",
-      periodYear: options.year ?? 2024,
+      periodYear: year,
       periodNumber: 1,
       deadline: options.deadline,
-      status: options.status ?? "OPEN",
+      status,
       reminderSettings: options.reminderSettings,
       submissions: { create: world.unitIds.map((unitId) => ({ unitId })) },
     },

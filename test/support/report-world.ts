@@ -24,7 +24,7 @@ export type Recorder = ReturnType<typeof recordApiCalls>;
 
 /** A bot on the given database whose Bot API calls are recorded (and answered by `respond` when given). */
 export function buildBot(prisma: PrismaClient, respond?: (call: OutgoingCall) => unknown): { bot: Bot<BotContext>; rec: Recorder } {
-  const bot = createBot(TOKEN, { botInfo: TEST_BOT_INFO, deps: botDeps(prisma) });
+  const bot = createBot(TOKEN, { botInfo: TEST_BOT_INFO, deps: botDeps(prisma, { logger: createLogger((process.env.TEST_LOG_LEVEL as "silent") ?? "silent") }) });
   const rec = recordApiCalls(bot, respond);
   return { bot, rec };
 }

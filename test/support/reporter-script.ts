@@ -4,25 +4,21 @@
 /** One thing the reporter does: type a text, or press the button with this label in the latest keyboard. */
 export type ReporterStep = { kind: "text"; text: string } | { kind: "button"; label: string | RegExp };
 
-/** Every question of the fixture answered: typed answers, multi-message drafts, choices, toggles, then submit. */
+/** Every question of the fixture answered: typed answers (a long text and a list in one message each), choices, toggles, then submit. */
 export const FULL_ANSWER_SET: readonly ReporterStep[] = [
   { kind: "text", text: "/report" },
   { kind: "text", text: "Nguyễn Văn An, Chánh Văn phòng" },
-  { kind: "text", text: "Đoạn thứ nhất của bản tóm tắt." },
-  { kind: "text", text: "Đoạn thứ hai 🎉" },
-  { kind: "text", text: "Xong" },
+  { kind: "text", text: "Đoạn thứ nhất của bản tóm tắt.\nĐoạn thứ hai 🎉" },
   { kind: "text", text: "- Họp giao ban tháng\n- Niêm yết công khai" },
-  { kind: "button", label: "✅ Xong" },
   { kind: "text", text: "1.234" },
   { kind: "button", label: "Có" },
   { kind: "button", label: "2. Trực tuyến" },
   { kind: "button", label: "⬜ Họp giao ban" },
   { kind: "button", label: "⬜ Bảng tin" },
-  { kind: "button", label: /^✅ Xong \(2 đã chọn\)$/ },
+  { kind: "button", label: /^✅ Xong \(đã chọn 2\)$/ },
   { kind: "text", text: "5/3/2025" },
   { kind: "text", text: "Quyết định số 219/QĐ-SKHCN ngày 09/7/2024 của Giám đốc Sở" },
   { kind: "text", text: "Đề nghị bổ sung kinh phí tập huấn." },
-  { kind: "text", text: "Xong" },
   { kind: "button", label: "📤 Nộp báo cáo" },
 ];
 

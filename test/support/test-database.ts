@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { createDatabase, type Database } from "../../src/db/create-prisma.ts";
 import { migrate } from "../../src/db/migrate.ts";
+import { takeOverlappingQueries, watchOverlappingQueries } from "./overlapping-queries.ts";
 
 export const ADMIN_DATABASE_URL = process.env.TEST_DATABASE_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
@@ -19,6 +20,7 @@ async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
 
 /** A new, migrated PostgreSQL database of its own, so test files can run in parallel. */
 export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+  watchOverlappingQueries();
   const name = `tonghop_test_${randomBytes(6).toString("hex")}`;
   await admin((client) => client.query(`CREATE DATABASE "${name}"`));
   const url = new URL(ADMIN_DATABASE_URL);
@@ -31,6 +33,8 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
     async drop() {
       await db.close();
       await admin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      const overlaps = takeOverlappingQueries();
+      if (overlaps.length > 0) throw new Error(`${overlaps.length} queries were sent on a connection busy with another:\n\n${overlaps.slice(0, 5).join("\n\n")}`);
     },
   };
 }

@@ -26,15 +26,17 @@ export function choiceKeys(choices: readonly OutChoice[]): string[] {
 
 function numberedList(choices: readonly OutChoice[], hint: string | undefined): string {
   const keys = choiceKeys(choices);
-  const lines = choices.map((choice, i) => `${keys[i]}. ${choice.label}`);
+  // An option's label may carry its number already ("1. Trực tiếp").
+  const lines = choices.map((choice, i) => (choice.label.startsWith(`${keys[i]}. `) ? choice.label : `${keys[i]}. ${choice.label}`));
   return [...(hint ? [hint] : []), ...lines].join("\n");
 }
 
 /**
  * Renders channel-neutral replies as Zalo steps (pure). Text is split at paragraph breaks into pieces of at
  * most 2,000 characters; buttons (at most 5: choices as oa.query.hide, links as oa.open.url) go under the
- * last piece. More choices than buttons become a numbered list in the text; links then still go as buttons
- * where they fit, and as text lines where they do not. Zalo cannot edit a sent message, so `replace` is
+ * last piece. More choices than buttons: the choices that can be typed (an option's number) become lines of
+ * the text and the others stay buttons when they fit; otherwise every choice becomes a numbered line. Links
+ * then still go as buttons where they fit, and as text lines where they do not. Zalo cannot edit a sent message, so `replace` is
  * sent as a new one. A document's caption goes as a text message before the file.
  */
 export function renderZalo(replies: readonly OutReply[], options: ZaloRenderOptions = {}): ZaloOutbound[] {
@@ -49,8 +51,13 @@ export function renderZalo(replies: readonly OutReply[], options: ZaloRenderOpti
     let body = text;
     let buttonChoices: readonly OutChoice[] = choices;
     if (choices.length > buttonLimit) {
-      body = [text.trimEnd(), numberedList(choices, options.listHint)].filter(Boolean).join("\n\n");
-      buttonChoices = [];
+      // Choices with a word to type (an option's number) become lines; the others stay buttons if they fit,
+      // else they are numbered too (in the same numbering the dispatcher maps a typed number back with).
+      const typed = choices.filter((choice) => choice.typed !== undefined);
+      const untyped = choices.filter((choice) => choice.typed === undefined);
+      const listed = untyped.length <= buttonLimit ? typed : choices;
+      body = [text.trimEnd(), numberedList(listed, options.listHint)].filter(Boolean).join("\n\n");
+      buttonChoices = untyped.length <= buttonLimit ? untyped : [];
     }
     const room = buttonLimit - buttonChoices.length;
     const linkButtons = linkList.slice(0, Math.max(0, room));

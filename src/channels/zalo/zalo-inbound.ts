@@ -26,7 +26,7 @@ export function inboundOfZalo(event: ZaloEvent): Inbound | null {
   switch (event.kind) {
     case "text":
       // A tapped oa.query.hide button arrives as the person's text: its signed payload.
-      return looksLikeActionPayload(event.text) ? { kind: "action", payload: event.text } : { kind: "text", text: event.text };
+      return looksLikeActionPayload(event.text) ? { kind: "action", payload: event.text } : { kind: "text", text: event.text, at: new Date(event.at) };
     case "button":
       return { kind: "action", payload: event.payload };
     case "non-text":

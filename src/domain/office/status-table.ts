@@ -13,6 +13,8 @@ export type UnitProgress = {
   total: number;
   lastActivityAt: Date | null;
   submittedAt: Date | null;
+  /** Set while a submitted report is changed and not submitted again (the office keeps the submitted version). */
+  editedAfterSubmitAt: Date | null;
   returnedAt: Date | null;
   acceptedAt: Date | null;
   /** Questions the office returned for more detail. */
@@ -106,7 +108,9 @@ export function statusLine(unit: UnitProgress, number: number, fmt: StatusFormat
       line = t("office-line-returned", { ...common, count: unit.returnedCount, time: when(fmt, unit.returnedAt) });
       break;
     case "SUBMITTED":
-      line = t("office-line-submitted", { ...common, time: when(fmt, unit.submittedAt) });
+      line = unit.editedAfterSubmitAt
+        ? t("office-line-editing", { ...common, time: when(fmt, unit.submittedAt) })
+        : t("office-line-submitted", { ...common, time: when(fmt, unit.submittedAt) });
       break;
     case "ACCEPTED":
       line = t("office-line-accepted", { ...common, time: when(fmt, unit.acceptedAt ?? unit.submittedAt) });

@@ -10,7 +10,8 @@ const ELLIPSIS = /(?:\.\.\.|…)$/u;
 export function itemText(text: string): string {
   const trimmed = text.replace(LEADING_MARKER, "").trim();
   if (ELLIPSIS.test(trimmed)) return trimmed;
-  return trimmed.replace(/\s*[.;,]$/u, "").trimEnd();
+  // One mark, then the spaces before it (a pattern /\s*[.;,]$/ retries from every space of a long run).
+  return (/[.;,]$/u.test(trimmed) ? trimmed.slice(0, -1) : trimmed).trimEnd();
 }
 
 /** What to print after an item: nothing when it already closes ("…", "?", "!") and "." is wanted. */

@@ -1,4 +1,4 @@
-import { foldText } from "../answer-parsing.ts";
+import { foldText } from "../text-scan.ts";
 
 // Whole answers that only say there is nothing to report, folded (no diacritics, lower case, no final dots).
 const NOTHING = new Set([

@@ -6,7 +6,7 @@ import { respond } from "../respond.ts";
 export const messagesFeature = new Composer<BotContext>();
 const priv = messagesFeature.chatType("private");
 
-priv.on("message:text", (ctx) => respond(ctx, { kind: "text", text: ctx.message.text }));
+priv.on("message:text", (ctx) => respond(ctx, { kind: "text", text: ctx.message.text, at: new Date(ctx.message.date * 1000) }));
 
 // Stickers, photos, voice notes, files…
 priv.on("message", (ctx) => respond(ctx, { kind: "non-text" }));

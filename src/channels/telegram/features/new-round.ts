@@ -1,6 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { formatDateTime } from "../../../conversation/format-time.ts";
 import { FOCUS, lockSession, patchSession } from "../../../conversation/session-store.ts";
+import { deadlineExample } from "../../../domain/calendar/deadline-input.ts";
 import { makePeriod, periodLabel, periodLabelWithoutYear, type Period, type PeriodKind } from "../../../domain/calendar/period.ts";
 import { PERIOD_KINDS, periodsPerYear, suggestedPeriods } from "../../../domain/calendar/period-suggestion.ts";
 import { localDateOf } from "../../../domain/calendar/zoned-time.ts";
@@ -126,7 +127,7 @@ async function showStep(ctx: BotContext, draft: NewRoundDraft, org: Organisation
       break;
     }
     case "deadline":
-      text = ctx.t("newround-ask-deadline", { template: templateName, period: period ? periodLabel(period, ctx.locale) : "" });
+      text = ctx.t("newround-ask-deadline", { template: templateName, period: period ? periodLabel(period, ctx.locale) : "", example: period ? deadlineExample(period) : "" });
       break;
     case "request":
       keyboard.add(roundsButton(ctx.t("newround-button-no-request"), "nq", [], secret));
@@ -261,7 +262,8 @@ export async function newRoundText(ctx: BotContext, draft: NewRoundDraft, text: 
   let next: NewRoundDraft;
   switch (draft.step) {
     case "deadline": {
-      const deadline = readDeadline(ctx, text, org.timezone);
+      const period = draftPeriod(draft);
+      const deadline = readDeadline(ctx, text, org.timezone, period ? deadlineExample(period) : "");
       if (typeof deadline === "string") {
         await ctx.reply(deadline);
         return;

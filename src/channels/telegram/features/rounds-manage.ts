@@ -1,5 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { formatDateTime } from "../../../conversation/format-time.ts";
+import { movedDeadlineExample } from "../../../domain/calendar/deadline-input.ts";
+import { localDateOf } from "../../../domain/calendar/zoned-time.ts";
 import { recentRounds, roundSummary, roundTitle, type RoundSummary } from "../../../office/round-choice.ts";
 import { roundCounts } from "../../../rounds/round-counts.ts";
 import { closeRound, moveDeadline, reopenRound, type LifecycleResult } from "../../../rounds/round-lifecycle.ts";
@@ -106,7 +108,9 @@ priv.callbackQuery(new RegExp(`^${ROUNDS_PREFIX}:r[a-z]{1,3}:`), async (ctx) => 
       }
       await setRoundsPending(prisma, telegramSessionKey(ctx.chat.id), { kind: "move", roundId: round.id });
       await ctx.answerCallbackQuery();
-      await ctx.reply(ctx.t("rounds-ask-deadline", { round: title, deadline: time(ctx, round, round.deadline) }));
+      await ctx.reply(
+        ctx.t("rounds-ask-deadline", { round: title, deadline: time(ctx, round, round.deadline), example: movedDeadlineExample(localDateOf(round.deadline, round.timeZone)) }),
+      );
       return;
     }
     case "rc": {
@@ -164,7 +168,7 @@ export async function moveDeadlineText(ctx: BotContext, pending: MoveDeadlinePen
     await ctx.reply(ctx.t(round ? "rounds-refused-not-open" : "rounds-refused-not-found"));
     return;
   }
-  const deadline = readDeadline(ctx, text, round.timeZone);
+  const deadline = readDeadline(ctx, text, round.timeZone, movedDeadlineExample(localDateOf(round.deadline, round.timeZone)));
   if (typeof deadline === "string") {
     await ctx.reply(deadline);
     return;

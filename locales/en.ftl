@@ -760,9 +760,9 @@ newround-button-cancel = ✖️ Cancel
 newround-cancelled = Cancelled; no round was opened.
 newround-nothing-to-cancel = No round is being prepared.
 newround-stale-button = This button is out of date (that step is over or was cancelled); nothing was changed. Type /newround to start again.
-newround-use-buttons = Please choose with the buttons above (or type /cancel to stop).
+newround-use-buttons = Please choose in the message above (press a button or type its number), or type /cancel to stop.
 newround-deadline-passed-meanwhile = The deadline { $deadline } passed while waiting for the confirmation. Type a new deadline; everything else is kept.
-newround-duplicate = The round { $round } is already open, so I did not open another one. Use /rounds to move its deadline, close or reopen it.
+newround-duplicate = ⚠️ A round for this period is already open: { $round }, deadline { $deadline }. A report is opened once per period, so I did not open another one. Use /rounds to move its deadline, close or reopen it.
 newround-no-units = This report asks no active unit anything, so no round was opened. Check the units (/units) and their kinds.
 newround-opened =
     ✅ The round { $round } is open.
@@ -783,24 +783,20 @@ notice-batch-deadline-moved = 📅 The new deadline reached { $sent }/{ $total }
        *[other] { " " }{ $unreachable } could not be reached; please contact them directly.
     }
 newround-opened-prompted = 📣 Sending the round's notice to { $count } reporters; I will tell you when it is done.
-        [one] { $count } reporter
-       *[other] { $count } reporters
-    } to answer.
 newround-opened-no-reporter = ⚠️ { $count ->
         [one] { $count } unit has
        *[other] { $count } units have
     } no reporter yet: { $units }. An admin can invite them with /invite.
-        [one] { $count } person
-       *[other] { $count } people
-    } (they blocked the bot or left Telegram); please contact them directly.
-        [one] { $count } person
-       *[other] { $count } people
-    } yet; they still get the scheduled reminders.
 newround-opened-prompt-error = ⚠️ The invitations could not be sent just now; the reporters still get the scheduled reminders and can type /report to answer.
 newround-opened-reminders = 🔔 Scheduled { $count ->
         [one] { $count } reminder
        *[other] { $count } reminders
     } for the units that have not submitted and for the office.
+newround-type-cancel = Type «cancel» to stop.
+newround-and-more = … and { $count } more units
+newround-button-deadline-again = 📅 Change the deadline
+newround-button-rounds = 📅 Reporting rounds
+newround-no-session = Opening a round needs a chat on Zalo or Telegram.
 
 ## Typed deadlines (new round, moving a deadline)
 
@@ -809,6 +805,17 @@ rounds-deadline-not-a-date = I could not read “{ $text }” as a date. Type it
 rounds-deadline-impossible-date = “{ $text }” is not a day of the calendar. Please check the day and the month.
 rounds-deadline-bad-time = The time in “{ $text }” is not valid (hours 0 to 23, minutes 0 to 59). Type it again, e.g. { $example } 16:30.
 rounds-deadline-past = The deadline { $deadline } is already over (it is now { $now }). Type a time after now.
+rounds-weekday-0 = Sunday
+rounds-weekday-1 = Monday
+rounds-weekday-2 = Tuesday
+rounds-weekday-3 = Wednesday
+rounds-weekday-4 = Thursday
+rounds-weekday-5 = Friday
+rounds-weekday-6 = Saturday
+rounds-deadline-when = { $weekday }, { $date } at { $time }
+rounds-deadline-on-weekend = ⚠️ The deadline falls on a { $weekday }, a weekend day off.
+rounds-deadline-on-holiday = ⚠️ The deadline falls on a public holiday ({ $holiday }).
+rounds-deadline-working-day-before = The working day before is { $before }.
 
 ## Listing and managing rounds
 
@@ -848,6 +855,32 @@ rounds-refused-not-open = This round is no longer open; nothing was changed.
 rounds-refused-not-closed = This round is open; nothing was changed.
 rounds-refused-deadline-past = The new deadline is already over. Type a time after now.
 rounds-not-text = Please type it as text (or type /cancel to stop).
+rounds-more = … and { $count } older rounds.
+rounds-button-show = { $number }. { $mark } { $period }
+rounds-detail =
+    { $mark } { $round }
+    { $state } · deadline { $deadline } · submitted { $submitted }/{ $total } units
+rounds-action-move = ⏰ Move deadline
+rounds-action-close = 🔒 Close
+rounds-action-reopen = 🔓 Reopen
+rounds-button-back = ↩️ Reporting rounds
+rounds-button-keep-deadline = ✖️ Keep the deadline
+rounds-button-move-confirm = ✅ Move it
+rounds-confirm-move =
+    ⏰ Move the deadline of { $round }?
+    • Current deadline: { $from }
+    • New deadline: { $to }
+    { $pending ->
+        [0] Every unit has submitted, so nobody needs to hear of the new deadline.
+        [one] The reporters of the { $pending } unit that has not submitted will hear of the new deadline; the reminders follow it.
+       *[other] The reporters of the { $pending } units that have not submitted will hear of the new deadline; the reminders follow it.
+    }
+    You can type another deadline instead of this one.
+rounds-deadline-same = The new deadline is the current one ({ $deadline }); nothing was changed. Type another time, or /cancel to stop.
+rounds-moved-notifying = 📅 Telling { $count } reporters of the units that have not submitted about the new deadline; I will tell you when it is done.
+rounds-moved-nobody = No reporter needs to hear of the new deadline (the units have submitted or have no reporter yet).
+rounds-moved-notify-error = ⚠️ The reporters could not be told of the new deadline just now; the units still get reminders by the new deadline.
+rounds-stale-button = This button is out of date (done, cancelled, or another deadline was typed since); nothing was changed.
 
 ## Remind now (/remind)
 

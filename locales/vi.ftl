@@ -683,9 +683,9 @@ newround-button-cancel = ✖️ Hủy
 newround-cancelled = Đã hủy; chưa có kỳ báo cáo nào được mở.
 newround-nothing-to-cancel = Không có kỳ báo cáo nào đang soạn.
 newround-stale-button = Nút này đã cũ (bước này đã qua hoặc đã hủy); không có gì thay đổi. Anh/Chị gõ /newround để bắt đầu lại.
-newround-use-buttons = Anh/Chị vui lòng bấm chọn ở tin nhắn trên (hoặc gõ /cancel để thôi).
+newround-use-buttons = Anh/Chị vui lòng chọn ở tin nhắn trên (bấm nút hoặc gõ số thứ tự), hoặc gõ /cancel để thôi.
 newround-deadline-passed-meanwhile = Hạn nộp { $deadline } đã qua trong lúc chờ xác nhận. Anh/Chị gõ hạn nộp mới; các thông tin khác vẫn được giữ.
-newround-duplicate = Kỳ báo cáo { $round } đang mở rồi nên tôi không mở thêm. Anh/Chị dùng /rounds để dời hạn, đóng hoặc mở lại kỳ đó.
+newround-duplicate = ⚠️ Kỳ báo cáo này đã được mở rồi: { $round }, hạn nộp { $deadline }. Mỗi báo cáo chỉ mở một lần cho mỗi kỳ nên tôi không mở thêm. Anh/Chị dùng /rounds để dời hạn, đóng hoặc mở lại kỳ đó.
 newround-no-units = Mẫu báo cáo này không hỏi đơn vị nào đang hoạt động nên chưa mở kỳ báo cáo. Anh/Chị kiểm tra danh sách đơn vị (/units) và loại đơn vị.
 newround-opened =
     ✅ Đã mở kỳ báo cáo { $round }.
@@ -706,6 +706,11 @@ newround-opened-prompted = 📣 Đang gửi thông báo mở kỳ tới { $count
 newround-opened-no-reporter = ⚠️ { $count } đơn vị chưa có người báo cáo: { $units }. Quản trị viên có thể mời họ bằng /invite.
 newround-opened-prompt-error = ⚠️ Chưa gửi được lời mời trả lời lúc này; người báo cáo vẫn nhận nhắc việc theo lịch và có thể gõ /report để trả lời.
 newround-opened-reminders = 🔔 Đã lên lịch { $count } lượt nhắc việc cho các đơn vị chưa nộp và Văn phòng.
+newround-type-cancel = Gõ «hủy» để thôi.
+newround-and-more = … và { $count } đơn vị khác
+newround-button-deadline-again = 📅 Đổi hạn nộp
+newround-button-rounds = 📅 Các kỳ báo cáo
+newround-no-session = Việc mở kỳ báo cáo cần trò chuyện qua Zalo hoặc Telegram.
 
 ## Hạn nộp gõ vào (mở kỳ mới, dời hạn)
 
@@ -714,6 +719,17 @@ rounds-deadline-not-a-date = Tôi chưa hiểu “{ $text }” là ngày nào. A
 rounds-deadline-impossible-date = Ngày “{ $text }” không có trên lịch. Anh/Chị kiểm tra lại ngày và tháng.
 rounds-deadline-bad-time = Giờ trong “{ $text }” không hợp lệ (giờ từ 0 đến 23, phút từ 0 đến 59). Anh/Chị gõ lại, ví dụ { $example } 16:30.
 rounds-deadline-past = Hạn nộp { $deadline } đã qua (bây giờ là { $now }). Anh/Chị gõ một thời điểm sau bây giờ.
+rounds-weekday-0 = Chủ Nhật
+rounds-weekday-1 = Thứ Hai
+rounds-weekday-2 = Thứ Ba
+rounds-weekday-3 = Thứ Tư
+rounds-weekday-4 = Thứ Năm
+rounds-weekday-5 = Thứ Sáu
+rounds-weekday-6 = Thứ Bảy
+rounds-deadline-when = { $weekday }, { $date } lúc { $time }
+rounds-deadline-on-weekend = ⚠️ Hạn nộp rơi vào { $weekday }, ngày nghỉ cuối tuần.
+rounds-deadline-on-holiday = ⚠️ Hạn nộp rơi vào ngày nghỉ lễ ({ $holiday }).
+rounds-deadline-working-day-before = Ngày làm việc liền trước là { $before }.
 
 ## Danh sách và quản lý kỳ báo cáo
 
@@ -747,6 +763,31 @@ rounds-refused-not-open = Kỳ báo cáo này không còn mở; không có gì t
 rounds-refused-not-closed = Kỳ báo cáo này đang mở; không có gì thay đổi.
 rounds-refused-deadline-past = Hạn nộp mới đã qua. Anh/Chị gõ một thời điểm sau bây giờ.
 rounds-not-text = Anh/Chị vui lòng gõ bằng chữ (hoặc gõ /cancel để thôi).
+rounds-more = … và { $count } kỳ báo cáo cũ hơn.
+rounds-button-show = { $number }. { $mark } { $period }
+rounds-detail =
+    { $mark } { $round }
+    { $state } · hạn nộp { $deadline } · đã nộp { $submitted }/{ $total } đơn vị
+rounds-action-move = ⏰ Dời hạn
+rounds-action-close = 🔒 Đóng
+rounds-action-reopen = 🔓 Mở lại
+rounds-button-back = ↩️ Các kỳ báo cáo
+rounds-button-keep-deadline = ✖️ Không dời
+rounds-button-move-confirm = ✅ Dời hạn
+rounds-confirm-move =
+    ⏰ Anh/Chị dời hạn nộp kỳ báo cáo { $round }?
+    • Hạn hiện tại: { $from }
+    • Hạn mới: { $to }
+    { $pending ->
+        [0] Các đơn vị đều đã nộp nên không ai cần được báo hạn mới.
+       *[other] Người báo cáo của { $pending } đơn vị chưa nộp sẽ được báo hạn mới; lịch nhắc việc đi theo hạn mới.
+    }
+    Anh/Chị có thể gõ một hạn khác thay cho hạn này.
+rounds-deadline-same = Hạn nộp mới trùng với hạn hiện tại ({ $deadline }); không có gì thay đổi. Anh/Chị gõ một thời điểm khác, hoặc gõ /cancel để thôi.
+rounds-moved-notifying = 📅 Đang báo hạn mới tới { $count } người báo cáo của các đơn vị chưa nộp; tôi sẽ báo lại khi gửi xong.
+rounds-moved-nobody = Không có người báo cáo nào cần báo hạn mới (các đơn vị đã nộp hoặc chưa có người báo cáo).
+rounds-moved-notify-error = ⚠️ Chưa báo được hạn mới cho người báo cáo lúc này; các đơn vị vẫn nhận nhắc việc theo hạn mới.
+rounds-stale-button = Nút này đã cũ (việc này đã xong, đã hủy, hoặc Anh/Chị đã gõ một hạn khác); không có gì thay đổi.
 
 ## Nhắc ngay (/remind)
 

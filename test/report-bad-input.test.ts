@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Update } from "grammy/types";
-import { secretOf } from "../src/channels/telegram/legacy-secret.ts";
+import { legacyKeyOf } from "../src/messaging/action-codec.ts";
 import { makeContext } from "../src/use-cases/context.ts";
 import { announceToReporters } from "../src/use-cases/announce.ts";
 import { CHANNEL_LIMITS } from "../src/use-cases/identify.ts";
@@ -191,7 +191,7 @@ describe("bad input, stale and forged buttons, permissions, groups, blocked chat
     expect((await answerOf("conference_held"))!.value).toBe(false);
 
     // A button signed by this bot but of an older payload layout.
-    calls = await tap(lan, signPayload(["r0", "o", sid.toString(36)], secretOf({ api: { token: TOKEN } })));
+    calls = await tap(lan, signPayload(["r0", "o", sid.toString(36)], legacyKeyOf(TOKEN)));
     expect(toastOf(calls)).toMatchObject({ text: "Nút này đã cũ; không có gì thay đổi.", show_alert: true });
 
     // A button of last period's (closed) round.

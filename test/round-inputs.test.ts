@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { deadlineDay } from "../src/domain/calendar/deadline-day.ts";
 import { deadlineExample, deadlineInstant, movedDeadlineExample, parseDeadlineInput } from "../src/domain/calendar/deadline-input.ts";
 import { periodLabel } from "../src/domain/calendar/period.ts";
 import { previousPeriod, suggestedPeriods } from "../src/domain/calendar/period-suggestion.ts";
+import { WorkingCalendar } from "../src/domain/calendar/working-calendar.ts";
 import { parseRecipientLines, parseRequestDocument } from "../src/domain/round-input.ts";
 
 describe("a typed deadline", () => {
@@ -77,5 +79,24 @@ describe("request document and recipients as typed", () => {
     expect(parseRecipientLines("- Ban Dân vận Tỉnh ủy;\n\n• Ủy ban nhân dân tỉnh.\n1. Sở Nội vụ")).toEqual({ ok: true, value: ["Ban Dân vận Tỉnh ủy", "Ủy ban nhân dân tỉnh", "Sở Nội vụ"] });
     expect(parseRecipientLines(" - \n;")).toEqual({ ok: false, problem: "empty" });
     expect(parseRecipientLines(Array.from({ length: 16 }, (_, i) => `Nơi ${i}`).join("\n"))).toEqual({ ok: false, problem: "too-many", length: 16 });
+  });
+});
+
+describe("the day a deadline falls on", () => {
+  const calendar = new WorkingCalendar([
+    { date: "2025-01-01", kind: "HOLIDAY", name: "Tết Dương lịch" },
+    { date: "2025-02-08", kind: "WORKDAY", name: "Làm bù" },
+  ]);
+  const at = (iso: string) => deadlineDay(new Date(iso), "Asia/Ho_Chi_Minh", calendar);
+
+  it("is read in the organisation's zone, with its weekday and time", () => {
+    // 23:30 UTC on Sunday is 06:30 on Monday in Hà Nội.
+    expect(at("2026-10-11T23:30:00Z")).toMatchObject({ date: "2026-10-12", dayMonthYear: "12/10/2026", weekday: 1, time: "06:30", status: { working: true }, workingDayBefore: null });
+  });
+
+  it("names a weekend or a holiday and the working day before it; a make-up Saturday is a working day", () => {
+    expect(at("2024-10-13T10:00:00Z")).toMatchObject({ weekday: 0, status: { working: false, reason: "weekend" }, workingDayBefore: "2024-10-11" });
+    expect(at("2025-01-01T10:00:00Z")).toMatchObject({ weekday: 3, status: { working: false, reason: "holiday", name: "Tết Dương lịch" }, workingDayBefore: "2024-12-31" });
+    expect(at("2025-02-08T10:00:00Z")).toMatchObject({ weekday: 6, status: { working: true, reason: "make-up" }, workingDayBefore: null });
   });
 });

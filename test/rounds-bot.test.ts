@@ -129,7 +129,8 @@ describe("rounds in the bot: /newround, /rounds, /remind and re-planning", () =>
     expect(lastTextTo(rec, s().id)).toContain("Tôi chưa hiểu “mười tháng mười” là ngày nào. Anh/Chị gõ theo dạng ngày/tháng/năm, ví dụ 20/9/2024 hoặc 20/9/2024 16:30.");
     // No year: the next 10 October from today (30/9/2024).
     await type(s(), "10/10");
-    expect(lastTextTo(rec, s().id)).toContain("Hạn nộp: 17:00 ngày 10/10/2024.");
+    expect(lastTextTo(rec, s().id)).toContain("Hạn nộp: Thứ Năm, 10/10/2024 lúc 17:00.");
+    expect(lastTextTo(rec, s().id)).not.toContain("⚠️");
 
     await type(s(), "Công văn số 09-CV/BCĐ ngày 10/9/2024 của Ban Chỉ đạo về thực hiện Quy chế dân chủ ở cơ sở.");
     expect(lastTextTo(rec, s().id)).toContain("- Ban Chỉ đạo về thực hiện Quy chế dân chủ ở cơ sở\n- Ban Dân vận Tỉnh ủy");
@@ -137,7 +138,8 @@ describe("rounds in the bot: /newround, /rounds, /remind and re-planning", () =>
 
     const summary = lastTextTo(rec, s().id);
     expect(summary).toContain("• Kỳ báo cáo: 9 tháng đầu năm 2024");
-    expect(summary).toContain("• Hạn nộp: 17:00 ngày 10/10/2024");
+    expect(summary).toContain("• Hạn nộp: Thứ Năm, 10/10/2024 lúc 17:00");
+    expect(summary).not.toContain("ngày nghỉ");
     expect(summary).toContain("• Văn bản yêu cầu: Công văn số 09-CV/BCĐ ngày 10/9/2024 của Ban Chỉ đạo về thực hiện Quy chế dân chủ ở cơ sở\n");
     expect(summary).toContain("• Đơn vị được hỏi: 4 đơn vị");
     expect(summary).toContain("1 đơn vị chưa có người báo cáo: Chi đoàn Sở");
@@ -198,12 +200,14 @@ describe("rounds in the bot: /newround, /rounds, /remind and re-planning", () =>
     await press(s(), "9 tháng");
     await press(s(), "📅 Kỳ khác…");
     expect(buttonsOf(messagesTo(rec, s().id).at(-1)!).map((b) => b.text)).toEqual(["9 tháng đầu năm 2023", "9 tháng đầu năm 2024", "9 tháng đầu năm 2025", "✖️ Hủy"]);
+    // Said as soon as the period is chosen, before anything more is typed.
     await press(s(), "9 tháng đầu năm 2024");
-    await type(s(), "11/10/2024");
-    await press(s(), "⏭ Không có văn bản, bỏ qua");
-    await press(s(), "✅ Giữ nguyên");
-    await press(s(), "✅ Mở kỳ báo cáo");
-    expect(lastTextTo(rec, s().id)).toContain("đang mở rồi nên tôi không mở thêm");
+    expect(lastTextTo(rec, s().id)).toContain(
+      `⚠️ Kỳ báo cáo này đã được mở rồi: 9 tháng đầu năm 2024 — ${loadBundledTemplate("dan-chu-co-so").name.vi}, hạn nộp Thứ Năm, 10/10/2024 lúc 17:00.`,
+    );
+    expect(lastTextTo(rec, s().id)).toContain("Bước 2. Anh/Chị chọn năm của kỳ báo cáo");
+    await press(s(), "✖️ Hủy");
+    expect(lastTextTo(rec, s().id)).toBe("Đã hủy; chưa có kỳ báo cáo nào được mở.");
     expect(await db.prisma.round.count()).toBe(1);
   });
 
@@ -212,22 +216,40 @@ describe("rounds in the bot: /newround, /rounds, /remind and re-planning", () =>
     await type(s(), "/rounds");
     const list = lastTextTo(rec, s().id);
     expect(list).toContain("1. 🟢 9 tháng đầu năm 2024 — Kết quả thực hiện dân chủ ở cơ sở");
-    expect(list).toContain("đang nhận báo cáo · hạn nộp 17:00 ngày 10/10/2024 · đã nộp 0/4 đơn vị");
+    expect(list).toContain("đang nhận báo cáo · hạn nộp Thứ Năm, 10/10/2024 lúc 17:00 · đã nộp 0/4 đơn vị");
 
     await press(s(), "1. ⏰ Dời hạn");
-    expect(lastTextTo(rec, s().id)).toContain("hạn nộp hiện tại 17:00 ngày 10/10/2024");
+    expect(lastTextTo(rec, s().id)).toContain("hạn nộp hiện tại Thứ Năm, 10/10/2024 lúc 17:00");
     expect(lastTextTo(rec, s().id)).toContain("ví dụ 15/10/2024 16:30");
     await type(s(), "17/10/2024 16:30");
-    expect(lastTextTo(rec, s().id)).toContain("Đã dời hạn nộp kỳ báo cáo 9 tháng đầu năm 2024 — Kết quả thực hiện dân chủ ở cơ sở từ 17:00 ngày 10/10/2024 sang 16:30 ngày 17/10/2024");
+    // Shown with its weekday for confirmation; nothing moves yet.
+    const confirmation = lastTextTo(rec, s().id);
+    expect(confirmation).toContain("• Hạn hiện tại: Thứ Năm, 10/10/2024 lúc 17:00\n• Hạn mới: Thứ Năm, 17/10/2024 lúc 16:30");
+    expect(confirmation).toContain("Người báo cáo của 4 đơn vị chưa nộp sẽ được báo hạn mới");
+    expect(confirmation).not.toContain("⚠️");
+    expect((await db.prisma.round.findUniqueOrThrow({ where: { id: roundId } })).deadline).toEqual(new Date("2024-10-10T10:00:00Z"));
+    expect(await queuedIds()).toEqual(before);
+    await press(s(), "✅ Dời hạn");
+    const moved = lastTextTo(rec, s().id);
+    expect(moved).toContain(`Đã dời hạn nộp kỳ báo cáo 9 tháng đầu năm 2024 — ${loadBundledTemplate("dan-chu-co-so").name.vi} từ Thứ Năm, 10/10/2024 lúc 17:00 sang Thứ Năm, 17/10/2024 lúc 16:30`);
+    expect(moved).toContain("📅 Đang báo hạn mới tới 3 người báo cáo của các đơn vị chưa nộp");
     expect((await db.prisma.round.findUniqueOrThrow({ where: { id: roundId } })).deadline).toEqual(new Date("2024-10-17T09:30:00Z"));
-    const moved = await queuedIds();
-    expect(moved).toEqual(await expectedIds());
-    expect(new Set(moved).size).toBe(moved.length);
-    expect(moved).toHaveLength(38);
+    // The reporters of the units that have not submitted hear of it through the queue; the secretary hears how that went.
+    for (const name of ["Văn phòng Sở", "Thanh tra Sở", "Công đoàn cơ sở"]) {
+      await eventually(() => (messagesTo(rec, reporterOf(name).id).some((c) => String(c.payload.text).includes(`📅 Hạn nộp báo cáo 9 tháng đầu năm 2024 của ${name} đã được Văn phòng dời sang 16:30 ngày 17/10/2024.`)) ? true : undefined));
+    }
+    await eventually(() => (lastTextTo(rec, s().id) === "📅 Đã báo hạn mới tới 3/3 người báo cáo của các đơn vị chưa nộp." ? true : undefined));
+    // Pressed again, the confirmation changes nothing more.
+    await bot.handleUpdate(callbackUpdate(s(), button(rec, s().id, "✅ Dời hạn")));
+    expect(await db.prisma.auditEvent.count({ where: { action: "round.deadline-moved" } })).toBe(1);
+    const jobs = await queuedIds();
+    expect(jobs).toEqual(await expectedIds());
+    expect(new Set(jobs).size).toBe(jobs.length);
+    expect(jobs).toHaveLength(38);
     const vp = units["Văn phòng Sở"]!.id;
-    expect(moved).toContain(`r${roundId}_u${vp}_deadline_202410170800`);
-    expect(moved).not.toContain(`r${roundId}_u${vp}_deadline_202410100800`);
-    expect(moved).not.toEqual(before);
+    expect(jobs).toContain(`r${roundId}_u${vp}_deadline_202410170800`);
+    expect(jobs).not.toContain(`r${roundId}_u${vp}_deadline_202410100800`);
+    expect(jobs).not.toEqual(before);
     // The typed date was taken once: the next text is not a deadline; nor after /cancel.
     await type(s(), "20/10/2024");
     await press(s(), "1. ⏰ Dời hạn");
@@ -261,7 +283,7 @@ describe("rounds in the bot: /newround, /rounds, /remind and re-planning", () =>
     const reopened = await db.prisma.round.findUniqueOrThrow({ where: { id: roundId } });
     expect(reopened).toMatchObject({ status: "OPEN", closedAt: null });
     expect(lastTextTo(rec, s().id)).toContain("🔓 Đã mở lại kỳ báo cáo");
-    expect(await queuedIds()).toEqual(moved);
+    expect(await queuedIds()).toEqual(jobs);
 
     const actions = (await db.prisma.auditEvent.findMany({ where: { entityType: "Round", entityId: String(roundId) }, orderBy: { id: "asc" } })).map((e) => e.action);
     expect(actions).toEqual(["round.opened", "round.deadline-moved", "round.closed", "round.reopened"]);

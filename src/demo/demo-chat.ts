@@ -96,9 +96,17 @@ export class DemoChat {
     await this.settle();
   }
 
-  /** Presses the newest button whose label contains `label`; throws when there is none. */
-  async press(label: string | RegExp): Promise<void> {
-    const found = this.findButton(label);
+  /**
+   * Presses the newest button whose label contains `label`; throws when none shows up within `timeoutMs`
+   * (a long screen comes in several messages, its buttons under the last one).
+   */
+  async press(label: string | RegExp, timeoutMs = 10_000): Promise<void> {
+    const started = Date.now();
+    let found = this.findButton(label);
+    while (!found && Date.now() - started < timeoutMs) {
+      await sleep(25);
+      found = this.findButton(label);
+    }
     if (!found) throw new Error(`${this.person.label}: no button "${label}" in the chat; the bot last said: ${this.last()?.text.slice(-600) ?? "nothing"}`);
     this.say(this.person, `[${found.button.text}]`);
     this.recent = [];

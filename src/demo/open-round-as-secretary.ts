@@ -24,5 +24,5 @@ export async function openRoundAsSecretary(
   await secretary.press("Giữ nguyên");
   await secretary.waitFor(offers("Mở kỳ báo cáo"));
   await secretary.press("Mở kỳ báo cáo");
-  await secretary.waitFor((message) => message.text.includes("Đã gửi lời mời"));
+  await secretary.waitFor((message) => message.text.includes("Đã mở kỳ báo cáo"));
 }

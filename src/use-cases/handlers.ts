@@ -4,6 +4,7 @@ import type { Answer } from "../messaging/reply.ts";
 import type { UseCaseContext } from "./context.ts";
 import { cancel, help, language, languageChosen, start } from "./help.ts";
 import { JOIN_PART, joinNameConfirmed, joinNameNotText, joinNameTyped } from "./join.ts";
+import { NEW_ROUND_PART, newRoundChoice, newRoundNotText, newRoundText, startNewRound } from "./open-round.ts";
 import { reportButton, startReporting } from "./report.ts";
 import { compile, compileRun } from "./compile.ts";
 import { exportCommand, exportRun } from "./export.ts";
@@ -14,6 +15,7 @@ import { status, statusPage } from "./status.ts";
 import { cancelInvite, inviteReporter, inviteReporterOfUnit, inviteSecretary, startInvite } from "./invite.ts";
 import { askToRevoke, peoplePage, revokeRole, showPeople } from "./people.ts";
 import { pickUnitToRename, pickUnitToToggle, showUnits, startAddingUnit, startRenamingUnit, toggleUnit, unitKindChosen, unitsNotText, unitsPage, UNITS_PART, unitsTyped } from "./units.ts";
+import { listRounds, moveDeadlineNotText, moveDeadlineText, ROUNDS_PART, roundsChoice } from "./rounds.ts";
 
 type CommandHandler = (ctx: UseCaseContext, args: string) => Promise<Answer>;
 type ActionHandlers = { [K in ActionOp]?: (ctx: UseCaseContext, action: ActionOf<K>) => Promise<Answer> };
@@ -33,6 +35,8 @@ export const COMMAND_HANDLERS: Record<string, CommandHandler> = {
   units: (ctx) => showUnits(ctx),
   invite: (ctx) => startInvite(ctx),
   people: (ctx) => showPeople(ctx),
+  newround: (ctx) => startNewRound(ctx),
+  rounds: (ctx) => listRounds(ctx),
 };
 
 /** Which use case answers each choice (action.ts lists them with their payload layout). */
@@ -67,6 +71,24 @@ export const ACTION_HANDLERS: ActionHandlers = {
   "people.list": peoplePage,
   "people.revoke": askToRevoke,
   "people.revoke-confirm": revokeRole,
+  "newround.template": newRoundChoice,
+  "newround.kind": newRoundChoice,
+  "newround.period": newRoundChoice,
+  "newround.other-period": newRoundChoice,
+  "newround.number": newRoundChoice,
+  "newround.year": newRoundChoice,
+  "newround.no-request": newRoundChoice,
+  "newround.deadline-again": newRoundChoice,
+  "newround.keep-recipients": newRoundChoice,
+  "newround.confirm": newRoundChoice,
+  "newround.cancel": newRoundChoice,
+  "rounds.list": roundsChoice,
+  "rounds.show": roundsChoice,
+  "rounds.move": roundsChoice,
+  "rounds.move-confirm": roundsChoice,
+  "rounds.close": roundsChoice,
+  "rounds.close-confirm": roundsChoice,
+  "rounds.reopen": roundsChoice,
 };
 for (const op of ["open", "skip", "back", "keep-last", "keep-current", "done", "clear", "preview", "add", "replace", "more", "choose", "toggle", "edit", "submit"] as const) {
   (ACTION_HANDLERS as Record<string, unknown>)[op] = (ctx: UseCaseContext, action: { op: string }) =>
@@ -78,6 +100,8 @@ export const TEXT_HANDLERS: Record<string, (ctx: UseCaseContext, text: string) =
   [JOIN_PART]: joinNameTyped,
   [REVIEW_PART]: reviewCommentTyped,
   [UNITS_PART]: unitsTyped,
+  [NEW_ROUND_PART]: newRoundText,
+  [ROUNDS_PART]: moveDeadlineText,
 };
 
 /** A sticker, photo or voice note while that flow waits for typed text. */
@@ -85,6 +109,8 @@ export const NON_TEXT_HANDLERS: Record<string, (ctx: UseCaseContext) => Promise<
   [JOIN_PART]: joinNameNotText,
   [REVIEW_PART]: reviewCommentNotText,
   [UNITS_PART]: unitsNotText,
+  [NEW_ROUND_PART]: newRoundNotText,
+  [ROUNDS_PART]: moveDeadlineNotText,
 };
 
 /** A document the person sent (an admin's template file). */

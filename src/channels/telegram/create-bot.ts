@@ -12,7 +12,6 @@ import { fallbackFeature } from "./features/fallback.ts";
 import { groupChatGuard } from "./features/group-chat.ts";
 import { joinFeature } from "./features/join.ts";
 import { messagesFeature } from "./features/messages.ts";
-import { roundsFeature } from "./features/rounds.ts";
 import { answerStrangersOnce, limitFloods } from "./middlewares/flood-control.ts";
 import { ignoreDuplicateUpdates } from "./middlewares/ignore-duplicate-updates.ts";
 import { identifyCaller } from "./middlewares/identify-caller.ts";
@@ -72,7 +71,6 @@ export function createBot(token: string, options: CreateBotOptions): Bot<BotCont
   guarded.use(groupChatGuard);
   guarded.use(joinFeature);
   guarded.use(commandsFeature);
-  guarded.use(roundsFeature);
   guarded.use(actionsFeature);
   guarded.use(messagesFeature);
 

@@ -157,7 +157,7 @@ export async function reportOverrideHistory(db: Db, target: OverrideTarget): Pro
 }
 
 /** Number and heading of every section of the round's report, by key (sections left out have none). */
-async function sectionLabels(prisma: PrismaClient, roundId: number): Promise<Map<string, { number: string; heading: string }>> {
+export async function sectionLabels(prisma: PrismaClient, roundId: number): Promise<Map<string, { number: string; heading: string }>> {
   const rows = await loadRoundRows(prisma, roundId);
   const model = assembleReport(roundToReportInput(rows));
   const labels = new Map<string, { number: string; heading: string }>();

@@ -14,6 +14,11 @@ export type SaveAnswerInput = {
   source: string;
   /** Revision the author saw when answering (0: none); a newer one by someone else is reported back. */
   seenRevision?: number;
+  /**
+   * Refuse instead of replacing when the stored answer is no longer at this revision (0: none yet): the web
+   * form's version check, so an answer changed elsewhere meanwhile becomes a visible conflict.
+   */
+  expectedRevision?: number;
   now?: Date;
 };
 
@@ -30,7 +35,9 @@ export type SaveAnswerResult =
       /** The first change to a submitted report: the office keeps the submitted version until it is submitted again. */
       firstChangeAfterSubmit: boolean;
     }
-  | { ok: false; reason: "not-found" | "round-closed" | "round-not-open" | "accepted" | "not-returned" };
+  | { ok: false; reason: "not-found" | "round-closed" | "round-not-open" | "accepted" | "not-returned" }
+  /** Only with `expectedRevision`: the answer as it stands now, changed since the author last saw it. */
+  | { ok: false; reason: "conflict"; current: { revision: number; value: unknown; skipped: boolean; authorId: number | null; updatedAt: Date } };
 
 /**
  * Stores one answer and its revision in one transaction. The submission row is locked first, so two people
@@ -54,6 +61,15 @@ export function saveAnswer(db: Db, input: SaveAnswerInput): Promise<SaveAnswerRe
     const e = editability(submission, submission.roundStatus);
     if (!e.editable) return { ok: false, reason: e.reason };
     if (e.returnedOnly && !e.keys.includes(input.questionKey)) return { ok: false, reason: "not-returned" };
+
+    if (input.expectedRevision !== undefined) {
+      // Read under the submission's lock: no other save of this unit can slip in before this one.
+      const stored = await tx.answer.findUnique({
+        where: { submissionId_questionKey: { submissionId: input.submissionId, questionKey: input.questionKey } },
+        select: { revision: true, value: true, skipped: true, authorId: true, updatedAt: true },
+      });
+      if ((stored?.revision ?? 0) !== input.expectedRevision && stored) return { ok: false, reason: "conflict", current: stored };
+    }
 
     const firstChangeAfterSubmit = submission.status === "SUBMITTED" && submission.editedAfterSubmitAt === null;
     if (firstChangeAfterSubmit) {

@@ -71,3 +71,37 @@ export async function senderLocale(deps: UseCaseDeps, sender: Pick<Sender, "chan
     .catch(() => null);
   return recipientLocale({ person: account?.person.locale, client: sender.languageHint, fallback: deps.defaultLocale });
 }
+
+/**
+ * The caller behind a web page: a person already known (from a signed link or a Mini App's checked start
+ * data), with their live grants and language. Nothing is recorded: a page is not a message in a chat.
+ */
+export async function webCaller(deps: UseCaseDeps, personId: number): Promise<Caller> {
+  const rows = await deps.prisma.$queryRaw<Row[]>`
+    SELECT p."id", p."name", p."locale", m."role"::text AS "role", m."unitId"
+    FROM "Person" p LEFT JOIN "Membership" m ON m."personId" = p."id" AND m."revokedAt" IS NULL
+    WHERE p."id" = ${personId}
+    ORDER BY m."id"`;
+  const first = rows[0];
+  const person = first ? { id: first.id, name: first.name, locale: first.locale } : null;
+  const actor = first ? { personId: first.id, grants: rows.filter((r) => r.role !== null).map((r) => ({ role: r.role!, unitId: r.unitId })) } : null;
+  const organisationLocale = person?.locale ? null : (await currentOrganisation(deps.prisma))?.locale;
+  return {
+    channel: "web",
+    address: `person:${personId}`,
+    sessionKey: null,
+    person,
+    actor,
+    locale: recipientLocale({ person: person?.locale, organisation: organisationLocale, fallback: deps.defaultLocale }),
+    ...CHANNEL_LIMITS.web,
+  };
+}
+
+/** The person a Telegram account belongs to, for a Mini App opened from the bot. */
+export async function personOfTelegramUser(deps: UseCaseDeps, telegramUserId: string): Promise<number | null> {
+  const account = await deps.prisma.channelAccount.findUnique({
+    where: { channel_externalId: { channel: CHANNEL_ENUM.telegram, externalId: telegramUserId } },
+    select: { personId: true },
+  });
+  return account?.personId ?? null;
+}

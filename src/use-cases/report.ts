@@ -1,5 +1,5 @@
 import type { ButtonAction } from "../conversation/button-action.ts";
-import { conversationStatus, handleEvent, startReport, type ConversationDeps, type Outcome } from "../conversation/conversation-service.ts";
+import { conversationStatus, handleEvent, startReport, type ConversationDeps, type Outcome, type SubmittedEvent } from "../conversation/conversation-service.ts";
 import type { ConversationEvent } from "../conversation/engine.ts";
 import { translatorFor } from "../i18n.ts";
 import type { Answer, Reply } from "../messaging/reply.ts";
@@ -25,12 +25,15 @@ async function settle(ctx: UseCaseContext, outcome: Outcome): Promise<Answer> {
   for (const note of outcome.notify) {
     await deps.notifier.tell(note.personId, () => [{ kind: "text", text: note.text }]).catch((error) => deps.logger.warn({ err: error }, "could not tell a person"));
   }
-  if (outcome.submitted) {
-    const event = outcome.submitted;
-    await replanRound({ prisma: deps.prisma, queue: deps.reminderQueue, logger: deps.logger, now: deps.now }, event.roundId);
-    await deps.officeNotices?.onSubmitted(event).catch((error) => deps.logger.warn({ err: error, roundId: event.roundId }, "could not queue the office's notice"));
-  }
+  if (outcome.submitted) await afterSubmitted(ctx, outcome.submitted);
   return { replies: repliesOf(outcome.replies), toast: outcome.toast };
+}
+
+/** A unit submitted (in the chat or on the web form): its reminders re-planned, the office told in a batch. */
+export async function afterSubmitted(ctx: UseCaseContext, event: SubmittedEvent): Promise<void> {
+  const { deps } = ctx;
+  await replanRound({ prisma: deps.prisma, queue: deps.reminderQueue, logger: deps.logger, now: deps.now }, event.roundId);
+  await deps.officeNotices?.onSubmitted(event).catch((error) => deps.logger.warn({ err: error, roundId: event.roundId }, "could not queue the office's notice"));
 }
 
 function refuse(ctx: UseCaseContext, key: string, asToast: boolean): Answer {

@@ -1,0 +1,70 @@
+import { parse, validate } from "@telegram-apps/init-data-node";
+import type { LinkKind } from "../domain/link-token.ts";
+import { isOffice, reportingUnitIds } from "../domain/permissions.ts";
+import type { Locale } from "../i18n.ts";
+import { defaultRound } from "../office/round-choice.ts";
+import { checkLink, issueLink, type OpenedLink } from "../web-links/web-links.ts";
+import { makeContext, type UseCaseContext, type UseCaseDeps } from "./context.ts";
+import { personOfTelegramUser, webCaller } from "./identify.ts";
+
+export type WebEntry =
+  | { ok: true; ctx: UseCaseContext; link: OpenedLink }
+  | { ok: false; reason: "forged" | "expired" | "wrong-page" | "no-person"; locale: Locale };
+
+/** A page opened with a personal link: whose link, which round, and the person as they stand now. */
+export async function enterByLink(deps: UseCaseDeps, token: string, kind: LinkKind): Promise<WebEntry> {
+  const now = deps.now?.() ?? new Date();
+  const checked = await checkLink(deps.prisma, deps.keyring, token, now);
+  if (!checked.ok) return { ok: false, reason: checked.reason, locale: deps.defaultLocale };
+  const caller = await webCaller(deps, checked.link.personId);
+  if (!caller.person) return { ok: false, reason: "no-person", locale: deps.defaultLocale };
+  // A desk link is the office's: it opens no form, and a form link opens no desk.
+  if (checked.link.kind !== kind) return { ok: false, reason: "wrong-page", locale: caller.locale };
+  return { ok: true, ctx: makeContext(deps, caller), link: checked.link };
+}
+
+/** The path of a person's form or desk for a round: "/form/<token>", "/desk/<token>". */
+async function pagePath(deps: UseCaseDeps, input: { personId: number; roundId: number; kind: LinkKind }): Promise<string> {
+  const token = await issueLink(deps.prisma, deps.keyring, { ...input, now: deps.now?.() });
+  return `/${input.kind}/${token}`;
+}
+
+/** The address of a person's form or desk for a round, or null when no PUBLIC_URL is configured. */
+export async function pageUrl(deps: UseCaseDeps, input: { personId: number; roundId: number; kind: LinkKind }): Promise<string | null> {
+  const base = deps.links.publicUrl;
+  return base ? `${base.replace(/\/+$/, "")}${await pagePath(deps, input)}` : null;
+}
+
+/** How old a Mini App's start data may be: Telegram signs it when the app opens. */
+export const INIT_DATA_MAX_AGE_S = 24 * 3600;
+
+export type MiniAppEntry =
+  | { ok: true; path: string }
+  | { ok: false; reason: "forged" | "expired" | "stranger" | "nothing-open"; locale: Locale };
+
+/**
+ * A Telegram Mini App opened from the bot: its start data checked (HMAC with the key derived from the bot
+ * token, and its age), the Telegram user mapped to the person, who is sent on to their form or desk by a
+ * personal link of the round due first.
+ */
+export async function enterMiniApp(deps: UseCaseDeps, botToken: string, initData: string, wanted: LinkKind): Promise<MiniAppEntry> {
+  const fallback = deps.defaultLocale;
+  try {
+    // Signature only here: the age is judged against this process's clock below.
+    validate(initData, botToken, { expiresIn: 0 });
+  } catch {
+    return { ok: false, reason: "forged", locale: fallback };
+  }
+  const data = parse(initData);
+  const now = deps.now?.() ?? new Date();
+  const age = (now.getTime() - data.auth_date.getTime()) / 1000;
+  if (age > INIT_DATA_MAX_AGE_S || age < -300) return { ok: false, reason: "expired", locale: fallback };
+  const userId = data.user?.id;
+  const personId = userId === undefined ? null : await personOfTelegramUser(deps, String(userId));
+  if (personId === null) return { ok: false, reason: "stranger", locale: fallback };
+  const caller = await webCaller(deps, personId);
+  const round = await defaultRound(deps.prisma);
+  const kind: LinkKind = wanted === "desk" && isOffice(caller.actor) ? "desk" : reportingUnitIds(caller.actor).length > 0 ? "form" : isOffice(caller.actor) ? "desk" : "form";
+  if (!round || (kind === "form" && reportingUnitIds(caller.actor).length === 0)) return { ok: false, reason: "nothing-open", locale: caller.locale };
+  return { ok: true, path: await pagePath(deps, { personId, roundId: round.id, kind }) };
+}

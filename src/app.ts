@@ -5,6 +5,7 @@ import type { BotContext } from "./channels/telegram/context.ts";
 import { createBot } from "./channels/telegram/create-bot.ts";
 import { telegramSender } from "./channels/telegram/telegram-sender.ts";
 import { ZaloAccessTokenManager } from "./channels/zalo/access-token.ts";
+import { webRoutes } from "./channels/web/web-routes.ts";
 import { zaloWebhookRoute } from "./channels/zalo/webhook-route.ts";
 import { ZaloApi } from "./channels/zalo/zalo-api.ts";
 import { zaloInboundEvent } from "./channels/zalo/zalo-event.ts";
@@ -143,7 +144,7 @@ export async function startApp(mode: AppMode, config: Config, logger: Logger, op
     stops.set("outbound", () => outbound.close());
 
     // Filled in as the channels come up (the bot's name is known after getMe); every use case reads this one object.
-    const links: PublicLinks = { zaloOaId: zalo?.oaId };
+    const links: PublicLinks = { zaloOaId: zalo?.oaId, publicUrl: config.PUBLIC_URL };
     const useCaseDeps = {
       prisma: db.prisma,
       logger,
@@ -179,6 +180,8 @@ export async function startApp(mode: AppMode, config: Config, logger: Logger, op
     const inbound = zalo ? createInboundEvents({ connection: redis, prefix, logger: logger.child({ part: "zalo-events" }) }) : undefined;
     if (inbound) stops.set("inbound", () => inbound.close());
     const routes: HttpRoutes[] = [...(options.routes ?? [])];
+    // The report form, the office's desk and the Telegram Mini App, served by the bot's processes.
+    if (runsBot) routes.push(webRoutes({ deps: useCaseDeps, logger: logger.child({ part: "web" }), botToken: token }));
     if (runsBot && zalo && inbound) {
       routes.push((app) =>
         app.route(

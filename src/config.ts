@@ -37,6 +37,8 @@ const configSchema = z
     DATA_DIR: optionalString.transform((v) => resolve(v ?? "./data")),
     REDIS_URL: url(["redis:", "rediss:"]).transform((v) => v ?? "redis://127.0.0.1:6379"),
     WEBHOOK_URL: url(["https:", "http:"]),
+    // The address people open the web form and the desk at; links in messages are built from it.
+    PUBLIC_URL: url(["https:", "http:"]).transform((v) => v?.replace(/\/+$/, "")),
     WEBHOOK_SECRET: optionalString.refine((v) => v === undefined || /^[A-Za-z0-9_-]{16,256}$/.test(v), {
       message: "must be 16–256 characters of A–Z, a–z, 0–9, _ or - (Telegram's rule for secret tokens)",
     }),
@@ -100,7 +102,7 @@ export const DEFAULT_PORT = 3000;
  * Variables whose rejected value may be printed back. Any other one may hold a secret (a token, a password
  * inside a URL), so its value is never echoed.
  */
-const PRINTABLE_VARIABLES = new Set(["PORT", "LOG_LEVEL", "TZ_REPORTS", "DEFAULT_LOCALE", "REDIS_PREFIX", "ZALO_WINDOW_HOURS"]);
+const PRINTABLE_VARIABLES = new Set(["PORT", "LOG_LEVEL", "TZ_REPORTS", "DEFAULT_LOCALE", "REDIS_PREFIX", "ZALO_WINDOW_HOURS", "PUBLIC_URL"]);
 
 export class ConfigError extends Error {
   override name = "ConfigError";

@@ -28,6 +28,7 @@ const HIDDEN_KEYS = new Set(
     "x-telegram-bot-api-secret-token",
     "x-zevent-signature",
     "inviteCode",
+    "initData",
   ].map((key) => key.toLowerCase()),
 );
 

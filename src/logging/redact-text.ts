@@ -1,6 +1,6 @@
 /**
  * Parts of a text that must never reach a log or a terminal: credentials (Telegram's bot token, Zalo's
- * tokens and keys, passwords in URLs, webhook secrets) and invite codes. Every pattern starts at a fixed
+ * tokens and keys, passwords in URLs, webhook secrets), invite codes and personal web links. Every pattern starts at a fixed
  * word or a word boundary, so the scan stays linear on long input.
  */
 const RULES: readonly [RegExp, string][] = [
@@ -18,6 +18,8 @@ const RULES: readonly [RegExp, string][] = [
   // Telegram invite links (https://t.me/bot?start=<code>) and the /start command that carries the code.
   [/([?&]start=)[^\s&#"']+/gi, "$1<redacted>"],
   [/(\bstart\s+)[A-Za-z0-9_-]{16,}/gi, "$1<redacted>"],
+  // Personal web links (/form/<token>, /desk/<token>): whoever holds one opens a person's pages.
+  [/(\/(?:form|desk)\/)[^\s/?#"']+/g, "$1<redacted>"],
   // Zalo's short invite codes: K7QM-3XD9-PA.
   [/\b[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{2,4}\b/g, "<redacted>"],
 ];

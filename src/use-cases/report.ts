@@ -6,6 +6,7 @@ import type { Answer, Reply } from "../messaging/reply.ts";
 import type { OutMessage } from "../conversation/out-message.ts";
 import { replanRound } from "../queue/replan-on-change.ts";
 import type { UseCaseContext } from "./context.ts";
+import { pageLink, reporterRound } from "./web-access.ts";
 
 /** The part of the chat session the answering conversation owns (its focus name). */
 export const REPORT_FOCUS = "report";
@@ -46,7 +47,18 @@ export async function startReporting(ctx: UseCaseContext): Promise<Answer> {
   const { caller } = ctx;
   if (!caller.person || !caller.sessionKey) return refuse(ctx, "stranger-refusal", false);
   const speaker = { personId: caller.person.id, name: caller.person.name, actor: caller.actor, locale: caller.locale };
-  return settle(ctx, await startReport(conversationDeps(ctx, await ctx.timeZone()), caller.sessionKey, speaker));
+  const answer = await settle(ctx, await startReport(conversationDeps(ctx, await ctx.timeZone()), caller.sessionKey, speaker));
+  return withFormLink(ctx, answer);
+}
+
+/** The chat's answer with the web form offered under its last message: every question on one page. */
+async function withFormLink(ctx: UseCaseContext, answer: Answer): Promise<Answer> {
+  const last = answer.replies.at(-1);
+  if (!ctx.deps.links.publicUrl || !last || last.kind !== "text") return answer;
+  const roundId = await reporterRound(ctx);
+  const link = roundId === null ? null : await pageLink(ctx, roundId, "form");
+  if (!link) return answer;
+  return { ...answer, replies: [...answer.replies.slice(0, -1), { ...last, links: [...(last.links ?? []), link] }] };
 }
 
 /** A typed answer, a sticker where text is expected, or a pressed choice of the conversation. */

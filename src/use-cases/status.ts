@@ -6,6 +6,7 @@ import type { Answer, Choice } from "../messaging/reply.ts";
 import { roundSummary, type RoundSummary } from "../office/round-choice.ts";
 import { loadRoundProgress } from "../office/round-progress.ts";
 import type { UseCaseContext } from "./context.ts";
+import { pageLink } from "./web-access.ts";
 import { officeRefusal, staleChoice } from "./office-access.ts";
 import { commandRound, noRounds, otherRoundChoice, roundOf, roundTitleOf } from "./round-pick.ts";
 
@@ -96,7 +97,8 @@ export async function statusScreen(ctx: UseCaseContext, round: RoundSummary, req
   last.push({ label: t("office-button-refresh"), action: { op: "status.page", round: round.id, page } });
   if (other) last.push(other);
   rows.push(last);
-  return { replies: [{ kind: "text", text: shown.text, choices: rows, replace }] };
+  const desk = await pageLink(ctx, round.id, "desk");
+  return { replies: [{ kind: "text", text: shown.text, choices: rows, replace, ...(desk ? { links: [desk] } : {}) }] };
 }
 
 /** A reporter's /status: their units in every open round, one line each. */

@@ -2,6 +2,7 @@ import { parse, validate } from "@telegram-apps/init-data-node";
 import type { LinkKind } from "../domain/link-token.ts";
 import { isOffice, reportingUnitIds } from "../domain/permissions.ts";
 import type { Locale } from "../i18n.ts";
+import type { OutLink } from "../messaging/out-reply.ts";
 import { defaultRound } from "../office/round-choice.ts";
 import { checkLink, issueLink, type OpenedLink } from "../web-links/web-links.ts";
 import { makeContext, type UseCaseContext, type UseCaseDeps } from "./context.ts";
@@ -67,4 +68,30 @@ export async function enterMiniApp(deps: UseCaseDeps, botToken: string, initData
   const kind: LinkKind = wanted === "desk" && isOffice(caller.actor) ? "desk" : reportingUnitIds(caller.actor).length > 0 ? "form" : isOffice(caller.actor) ? "desk" : "form";
   if (!round || (kind === "form" && reportingUnitIds(caller.actor).length === 0)) return { ok: false, reason: "nothing-open", locale: caller.locale };
   return { ok: true, path: await pagePath(deps, { personId, roundId: round.id, kind }) };
+}
+
+/**
+ * The "open the web page" button for the caller: on Telegram the Mini App (its start data proves who opens
+ * it), elsewhere the person's own signed link (Zalo shows it as an oa.open.url button). None without PUBLIC_URL.
+ */
+export async function pageLink(ctx: UseCaseContext, roundId: number, kind: LinkKind): Promise<OutLink | null> {
+  const { deps, caller } = ctx;
+  const base = deps.links.publicUrl;
+  if (!base || !caller.person) return null;
+  const label = ctx.t(kind === "desk" ? "web-open-desk" : "web-open-form");
+  // Telegram opens Mini Apps over HTTPS only.
+  if (caller.channel === "telegram" && base.startsWith("https:")) return { label, url: `${base}/tg?to=${kind}`, webApp: true };
+  const url = await pageUrl(deps, { personId: caller.person.id, roundId, kind });
+  return url ? { label, url } : null;
+}
+
+/** The round a reporter's page link is for: the open round of their units due first. */
+export async function reporterRound(ctx: UseCaseContext): Promise<number | null> {
+  const units = reportingUnitIds(ctx.caller.actor);
+  if (units.length === 0) return null;
+  const rows = await ctx.deps.prisma.$queryRaw<{ roundId: number }[]>`
+    SELECT s."roundId" FROM "Submission" s JOIN "Round" r ON r."id" = s."roundId"
+    WHERE r."status" = 'OPEN' AND s."unitId" = ANY(${units}::int[])
+    ORDER BY r."deadline", r."id" LIMIT 1`;
+  return rows[0]?.roundId ?? null;
 }

@@ -89,8 +89,9 @@ describe("the web form and the office's desk in a real browser", () => {
       update_id: updateId++,
       callback_query: { id: String(updateId), chat_instance: "1", data, from: { id: userId, is_bot: false, first_name: "X", language_code: "vi" }, message: { message_id: 1, date: 0, chat: { id: userId, type: "private" }, text: "…" } },
     });
-  const nextMessage = (userId: number, match: (call: RecordedCall) => boolean) =>
-    api.waitForCall((call) => (call.method === "sendMessage" || call.method === "editMessageText") && call.payload.chat_id === userId && match(call), 20_000);
+  /** The first message to the chat after `from` (a count of calls) that matches. */
+  const nextMessage = (userId: number, match: (call: RecordedCall) => boolean, from = 0) =>
+    api.waitForCall((call) => api.calls.indexOf(call) >= from && (call.method === "sendMessage" || call.method === "editMessageText") && call.payload.chat_id === userId && match(call), 20_000);
 
   /** Waits until every field's save has come back. */
   const settled = () => expect.poll(async () => (await page.locator(".saved").allInnerTexts()).some((text) => text.trim() === "Đang lưu…"), { timeout: 15_000, interval: 50 }).toBe(false);
@@ -145,8 +146,9 @@ describe("the web form and the office's desk in a real browser", () => {
   });
 
   it("the chat offers the form; the reporter fills every question type, a 10-item list and a 3,000-character paste, and sees it again after a reload", async () => {
+    const from = api.calls.length;
     say(LAN, "/report");
-    const question = await nextMessage(LAN, (call) => markupOf(call).some((b) => b.url?.includes("/form/")));
+    const question = await nextMessage(LAN, (call) => markupOf(call).some((b) => b.url?.includes("/form/")), from);
     formUrl = markupOf(question).find((b) => b.url?.includes("/form/"))!.url!;
     expect(formUrl.startsWith(`${base}/form/`)).toBe(true);
 
@@ -213,12 +215,13 @@ describe("the web form and the office's desk in a real browser", () => {
   }, 60_000);
 
   it("an answer changed in the chat meanwhile is a visible conflict with both texts, never overwritten silently; the history keeps every revision", async () => {
+    // The chat still stands at question 1, where /report left it: the answer typed there replaces the page's.
+    let from = api.calls.length;
     say(LAN, "/report");
-    const preview = await nextMessage(LAN, (call) => markupOf(call).some((b) => b.text === "✏️ 1"));
-    tap(LAN, markupOf(preview).find((b) => b.text === "✏️ 1")!.callback_data!);
-    await nextMessage(LAN, (call) => String(call.payload.text).includes("Câu 1/9"));
+    await nextMessage(LAN, (call) => String(call.payload.text).includes("Câu 1/9"), from);
+    from = api.calls.length;
     say(LAN, "Trần Văn Bình, Phó Chánh Văn phòng");
-    await nextMessage(LAN, (call) => String(call.payload.text).includes("Trần Văn Bình"));
+    await nextMessage(LAN, (call) => String(call.payload.text).includes("Trần Văn Bình"), from);
 
     // The page still shows the earlier answer: typing there does not replace the chat's.
     await page.getByLabel(/Câu 1\./).fill("Nguyễn Thị Lan, Chánh Văn phòng Sở");
@@ -279,8 +282,9 @@ describe("the web form and the office's desk in a real browser", () => {
   }, 30_000);
 
   it("the office's desk from /status shows each unit's state, compiles, and the downloaded .docx opens", async () => {
+    const from = api.calls.length;
     say(THU, "/status");
-    const status = await nextMessage(THU, (call) => markupOf(call).some((b) => b.url?.includes("/desk/")));
+    const status = await nextMessage(THU, (call) => markupOf(call).some((b) => b.url?.includes("/desk/")), from);
     const deskUrl = markupOf(status).find((b) => b.url?.includes("/desk/"))!.url!;
     await page.goto(deskUrl);
     const row = (name: string) => page.locator("tbody tr", { has: page.getByRole("rowheader", { name, exact: true }) });
@@ -309,9 +313,10 @@ describe("the web form and the office's desk in a real browser", () => {
     await page.waitForURL(/\/form\/[^/]+\/s\/\d+$/, { timeout: 15_000 });
     await seeText(page.locator("h1"), "Văn phòng Sở");
 
-    await page.goto(`${base}/tg?to=form#tgWebAppData=${encodeURIComponent(initData(LAN, new Date(now().getTime() - 2 * 24 * 3600_000)))}`);
+    // Each start its own address: a change of the fragment alone would not load the page again.
+    await page.goto(`${base}/tg?to=form&n=2#tgWebAppData=${encodeURIComponent(initData(LAN, new Date(now().getTime() - 2 * 24 * 3600_000)))}`);
     await seeText(page.locator("#miniapp-status"), /đã cũ/);
-    await page.goto(`${base}/tg?to=form#tgWebAppData=${encodeURIComponent(initData(LAN, now(), "654321:another-bot-token-abcdefghijklmnopq"))}`);
+    await page.goto(`${base}/tg?to=form&n=3#tgWebAppData=${encodeURIComponent(initData(LAN, now(), "654321:another-bot-token-abcdefghijklmnopq"))}`);
     await seeText(page.locator("#miniapp-status"), /không hợp lệ/);
   }, 30_000);
 

@@ -1,4 +1,4 @@
-import { parse, validate } from "@telegram-apps/init-data-node";
+import { validate } from "@telegram-apps/init-data-node";
 import type { LinkKind } from "../domain/link-token.ts";
 import { isOffice, reportingUnitIds } from "../domain/permissions.ts";
 import type { Locale } from "../i18n.ts";
@@ -39,6 +39,15 @@ export async function pageUrl(deps: UseCaseDeps, input: { personId: number; roun
 /** How old a Mini App's start data may be: Telegram signs it when the app opens. */
 export const INIT_DATA_MAX_AGE_S = 24 * 3600;
 
+function telegramUserId(json: string | null): number | undefined {
+  try {
+    const id = (JSON.parse(json ?? "null") as { id?: unknown } | null)?.id;
+    return typeof id === "number" && Number.isSafeInteger(id) ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export type MiniAppEntry =
   | { ok: true; path: string }
   | { ok: false; reason: "forged" | "expired" | "stranger" | "nothing-open"; locale: Locale };
@@ -56,11 +65,13 @@ export async function enterMiniApp(deps: UseCaseDeps, botToken: string, initData
   } catch {
     return { ok: false, reason: "forged", locale: fallback };
   }
-  const data = parse(initData);
+  // Read after the check: the fields are Telegram's own.
+  const fields = new URLSearchParams(initData);
+  const authDate = new Date(Number(fields.get("auth_date")) * 1000);
   const now = deps.now?.() ?? new Date();
-  const age = (now.getTime() - data.auth_date.getTime()) / 1000;
-  if (age > INIT_DATA_MAX_AGE_S || age < -300) return { ok: false, reason: "expired", locale: fallback };
-  const userId = data.user?.id;
+  const age = (now.getTime() - authDate.getTime()) / 1000;
+  if (!(age <= INIT_DATA_MAX_AGE_S && age >= -300)) return { ok: false, reason: "expired", locale: fallback };
+  const userId = telegramUserId(fields.get("user"));
   const personId = userId === undefined ? null : await personOfTelegramUser(deps, String(userId));
   if (personId === null) return { ok: false, reason: "stranger", locale: fallback };
   const caller = await webCaller(deps, personId);

@@ -209,6 +209,7 @@ describe("the web form and the office's desk in a real browser", () => {
     expect(await page.getByLabel(/Câu 4\./).inputValue()).toBe("1.234");
     expect(await page.getByLabel("Trực tuyến").isChecked()).toBe(true);
     await seeText(page.locator("#s-contact"), /Đã lưu: Nguyễn Thị Lan, \d\d:\d\d ngày/);
+    await page.evaluate("window.scrollTo(0, 0)");
     await page.screenshot({ path: resolve(OUTPUT, "web-form.png") });
     await page.screenshot({ path: resolve(OUTPUT, "web-form-full.png"), fullPage: true });
     await axeCheck(page, "form");
@@ -250,12 +251,15 @@ describe("the web form and the office's desk in a real browser", () => {
     const report = page.locator("article.report");
     await seeText(report, "Đoạn 30: Văn phòng Sở đã triển khai", "contains");
     await seeText(report, ITEMS[9]!, "contains");
-    await page.screenshot({ path: resolve(OUTPUT, "web-preview.png"), fullPage: true });
+    await page.screenshot({ path: resolve(OUTPUT, "web-preview.png") });
     await axeCheck(page, "preview");
     await page.getByRole("button", { name: "Nộp báo cáo" }).click();
     await seeText(page.locator(".notice.done"), "Đã nộp báo cáo của Văn phòng Sở", "contains");
     const submission = await db.prisma.submission.findFirstOrThrow({ where: { roundId, unitId: units["van-phong"] } });
     expect(submission.status).toBe("SUBMITTED");
+    const from = api.calls.length;
+    say(LAN, "/report");
+    await nextMessage(LAN, (call) => /đã nộp/i.test(String(call.payload.text)), from);
   }, 30_000);
 
   it("a link cannot open another unit; a forged or expired link gets a clear page", async () => {

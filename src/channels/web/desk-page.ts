@@ -25,9 +25,9 @@ ${input.message ? html`<p class="notice" role="status">${input.message}</p>` : "
 ${view.rows.map(
   (row) => html`<tr class="status-${row.status.toLowerCase()}" data-unit="${row.unitId}">
 <th scope="row">${row.name}</th>
-<td><span class="state">${row.state}</span> <span class="sub">${row.progress}</span></td>
-<td>${row.lastChange}</td>
-<td>${row.reachable ? t("web-desk-yes") : html`<span class="warn">${t("web-desk-no")}</span>`}${row.reach ? html`<span class="sub">${row.reach}</span>` : ""}</td>
+<td data-label="${t("web-desk-state")}"><span class="state">${row.state}</span> <span class="sub">${row.progress}</span></td>
+<td data-label="${t("web-desk-last-change")}">${row.lastChange}</td>
+<td data-label="${t("web-desk-reachable")}">${row.reachable ? t("web-desk-yes") : html`<span class="warn">${t("web-desk-no")}</span>`}${row.reach ? html`<span class="sub">${row.reach}</span>` : ""}</td>
 ${view.canRemind
   ? html`<td>${row.remindable
       ? html`<form method="post" action="${base}/remind"><input type="hidden" name="unit" value="${row.unitId}"><button type="submit" class="small" aria-label="${t("web-desk-remind-unit", { unit: row.name })}">${t("web-desk-remind")}</button></form>`

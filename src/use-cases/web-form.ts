@@ -266,8 +266,12 @@ export async function saveField(ctx: UseCaseContext, link: OpenedLink, submissio
     return { status: "refused", message: ctx.t(`conversation-save-refused-${result.reason}`) };
   }
   const understood = value !== null && (question.type === "number" || question.type === "date") ? ctx.t("web-understood", { value: displayAnswer(question, value, ctx.caller.locale, ctx.t) }) : null;
-  const fresh = await loadSnapshot(ctx.deps.prisma, s.id, ctx.caller.locale, { lastValues: s.lastValues });
-  const answered = fresh ? fresh.questions.filter((q) => isAnswered(fresh, q.key)).length : 0;
+  // The snapshot read before the save, with this answer in it: no second read for the progress line.
+  const after: SubmissionSnapshot = {
+    ...s,
+    answers: { ...s.answers, [questionKey]: { value, skipped: value === null, revision: result.revision, submittedRevision: null, authorId: person.id, authorName: person.name, updatedAt: now } },
+  };
+  const answered = after.questions.filter((q) => isAnswered(after, q.key)).length;
   return {
     status: "saved",
     revision: result.revision,

@@ -301,7 +301,14 @@ describe("the web form and the office's desk in a real browser", () => {
     // A reporter's form link opens no desk.
     expect((await page.request.get(`${base}/desk/${new URL(formUrl).pathname.split("/")[2]}`)).status()).toBe(403);
 
+    // The secretary's own wording for a section, used by the compile.
     await page.goto(deskUrl);
+    await page.getByLabel("Mục của báo cáo").selectOption({ label: "2. Hình thức và văn bản" });
+    await page.getByLabel("Lời văn thay thế").fill("Các đơn vị tổ chức hội nghị theo hình thức trực tuyến, công khai thông tin qua họp giao ban và bảng tin.");
+    await page.getByRole("button", { name: /Lưu lời văn/ }).click();
+    await seeText(page.locator(".notice"), /Đã lưu lời văn \(phiên bản 1\)/);
+    await seeText(page.locator(".overrides"), "2. Hình thức và văn bản", "contains");
+
     const download = page.waitForEvent("download");
     await page.getByRole("button", { name: /Tổng hợp và tải tệp/ }).click();
     const file = await download;
@@ -310,6 +317,7 @@ describe("the web form and the office's desk in a real browser", () => {
     const texts = paragraphTexts(docx.xml("word/document.xml")).join("\n");
     expect(texts).toContain("Đoạn 30: Văn phòng Sở đã triển khai");
     expect(texts).toContain("BÁO CÁO");
+    expect(texts).toContain("Các đơn vị tổ chức hội nghị theo hình thức trực tuyến");
   }, 40_000);
 
   it("the Telegram Mini App: valid start data opens the person's form; expired or forged start data gets a clear message", async () => {

@@ -87,6 +87,10 @@ export async function deskView(ctx: UseCaseContext, link: OpenedLink): Promise<D
   const labels = await sectionLabels(ctx.deps.prisma, round.id);
   const overrides = await overriddenSections(ctx.deps.prisma, round.id);
   const label = (number: string, heading: string) => [number, heading].filter(Boolean).join(" ");
+  const shownOverrides: DeskView["overrides"] = [];
+  for (const o of overrides.filter((o) => o.item === null)) {
+    shownOverrides.push({ key: o.sectionKey, label: label(o.number, o.heading), version: o.version, by: `${o.authorName ?? "—"}, ${await ctx.formatTime(o.at)}` });
+  }
   return {
     roundId: round.id,
     title: await roundTitleOf(ctx, round),
@@ -100,9 +104,7 @@ export async function deskView(ctx: UseCaseContext, link: OpenedLink): Promise<D
     canExport: can(caller.actor, "reports.export"),
     canEdit: can(caller.actor, "reports.edit"),
     sections: [...labels.entries()].filter(([, l]) => l.number !== "" || l.heading !== "").map(([key, l]) => ({ key, label: label(l.number, l.heading) })),
-    overrides: await Promise.all(
-      overrides.filter((o) => o.item === null).map(async (o) => ({ key: o.sectionKey, label: label(o.number, o.heading), version: o.version, by: `${o.authorName ?? "—"}, ${await ctx.formatTime(o.at)}` })),
-    ),
+    overrides: shownOverrides,
     overrideMax: OVERRIDE_MAX_LENGTH,
   };
 }

@@ -922,3 +922,41 @@ template-upload-button-store = 💾 Store template
 template-upload-stored = 💾 Stored template “{ $name }”, version { $version }. New rounds can use it.
 template-upload-unchanged = This template is the same as stored version { $version }; nothing changed.
 template-upload-changed-since = The file differs from the one checked; please send it again to check it before storing.
+
+## The secretary's own text for a section of the report (/rewrite)
+command-rewrite = Rewrite the text of a section of the compiled report
+office-compile-overridden = ✏️ { $count } sections use the office's own text (/rewrite).
+office-button-appendix = 📎 Compile again with the submission appendix
+office-button-no-appendix = 📎 Compile again without the appendix
+office-button-rewrite = ✏️ Rewrite a section's text
+office-button-compile-again = 📄 Compile again
+rewrite-pick-round = Choose the round whose text to rewrite:
+rewrite-sections =
+    ✏️ Rewrite the text — { $round }
+    Choose the section to rewrite. Sections marked ✏️ use the office's own text.
+rewrite-item-title = { $section }, item { $item }
+rewrite-section-head = Section { $title }
+rewrite-written-by = Using the office's text: { $author }, { $time } (version { $version }).
+rewrite-generated = Using the text consolidated from the units' answers:
+rewrite-empty = (the section has no text yet)
+rewrite-ask-section = Send the new text for this section in one message (at most { $max } characters); each line is a paragraph. It replaces the whole section's text in every later compile; the old text stays in the history.
+rewrite-ask-item = Send the new text for this item in one message (at most { $max } characters). It replaces only this item; the others stay.
+rewrite-button-item = Item { $item }
+rewrite-button-drop = ↩️ Use the consolidated text again
+rewrite-button-sections = 📑 Another section
+rewrite-button-cancel = ✖️ Leave
+rewrite-button-done = ✅ Done
+rewrite-button-append = ➕ Continue the text just sent
+rewrite-section-overridden = The whole section uses the office's text; rewrite the whole section, or use the consolidated text again first.
+rewrite-gone = This section is no longer in the report (the round or its template changed). Type /rewrite to choose again.
+rewrite-refused-empty = The message has no text, so nothing was saved. Send the text for this section again.
+rewrite-refused-too-long = The text is longer than { $max } characters, so nothing was saved. Shorten it and send it again.
+rewrite-refused-section-overridden = The whole section uses the office's text, so one item cannot be rewritten alone. Rewrite the whole section.
+rewrite-saved =
+    ✅ Saved the text of section { $title } (version { $version }, { $length } characters). Later compiles use it.
+    Your next message replaces this text; to continue it instead, press “Continue”.
+rewrite-append-ask = Send the continuation for section { $title }; it will be added after the text just saved.
+rewrite-not-overridden = This section uses the consolidated text.
+rewrite-dropped = ↩️ Section { $title } uses the consolidated text again. The office's text stays in the history.
+rewrite-closed = Rewriting closed.
+rewrite-not-text = I am waiting for the section's text, as text. Send text, or type /cancel to stop.

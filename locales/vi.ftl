@@ -820,3 +820,41 @@ template-upload-button-store = 💾 Lưu mẫu
 template-upload-stored = 💾 Đã lưu mẫu “{ $name }”, phiên bản { $version }. Kỳ báo cáo mới có thể dùng mẫu này.
 template-upload-unchanged = Mẫu này giống phiên bản { $version } đã lưu; không có gì thay đổi.
 template-upload-changed-since = Tệp khác với tệp đã kiểm tra; Anh/Chị gửi lại tệp để kiểm tra trước khi lưu.
+
+## The secretary's own text for a section of the report (/rewrite)
+command-rewrite = Viết lại lời văn một mục của báo cáo tổng hợp
+office-compile-overridden = ✏️ { $count } mục dùng lời văn Văn phòng tự viết (/rewrite).
+office-button-appendix = 📎 Tổng hợp lại, kèm phụ lục tình hình nộp
+office-button-no-appendix = 📎 Tổng hợp lại, không kèm phụ lục
+office-button-rewrite = ✏️ Viết lại lời văn một mục
+office-button-compile-again = 📄 Tổng hợp lại
+rewrite-pick-round = Chọn kỳ báo cáo để viết lại lời văn:
+rewrite-sections =
+    ✏️ Viết lại lời văn — { $round }
+    Anh/Chị chọn mục cần viết lại. Mục có dấu ✏️ đang dùng lời văn Văn phòng đã viết.
+rewrite-item-title = { $section }, ý { $item }
+rewrite-section-head = Mục { $title }
+rewrite-written-by = Đang dùng lời văn Văn phòng viết: { $author }, { $time } (lần { $version }).
+rewrite-generated = Đang dùng lời văn tổng hợp tự động từ câu trả lời của các đơn vị:
+rewrite-empty = (mục chưa có nội dung)
+rewrite-ask-section = Anh/Chị gửi lời văn mới cho mục này trong một tin nhắn (tối đa { $max } ký tự); mỗi dòng là một đoạn. Lời văn mới sẽ thay thế toàn bộ lời văn của mục trong các bản tổng hợp sau; lời văn cũ vẫn được lưu trong lịch sử.
+rewrite-ask-item = Anh/Chị gửi lời văn mới cho ý này trong một tin nhắn (tối đa { $max } ký tự). Lời văn mới chỉ thay thế ý này; các ý khác giữ nguyên.
+rewrite-button-item = Ý { $item }
+rewrite-button-drop = ↩️ Dùng lại lời văn tổng hợp tự động
+rewrite-button-sections = 📑 Mục khác
+rewrite-button-cancel = ✖️ Thôi
+rewrite-button-done = ✅ Xong
+rewrite-button-append = ➕ Viết tiếp vào lời văn vừa gửi
+rewrite-section-overridden = Cả mục này đang dùng lời văn Văn phòng viết; Anh/Chị sửa cả mục hoặc dùng lại lời văn tự động trước.
+rewrite-gone = Mục này không còn trong báo cáo (kỳ báo cáo hoặc mẫu đã thay đổi). Anh/Chị gõ /rewrite để chọn lại.
+rewrite-refused-empty = Tin nhắn không có chữ nào nên tôi chưa lưu. Anh/Chị gửi lại lời văn cho mục này.
+rewrite-refused-too-long = Lời văn dài quá { $max } ký tự nên tôi chưa lưu. Anh/Chị rút gọn rồi gửi lại.
+rewrite-refused-section-overridden = Cả mục này đang dùng lời văn Văn phòng viết nên không sửa riêng một ý được. Anh/Chị sửa cả mục.
+rewrite-saved =
+    ✅ Đã lưu lời văn mục { $title } (lần { $version }, { $length } ký tự). Các bản tổng hợp sau dùng lời văn này.
+    Tin nhắn tiếp theo sẽ thay thế lời văn vừa lưu; muốn viết tiếp, Anh/Chị bấm “Viết tiếp”.
+rewrite-append-ask = Anh/Chị gửi phần viết tiếp cho mục { $title }; tôi sẽ nối vào sau lời văn vừa lưu.
+rewrite-not-overridden = Mục này đang dùng lời văn tổng hợp tự động.
+rewrite-dropped = ↩️ Mục { $title } đã dùng lại lời văn tổng hợp tự động. Lời văn Văn phòng viết vẫn được lưu trong lịch sử.
+rewrite-closed = Đã đóng phần viết lại lời văn.
+rewrite-not-text = Tôi đang chờ lời văn cho mục đã chọn, dưới dạng chữ. Anh/Chị gửi chữ, hoặc gõ /cancel để thôi.

@@ -141,7 +141,7 @@ describe("/units, /invite, the commands menu, /help, /lang, /cancel", () => {
     const calls = await say(secretary, `/start ${code}`);
     const menu = calls.find((c) => c.method === "setMyCommands")!;
     expect(menu.payload.scope).toEqual({ type: "chat", chat_id: secretary.id });
-    expect((menu.payload.commands as Command[]).map((c) => c.command)).toEqual(["status", "newround", "rounds", "remind", "review", "compile", "export", "help", "lang", "cancel"]);
+    expect((menu.payload.commands as Command[]).map((c) => c.command)).toEqual(["status", "newround", "rounds", "remind", "review", "compile", "rewrite", "export", "help", "lang", "cancel"]);
   });
 
   it("/cancel stops a pending admin step; the next text is not taken as a unit name", async () => {

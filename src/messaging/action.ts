@@ -65,6 +65,14 @@ export const ACTIONS = {
   "rounds.reopen": { code: "Go", fields: ["round"] },
   "rounds.remind": { code: "Gr", fields: ["round"] },
 
+  // The secretary's own text for a section of the report: `section` its place among the template's
+  // sections (report-overrides.ts penSections), `item` an item of its generated text or 0 for all of it.
+  "rewrite.sections": { code: "W", fields: ["round"] },
+  "rewrite.open": { code: "Wo", fields: ["round", "section", "item"] },
+  "rewrite.drop": { code: "Wd", fields: ["round", "section", "item"] },
+  "rewrite.append": { code: "Wa", fields: ["round", "section", "item"] },
+  "rewrite.cancel": { code: "Wx", fields: [] },
+
   // The admin: units, invites, people. `draft` binds a kind to one addition of a unit; `channel` is the
   // invite's kind by its position in INVITE_CHANNELS (src/use-cases/invite.ts); `membership` one person's role.
   "units.list": { code: "U", fields: ["page"] },

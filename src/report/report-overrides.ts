@@ -242,3 +242,66 @@ export async function overrideNoticesAfterAnswers(prisma: PrismaClient, input: {
   }
   return notices;
 }
+
+/** A section as the secretary's pen shows it: its place, its text now, and whose text that is. */
+export type PenSection = {
+  /** Its place among the template's sections, depth first: stable for the round, so a choice can carry it. */
+  index: number;
+  sectionKey: string;
+  /** "3.", "4.1."; a lettered sub-section carries its parent's: "2. a)". */
+  number: string;
+  heading: string;
+  depth: number;
+  /** Paragraphs as the report prints them, the secretary's texts applied. */
+  lines: string[];
+  /** Paragraphs of the generated text: the items an item's text replaces, counted from 1. */
+  generatedItems: number;
+  overridden: ReportSection["overridden"];
+};
+
+function blockLine(block: ReportSection["blocks"][number]): string {
+  if (block.kind === "placeholder") return `[${block.text}]`;
+  const prefix = block.kind === "bullet" ? "- " : block.kind === "numbered" ? `${block.number}. ` : "";
+  return `${prefix}${block.text}${block.ending}`;
+}
+
+/**
+ * Every section of the round's report in report order, for the secretary to pick one and write its text:
+ * sections with no text of their own and only sub-sections are left out (their sub-sections are listed).
+ */
+export async function penSections(prisma: PrismaClient, roundId: number): Promise<PenSection[]> {
+  const rows = await loadRoundRows(prisma, roundId);
+  const current = assembleReport(roundToReportInput(rows));
+  const generated = assembleReport(roundToReportInput({ ...rows, overrides: [] }));
+  const template = parseTemplateDefinition(rows.template.definition);
+  const order = new Map<string, number>();
+  const number = (sections: typeof template.sections) => {
+    for (const s of sections) {
+      order.set(s.key, order.size);
+      number(s.children);
+    }
+  };
+  number(template.sections);
+  const out: PenSection[] = [];
+  const visit = (sections: readonly ReportSection[], parent: string) => {
+    for (const section of sections) {
+      const number = section.number.endsWith(")") && parent ? `${parent} ${section.number}` : section.number;
+      if (section.blocks.length > 0 || section.children.length === 0) {
+        const plain = findSection(generated.sections, section.key);
+        out.push({
+          index: order.get(section.key) ?? -1,
+          sectionKey: section.key,
+          number,
+          heading: section.heading,
+          depth: section.depth,
+          lines: section.blocks.map(blockLine),
+          generatedItems: plain ? plain.blocks.filter((b) => b.kind !== "placeholder").length : 0,
+          overridden: section.overridden,
+        });
+      }
+      visit(section.children, section.number || parent);
+    }
+  };
+  visit(current.sections, "");
+  return out;
+}

@@ -15,6 +15,7 @@ import { status, statusPage } from "./status.ts";
 import { cancelInvite, inviteReporter, inviteReporterOfUnit, inviteSecretary, startInvite } from "./invite.ts";
 import { askToRevoke, peoplePage, revokeRole, showPeople } from "./people.ts";
 import { pickUnitToRename, pickUnitToToggle, showUnits, startAddingUnit, startRenamingUnit, toggleUnit, unitKindChosen, unitsNotText, unitsPage, UNITS_PART, unitsTyped } from "./units.ts";
+import { REWRITE_PART, rewrite, rewriteAppend, rewriteCancel, rewriteDrop, rewriteNotText, rewriteOpen, rewriteSections, rewriteTyped } from "./rewrite.ts";
 import { listRounds, moveDeadlineNotText, moveDeadlineText, ROUNDS_PART, roundsChoice } from "./rounds.ts";
 
 type CommandHandler = (ctx: UseCaseContext, args: string) => Promise<Answer>;
@@ -32,6 +33,7 @@ export const COMMAND_HANDLERS: Record<string, CommandHandler> = {
   review: (ctx) => review(ctx),
   compile: (ctx, args) => compile(ctx, args),
   export: (ctx) => exportCommand(ctx),
+  rewrite: (ctx) => rewrite(ctx),
   units: (ctx) => showUnits(ctx),
   invite: (ctx) => startInvite(ctx),
   people: (ctx) => showPeople(ctx),
@@ -57,6 +59,11 @@ export const ACTION_HANDLERS: ActionHandlers = {
   "review.cancel": reviewCancel,
   "compile.run": compileRun,
   "export.run": exportRun,
+  "rewrite.sections": rewriteSections,
+  "rewrite.open": rewriteOpen,
+  "rewrite.append": rewriteAppend,
+  "rewrite.drop": rewriteDrop,
+  "rewrite.cancel": rewriteCancel,
   "units.list": unitsPage,
   "units.add": startAddingUnit,
   "units.add-kind": unitKindChosen,
@@ -102,6 +109,7 @@ export const TEXT_HANDLERS: Record<string, (ctx: UseCaseContext, text: string) =
   [UNITS_PART]: unitsTyped,
   [NEW_ROUND_PART]: newRoundText,
   [ROUNDS_PART]: moveDeadlineText,
+  [REWRITE_PART]: rewriteTyped,
 };
 
 /** A sticker, photo or voice note while that flow waits for typed text. */
@@ -111,6 +119,7 @@ export const NON_TEXT_HANDLERS: Record<string, (ctx: UseCaseContext) => Promise<
   [UNITS_PART]: unitsNotText,
   [NEW_ROUND_PART]: newRoundNotText,
   [ROUNDS_PART]: moveDeadlineNotText,
+  [REWRITE_PART]: rewriteNotText,
 };
 
 /** A document the person sent (an admin's template file). */

@@ -5,6 +5,7 @@ import { translatorFor } from "../i18n.ts";
 import type { Answer, Reply } from "../messaging/reply.ts";
 import type { OutMessage } from "../conversation/out-message.ts";
 import { replanRound } from "../queue/replan-on-change.ts";
+import { overrideNoticesAfterAnswers } from "../report/report-overrides.ts";
 import type { UseCaseContext } from "./context.ts";
 
 /** The part of the chat session the answering conversation owns (its focus name). */
@@ -24,6 +25,15 @@ async function settle(ctx: UseCaseContext, outcome: Outcome): Promise<Answer> {
   const { deps } = ctx;
   for (const note of outcome.notify) {
     await deps.notifier.tell(note.personId, () => [{ kind: "text", text: note.text }]).catch((error) => deps.logger.warn({ err: error }, "could not tell a person"));
+  }
+  if (outcome.changed) {
+    const notices = await overrideNoticesAfterAnswers(deps.prisma, outcome.changed).catch((error) => {
+      deps.logger.warn({ err: error }, "could not find the office's texts behind a changed answer");
+      return [];
+    });
+    for (const notice of notices) {
+      await deps.notifier.tell(notice.personId, (t) => [{ kind: "text", text: t(notice.key, notice.vars) }]).catch((error) => deps.logger.warn({ err: error }, "could not tell the office"));
+    }
   }
   if (outcome.submitted) {
     const event = outcome.submitted;

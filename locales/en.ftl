@@ -792,7 +792,7 @@ newround-opened-reminders = 🔔 Scheduled { $count ->
         [one] { $count } reminder
        *[other] { $count } reminders
     } for the units that have not submitted and for the office.
-newround-type-cancel = Type «cancel» to stop.
+newround-type-cancel = Type “cancel” to stop.
 newround-and-more = … and { $count } more units
 newround-button-deadline-again = 📅 Change the deadline
 newround-button-request-again = ✏️ Change the request document

@@ -54,4 +54,13 @@ describe("locales", () => {
       }
     }
   });
+
+  it("quote with “ ” only: no straight double quotes, no « »", () => {
+    for (const locale of LOCALES) {
+      for (const [key, vars] of readLocale(locale)) {
+        const text = i18n.t(locale, key, Object.fromEntries(vars.map((v) => [v, "X"])));
+        expect(text, `${locale} ${key}`).not.toMatch(/["«»]/);
+      }
+    }
+  });
 });

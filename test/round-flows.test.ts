@@ -348,9 +348,9 @@ describe("rounds as use cases: wizard instances, concurrent confirms, moved dead
       await z.type("Mở kỳ");
       expect(z.labels()).toEqual([CAI_CACH, DAN_CHU, "✖️ Hủy"]);
       await z.press(CAI_CACH);
-      // Five kinds fill the buttons: «hủy» is typed instead.
+      // Five kinds fill the buttons: “hủy” is typed instead.
       expect(z.labels()).toEqual(["Quý", "Tháng", "6 tháng", "9 tháng", "Năm"]);
-      expect(z.text()).toContain("Gõ «hủy» để thôi.");
+      expect(z.text()).toContain("Gõ “hủy” để thôi.");
       await z.press("Tháng");
       expect(z.labels()).toEqual(["tháng 9 năm 2024", "tháng 8 năm 2024", "📅 Kỳ khác…", "✖️ Hủy"]);
       await z.press("📅 Kỳ khác…");

@@ -146,7 +146,7 @@ function namesWithin(ctx: UseCaseContext, names: readonly string[], max = 300): 
 /**
  * Choices under a wizard screen, with "Cancel" last. Where the cancel choice would push a screen of
  * buttons over what the channel shows as buttons (Zalo: 5), it is left out and the text says to type
- * «hủy» instead.
+ * “hủy” instead.
  */
 function withCancel(ctx: UseCaseContext, draft: Draft, rows: Choice[][], body: string): { body: string; rows: Choice[][] } {
   const count = rows.reduce((n, row) => n + row.length, 0);

@@ -120,6 +120,24 @@ describe("invite codes: single use, expiry, revocation, unknown codes, guessing"
     expect(reply(guesser)).toContain("người báo cáo của Văn phòng Sở");
     expect(await db.prisma.inviteAttempt.count({ where: { sender: `telegram:${guesser.id}`, success: true } })).toBe(1);
   });
+  it("a new person is offered their full name in Vietnamese order from Telegram's first and last name, and may correct it", async () => {
+    const lan = user(4011, "Lan");
+    const withLastName = (text: string) => {
+      const update = textUpdate(lan, text);
+      Object.assign(update.message!.from!, { last_name: "Nguyễn Thị" });
+      return update;
+    };
+    const invite = await createInvite(db.prisma, { role: "REPORTER", unitId: units["thanh-tra"] });
+    await send(world.bot, world.rec, withLastName(`/start ${invite.code}`));
+    const welcome = reply(lan);
+    expect(welcome).toMatch(/^Chào mừng Anh\/Chị Nguyễn Thị Lan! /);
+    expect(welcome).toContain("Tôi sẽ ghi tên Anh/Chị là “Nguyễn Thị Lan”.");
+    expect(welcome).not.toMatch(/Anh\/Chị (?:Anh|Chị) |Lan Nguyễn/);
+    await send(world.bot, world.rec, withLastName("Nguyễn Thị Lan Anh"));
+    expect(reply(lan)).toBe("Cảm ơn Anh/Chị Nguyễn Thị Lan Anh. Tôi đã ghi tên này; Văn phòng sẽ thấy tên này bên cạnh các câu trả lời.");
+    expect((await personByTelegramId(db.prisma, lan.id))!.name).toBe("Nguyễn Thị Lan Anh");
+  });
+
   it("30 bad codes sent at once from one account: only the allowed number is tried, the rest are refused as rate-limited", async () => {
     const account = { channel: "telegram" as const, externalId: "4010", name: "Đoán Nhanh" };
     const results = await Promise.all(Array.from({ length: 30 }, () => redeemInvite(db.prisma, generateInviteCode(), account)));

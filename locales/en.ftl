@@ -727,7 +727,7 @@ newround-request-parsed =
     • Date: { $date }
     • Issued by: { $issuer }
     • Subject: { $subject }
-    Please check it; if something is wrong, type the document again.
+    Please check it; if something is wrong, press “Change the request document”.
 newround-request-part-missing = (not found)
 newround-ask-recipients =
     Step 5. The report is addressed (“Kính gửi”) by default to:
@@ -792,9 +792,10 @@ newround-opened-reminders = 🔔 Scheduled { $count ->
         [one] { $count } reminder
        *[other] { $count } reminders
     } for the units that have not submitted and for the office.
-newround-type-cancel = Type «cancel» to stop.
+newround-type-cancel = Type “cancel” to stop.
 newround-and-more = … and { $count } more units
 newround-button-deadline-again = 📅 Change the deadline
+newround-button-request-again = ✏️ Change the request document
 newround-button-rounds = 📅 Reporting rounds
 newround-no-session = Opening a round needs a chat on Zalo or Telegram.
 

@@ -653,7 +653,7 @@ newround-request-parsed =
     • Ngày: { $date }
     • Cơ quan ban hành: { $issuer }
     • Trích yếu: { $subject }
-    Anh/Chị kiểm tra lại; nếu chưa đúng, gõ lại văn bản.
+    Anh/Chị kiểm tra lại; nếu chưa đúng, bấm “Sửa văn bản yêu cầu”.
 newround-request-part-missing = (chưa rõ)
 newround-ask-recipients =
     Bước 5. Nơi nhận báo cáo (“Kính gửi”) theo mặc định:
@@ -706,9 +706,10 @@ newround-opened-prompted = 📣 Đang gửi thông báo mở kỳ tới { $count
 newround-opened-no-reporter = ⚠️ { $count } đơn vị chưa có người báo cáo: { $units }. Quản trị viên có thể mời họ bằng /invite.
 newround-opened-prompt-error = ⚠️ Chưa gửi được lời mời trả lời lúc này; người báo cáo vẫn nhận nhắc việc theo lịch và có thể gõ /report để trả lời.
 newround-opened-reminders = 🔔 Đã lên lịch { $count } lượt nhắc việc cho các đơn vị chưa nộp và Văn phòng.
-newround-type-cancel = Gõ «hủy» để thôi.
+newround-type-cancel = Gõ “hủy” để thôi.
 newround-and-more = … và { $count } đơn vị khác
 newround-button-deadline-again = 📅 Đổi hạn nộp
+newround-button-request-again = ✏️ Sửa văn bản yêu cầu
 newround-button-rounds = 📅 Các kỳ báo cáo
 newround-no-session = Việc mở kỳ báo cáo cần trò chuyện qua Zalo hoặc Telegram.
 

@@ -52,6 +52,7 @@ export const ACTIONS = {
   "newround.year": { code: "Ny", fields: ["wizard", "year"] },
   "newround.no-request": { code: "Nq", fields: ["wizard"] },
   "newround.deadline-again": { code: "Nd", fields: ["wizard"] },
+  "newround.request-again": { code: "Ne", fields: ["wizard"] },
   "newround.keep-recipients": { code: "Nr", fields: ["wizard"] },
   "newround.confirm": { code: "Nc", fields: ["wizard"] },
   "newround.cancel": { code: "Nx", fields: ["wizard"] },

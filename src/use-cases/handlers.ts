@@ -86,6 +86,7 @@ export const ACTION_HANDLERS: ActionHandlers = {
   "newround.year": newRoundChoice,
   "newround.no-request": newRoundChoice,
   "newround.deadline-again": newRoundChoice,
+  "newround.request-again": newRoundChoice,
   "newround.keep-recipients": newRoundChoice,
   "newround.confirm": newRoundChoice,
   "newround.cancel": newRoundChoice,

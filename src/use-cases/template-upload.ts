@@ -2,6 +2,7 @@ import { z } from "zod";
 import { shorten } from "../conversation/display-answer.ts";
 import { cleanText } from "../domain/answer-parsing.ts";
 import { can } from "../domain/permissions.ts";
+import { collapseSpaces } from "../domain/text-scan.ts";
 import { decodeTemplateFile, isTemplateFileName, TEMPLATE_FILE_MAX_BYTES } from "../domain/template/template-file.ts";
 import type { TemplateProblem } from "../domain/template/template-error.ts";
 import type { TemplateSummary } from "../domain/template/template-summary.ts";
@@ -30,7 +31,7 @@ function say(value: string): Answer {
 
 /** A file name as shown back: one line, short, nothing a messenger could misread. */
 function shownName(fileName: string): string {
-  return shorten(cleanText(fileName).replace(/\s+/g, " "), 80) || "?";
+  return shorten(collapseSpaces(cleanText(fileName)), 80) || "?";
 }
 
 /** Whether a file goes to the template flow whatever screen is open: an administrator's .yaml file. */

@@ -5,9 +5,15 @@ import type { Update } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BotContext } from "../src/channels/telegram/context.ts";
 import { createBot } from "../src/channels/telegram/create-bot.ts";
+import { createLogger } from "../src/logger.ts";
+import type { Action } from "../src/messaging/action.ts";
+import { createNotifier } from "../src/queue/notifier.ts";
 import { storeTemplateUpload } from "../src/report/template-upload.ts";
+import { makeContext, type UseCaseDeps } from "../src/use-cases/context.ts";
+import { dispatch, runAction } from "../src/use-cases/dispatch.ts";
+import { identify } from "../src/use-cases/identify.ts";
 import { callbackUpdate, TEST_BOT_INFO, textUpdate } from "./support/bot-harness.ts";
-import { botDeps } from "./support/bot-deps.ts";
+import { botDeps, TEST_KEYRING } from "./support/bot-deps.ts";
 import { openDocx, paragraphTexts } from "./support/docx-xml.ts";
 import { FakeBotApi, type RecordedCall } from "./support/fake-bot-api.ts";
 import { addPerson, createRound, nonTextUpdate, ROOT, seedOrganisation, seedTemplate, TOKEN, user } from "./support/report-world.ts";
@@ -133,8 +139,12 @@ describe("an administrator sends a template .yaml file to the Telegram bot", () 
     const second = await sendFile(admin, utf8(EDITED.replace("Tồn tại, hạn chế và nguyên nhân\n", "Khó khăn\n")), "b.yaml");
     const storeFirst = documentOf(first.find((c) => c.method === "sendDocument")!).buttons[0]!.callback_data;
     expect(texts(await press(admin, storeFirst))[0]).toMatch(/^Tệp mẫu này không còn chờ xác nhận/);
-    const dropSecond = documentOf(second.find((c) => c.method === "sendDocument")!).buttons[1]!.callback_data;
-    expect(texts(await press(admin, dropSecond))).toEqual(["Đã bỏ tệp “b.yaml”; không lưu gì."]);
+    const [storeSecond, dropSecond] = documentOf(second.find((c) => c.method === "sendDocument")!).buttons.map((b) => b.callback_data);
+    // The choice is checked again when pressed: someone not an administrator changes nothing, even with its data.
+    const foreign = await press(secretary, storeSecond!);
+    expect(foreign.find((c) => c.method === "answerCallbackQuery")?.payload.text).toBe("Xin lỗi, chỉ quản trị viên mới dùng được chức năng này.");
+    expect(await versions()).toEqual([2, 3]);
+    expect(texts(await press(admin, dropSecond!))).toEqual(["Đã bỏ tệp “b.yaml”; không lưu gì."]);
     expect(await versions()).toEqual([2, 3]);
 
     // /cancel ends the wait too.
@@ -210,5 +220,24 @@ describe("an administrator sends a template .yaml file to the Telegram bot", () 
     expect(next.join("\n")).toMatch(/Câu 3\/10/);
     expect(await db.prisma.answer.count()).toBe(2);
     expect(await versions()).toEqual([2, 3]);
+  }, 60_000);
+
+  it("two confirmations at once (two bot processes, a double tap): one stores, the other is told it is stale", async () => {
+    const deps: UseCaseDeps = {
+      ...botDeps(db.prisma),
+      notifier: createNotifier({ prisma: db.prisma, senders: [], keyring: TEST_KEYRING, defaultLocale: "vi", windows: {}, logger: createLogger("silent") }),
+    };
+    const context = async () => makeContext(deps, await identify(deps, { channel: "telegram", externalId: String(admin.id), address: String(admin.id) }));
+    const source = EDITED.replace("Tồn tại, hạn chế và nguyên nhân\n", "Tồn tại và hạn chế\n");
+    const file = { fileName: "d.yaml", size: source.length, download: async () => ({ ok: true as const, bytes: utf8(source) }) };
+    const checked = await dispatch(await context(), { kind: "file", ...file });
+    const confirm = checked.replies[1]!;
+    if (confirm.kind !== "document") throw new Error("expected the preview with its choices");
+    const store = confirm.choices![0]![0]!.action as Extract<Action, { op: "template.store" }>;
+    const [a, b] = await Promise.all([runAction(await context(), store), runAction(await context(), store)]);
+    const said = [a, b].map((answer) => (answer.replies[0] as { text: string }).text);
+    expect(said.filter((t) => t === "💾 Đã lưu mẫu “Công tác cải cách hành chính”, phiên bản 4. Kỳ báo cáo mới có thể dùng mẫu này.")).toHaveLength(1);
+    expect(said.filter((t) => t.startsWith("Tệp mẫu này không còn chờ xác nhận"))).toHaveLength(1);
+    expect(await versions()).toEqual([2, 3, 4]);
   }, 60_000);
 });

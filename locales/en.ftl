@@ -117,7 +117,7 @@ start-reporter =
     You report for: { $units }.
     Type /report to answer the questions of the open reporting round; you can stop at any point and continue later.
 start-secretary = As the office, you can open a reporting round (/newround), follow progress (/status), remind late units (/remind) and get the compiled draft report (/compile).
-start-admin = As an administrator, you manage units (/units) and create invite links (/invite).
+start-admin = As an administrator, you manage units (/units), create invite links (/invite) and add report templates by sending their .yaml file here.
 start-help-hint = Type /help to see every command you can use.
 flood-slow-down = You are sending too many messages in a short time, so the latest ones were not handled. Please wait about a minute and send them again.
 
@@ -433,7 +433,7 @@ group-private-only-toast = Please use your private chat with the bot.
 
 fallback-non-text-reporter = I can only read text messages. Type /report to answer your report or /help for the commands.
 fallback-non-text-office = I can only read text messages. Type /status for the units' progress or /help for the commands.
-fallback-non-text-admin = I can only read text messages. Type /units to manage the units, /status for progress or /help for the commands.
+fallback-non-text-admin = I can only read text messages and report template files (.yaml). Type /units to manage the units, /status for progress or /help for the commands.
 fallback-non-text-none = I can only read text messages. Type /help for the commands.
 fallback-unknown-command = There is no command { $command }. Type /help to see the commands you can use.
 fallback-hint-reporter = I am not sure what you need. Type /report to answer your report or /help for the commands.
@@ -909,19 +909,39 @@ zalo-file-too-large-link = The report file is over 5 MB, more than Zalo can send
 
 ## Report templates: the administrator sends a .yaml file to check and store.
 
+template-upload-admin-only = Only an administrator can add report templates; the file “{ $file }” was not read.
+template-upload-wrong-type = I read only report template files ending in .yaml or .yml; the file “{ $file }” was not read. How to write a template is in templates/README.md.
+template-upload-too-large = The file “{ $file }” is { $size } KB, over the { $max } KB a report template may have; I did not download it. Please check the file (a template is usually a few dozen KB).
+template-upload-too-large-read = The file “{ $file }” is over the { $max } KB a report template may have; I stopped downloading it. Please check the file (a template is usually a few dozen KB).
+template-upload-empty = The file “{ $file }” is empty. Please send the template you wrote.
+template-upload-not-utf8 = The file “{ $file }” is not saved as UTF-8, so Vietnamese text would come out wrong. Please save it with the UTF-8 encoding (Notepad: Save as… → Encoding: UTF-8) and send it again.
+template-upload-download-failed = I could not download the file “{ $file }” from the messenger's server. Please send it again in a few minutes.
 template-upload-problems =
-    ❌ The report template “{ $file }” has { $count } problems:
+    ❌ The report template “{ $file }” has { $count } { $count ->
+        [one] problem
+       *[other] problems
+    }; nothing was stored:
     { $problems }
     Please correct them and send the file again.
+template-upload-problems-more = … and { $count } more (correct the ones above and send the file again to see them).
 template-upload-problem-line = • Line { $line }: { $message }
 template-upload-problem = • { $message }
-template-upload-summary =
-    ✅ Template “{ $name }” ({ $key }) is valid: { $sections } sections, { $questions } questions, { $figures } computed figures, { $checks } checks.
-    A preview with example answers is attached. Press “Store template” to store it as version { $version }.
-template-upload-warnings = ⚠️ Note: { $warnings }
-template-upload-button-store = 💾 Store template
+template-upload-summary = ✅ Template “{ $name }” ({ $key }) is valid: { $sections } sections, { $questions } questions, { $figures } computed figures, { $checks } checks.
+template-upload-sections-title = Sections:
+template-upload-figures-title = Computed figures:
+template-upload-checks-title = Checks when a unit submits:
+template-upload-asked-title = Who is asked what:
+template-upload-asked-line = • { $kind }: { $count } questions — { $questions }
+template-upload-office-only = For the office only (not printed in the report): { $questions }
+template-upload-warnings = ⚠️ Note:
+template-upload-confirm = A preview with example answers is attached. Store “{ $file }” as version { $version } of the template { $key }?
+template-upload-button-store = 💾 Store as version { $version }
+template-upload-button-cancel = ✖️ Do not store
 template-upload-stored = 💾 Stored template “{ $name }”, version { $version }. New rounds can use it.
-template-upload-unchanged = This template is the same as stored version { $version }; nothing changed.
+template-upload-unchanged = This template is the same as stored version { $version }; there is nothing to store. The preview is attached.
+template-upload-unchanged-at-store = This template is the same as stored version { $version }; nothing changed.
+template-upload-cancelled = The file “{ $file }” was dropped; nothing was stored.
+template-upload-stale = This template file no longer waits for a confirmation (stored, dropped, replaced by a later file, or older than 24 hours); nothing changed. Send the file again if needed.
 template-upload-changed-since = The file differs from the one checked; please send it again to check it before storing.
 
 ## The secretary's own text for a section of the report (/rewrite)

@@ -315,6 +315,6 @@ describe("/units, /invite, the commands menu, /help, /lang, /cancel", () => {
     await say(admin, "/khongco");
     expect(reply(admin)).toBe("Tôi không có lệnh /khongco. Gõ /help để xem các lệnh Anh/Chị được dùng.");
     await send(world.bot, world.rec, nonTextUpdate(admin, "photo"));
-    expect(reply(admin)).toBe("Tôi chỉ đọc được tin nhắn chữ. Gõ /units để quản lý đơn vị, /status để xem tiến độ hoặc /help để xem các lệnh.");
+    expect(reply(admin)).toBe("Tôi chỉ đọc được tin nhắn chữ và tệp mẫu báo cáo (.yaml). Gõ /units để quản lý đơn vị, /status để xem tiến độ hoặc /help để xem các lệnh.");
   });
 });

@@ -90,6 +90,9 @@ export const ACTIONS = {
   "people.list": { code: "H", fields: ["page"] },
   "people.revoke": { code: "Hr", fields: ["membership"] },
   "people.revoke-confirm": { code: "Hy", fields: ["membership"] },
+  // `upload`: a template file the admin sent, checked and waiting for confirmation (the text stays in the database).
+  "template.store": { code: "Ts", fields: ["upload"] },
+  "template.cancel": { code: "Tx", fields: ["upload"] },
 
   // Nothing to do but close the screen (a "cancel" that changes nothing).
   dismiss: { code: "Z", fields: [] },

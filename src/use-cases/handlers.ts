@@ -17,6 +17,7 @@ import { askToRevoke, peoplePage, revokeRole, showPeople } from "./people.ts";
 import { pickUnitToRename, pickUnitToToggle, showUnits, startAddingUnit, startRenamingUnit, toggleUnit, unitKindChosen, unitsNotText, unitsPage, UNITS_PART, unitsTyped } from "./units.ts";
 import { REWRITE_PART, rewrite, rewriteAppend, rewriteCancel, rewriteDrop, rewriteNotText, rewriteOpen, rewriteSections, rewriteTyped } from "./rewrite.ts";
 import { listRounds, moveDeadlineNotText, moveDeadlineText, ROUNDS_PART, roundsChoice } from "./rounds.ts";
+import { cancelUploadedTemplate, storeUploadedTemplate } from "./template-upload.ts";
 
 type CommandHandler = (ctx: UseCaseContext, args: string) => Promise<Answer>;
 type ActionHandlers = { [K in ActionOp]?: (ctx: UseCaseContext, action: ActionOf<K>) => Promise<Answer> };
@@ -78,6 +79,8 @@ export const ACTION_HANDLERS: ActionHandlers = {
   "people.list": peoplePage,
   "people.revoke": askToRevoke,
   "people.revoke-confirm": revokeRole,
+  "template.store": storeUploadedTemplate,
+  "template.cancel": cancelUploadedTemplate,
   "newround.template": newRoundChoice,
   "newround.kind": newRoundChoice,
   "newround.period": newRoundChoice,
@@ -122,6 +125,3 @@ export const NON_TEXT_HANDLERS: Record<string, (ctx: UseCaseContext) => Promise<
   [ROUNDS_PART]: moveDeadlineNotText,
   [REWRITE_PART]: rewriteNotText,
 };
-
-/** A document the person sent (an admin's template file). */
-export const FILE_HANDLERS: ((ctx: UseCaseContext, file: { fileName: string; size: number; download(): Promise<Uint8Array> }) => Promise<Answer>)[] = [];

@@ -117,7 +117,7 @@ start-reporter =
     You report for: { $units }.
     Type /report to answer the questions of the open reporting round; you can stop at any point and continue later.
 start-secretary = As the office, you can open a reporting round (/newround), follow progress (/status), remind late units (/remind) and get the compiled draft report (/compile).
-start-admin = As an administrator, you manage units (/units) and create invite links (/invite).
+start-admin = As an administrator, you manage units (/units), create invite links (/invite) and add report templates by sending their .yaml file here.
 start-help-hint = Type /help to see every command you can use.
 flood-slow-down = You are sending too many messages in a short time, so the latest ones were not handled. Please wait about a minute and send them again.
 
@@ -433,7 +433,7 @@ group-private-only-toast = Please use your private chat with the bot.
 
 fallback-non-text-reporter = I can only read text messages. Type /report to answer your report or /help for the commands.
 fallback-non-text-office = I can only read text messages. Type /status for the units' progress or /help for the commands.
-fallback-non-text-admin = I can only read text messages. Type /units to manage the units, /status for progress or /help for the commands.
+fallback-non-text-admin = I can only read text messages and report template files (.yaml). Type /units to manage the units, /status for progress or /help for the commands.
 fallback-non-text-none = I can only read text messages. Type /help for the commands.
 fallback-unknown-command = There is no command { $command }. Type /help to see the commands you can use.
 fallback-hint-reporter = I am not sure what you need. Type /report to answer your report or /help for the commands.
@@ -727,7 +727,7 @@ newround-request-parsed =
     • Date: { $date }
     • Issued by: { $issuer }
     • Subject: { $subject }
-    Please check it; if something is wrong, type the document again.
+    Please check it; if something is wrong, press “Change the request document”.
 newround-request-part-missing = (not found)
 newround-ask-recipients =
     Step 5. The report is addressed (“Kính gửi”) by default to:
@@ -792,9 +792,10 @@ newround-opened-reminders = 🔔 Scheduled { $count ->
         [one] { $count } reminder
        *[other] { $count } reminders
     } for the units that have not submitted and for the office.
-newround-type-cancel = Type «cancel» to stop.
+newround-type-cancel = Type “cancel” to stop.
 newround-and-more = … and { $count } more units
 newround-button-deadline-again = 📅 Change the deadline
+newround-button-request-again = ✏️ Change the request document
 newround-button-rounds = 📅 Reporting rounds
 newround-no-session = Opening a round needs a chat on Zalo or Telegram.
 
@@ -908,17 +909,75 @@ zalo-file-too-large-link = The report file is over 5 MB, more than Zalo can send
 
 ## Report templates: the administrator sends a .yaml file to check and store.
 
+template-upload-admin-only = Only an administrator can add report templates; the file “{ $file }” was not read.
+template-upload-wrong-type = I read only report template files ending in .yaml or .yml; the file “{ $file }” was not read. How to write a template is in templates/README.md.
+template-upload-too-large = The file “{ $file }” is { $size } KB, over the { $max } KB a report template may have; I did not download it. Please check the file (a template is usually a few dozen KB).
+template-upload-too-large-read = The file “{ $file }” is over the { $max } KB a report template may have; I stopped downloading it. Please check the file (a template is usually a few dozen KB).
+template-upload-empty = The file “{ $file }” is empty. Please send the template you wrote.
+template-upload-not-utf8 = The file “{ $file }” is not saved as UTF-8, so Vietnamese text would come out wrong. Please save it with the UTF-8 encoding (Notepad: Save as… → Encoding: UTF-8) and send it again.
+template-upload-download-failed = I could not download the file “{ $file }” from the messenger's server. Please send it again in a few minutes.
 template-upload-problems =
-    ❌ The report template “{ $file }” has { $count } problems:
+    ❌ The report template “{ $file }” has { $count } { $count ->
+        [one] problem
+       *[other] problems
+    }; nothing was stored:
     { $problems }
     Please correct them and send the file again.
+template-upload-problems-more = … and { $count } more (correct the ones above and send the file again to see them).
 template-upload-problem-line = • Line { $line }: { $message }
 template-upload-problem = • { $message }
-template-upload-summary =
-    ✅ Template “{ $name }” ({ $key }) is valid: { $sections } sections, { $questions } questions, { $figures } computed figures, { $checks } checks.
-    A preview with example answers is attached. Press “Store template” to store it as version { $version }.
-template-upload-warnings = ⚠️ Note: { $warnings }
-template-upload-button-store = 💾 Store template
+template-upload-summary = ✅ Template “{ $name }” ({ $key }) is valid: { $sections } sections, { $questions } questions, { $figures } computed figures, { $checks } checks.
+template-upload-sections-title = Sections:
+template-upload-figures-title = Computed figures:
+template-upload-checks-title = Checks when a unit submits:
+template-upload-asked-title = Who is asked what:
+template-upload-asked-line = • { $kind }: { $count } questions — { $questions }
+template-upload-office-only = For the office only (not printed in the report): { $questions }
+template-upload-warnings = ⚠️ Note:
+template-upload-confirm = A preview with example answers is attached. Store “{ $file }” as version { $version } of the template { $key }?
+template-upload-button-store = 💾 Store as version { $version }
+template-upload-button-cancel = ✖️ Do not store
 template-upload-stored = 💾 Stored template “{ $name }”, version { $version }. New rounds can use it.
-template-upload-unchanged = This template is the same as stored version { $version }; nothing changed.
+template-upload-unchanged = This template is the same as stored version { $version }; there is nothing to store. The preview is attached.
+template-upload-unchanged-at-store = This template is the same as stored version { $version }; nothing changed.
+template-upload-cancelled = The file “{ $file }” was dropped; nothing was stored.
+template-upload-stale = This template file no longer waits for a confirmation (stored, dropped, replaced by a later file, or older than 24 hours); nothing changed. Send the file again if needed.
 template-upload-changed-since = The file differs from the one checked; please send it again to check it before storing.
+
+## The secretary's own text for a section of the report (/rewrite)
+command-rewrite = Rewrite the text of a section of the compiled report
+office-compile-overridden = ✏️ { $count } sections use the office's own text (/rewrite).
+office-button-appendix = 📎 Compile again with the submission appendix
+office-button-no-appendix = 📎 Compile again without the appendix
+office-button-rewrite = ✏️ Rewrite a section's text
+office-button-compile-again = 📄 Compile again
+rewrite-pick-round = Choose the round whose text to rewrite:
+rewrite-sections =
+    ✏️ Rewrite the text — { $round }
+    Choose the section to rewrite. Sections marked ✏️ use the office's own text.
+rewrite-item-title = { $section }, item { $item }
+rewrite-section-head = Section { $title }
+rewrite-written-by = Using the office's text: { $author }, { $time } (version { $version }).
+rewrite-generated = Using the text consolidated from the units' answers:
+rewrite-empty = (the section has no text yet)
+rewrite-ask-section = Send the new text for this section in one message (at most { $max } characters); each line is a paragraph. It replaces the whole section's text in every later compile; the old text stays in the history.
+rewrite-ask-item = Send the new text for this item in one message (at most { $max } characters). It replaces only this item; the others stay.
+rewrite-button-item = Item { $item }
+rewrite-button-drop = ↩️ Use the consolidated text again
+rewrite-button-sections = 📑 Another section
+rewrite-button-cancel = ✖️ Leave
+rewrite-button-done = ✅ Done
+rewrite-button-append = ➕ Continue the text just sent
+rewrite-section-overridden = The whole section uses the office's text; rewrite the whole section, or use the consolidated text again first.
+rewrite-gone = This section is no longer in the report (the round or its template changed). Type /rewrite to choose again.
+rewrite-refused-empty = The message has no text, so nothing was saved. Send the text for this section again.
+rewrite-refused-too-long = The text is longer than { $max } characters, so nothing was saved. Shorten it and send it again.
+rewrite-refused-section-overridden = The whole section uses the office's text, so one item cannot be rewritten alone. Rewrite the whole section.
+rewrite-saved =
+    ✅ Saved the text of section { $title } (version { $version }, { $length } characters). Later compiles use it.
+    Your next message replaces this text; to continue it instead, press “Continue”.
+rewrite-append-ask = Send the continuation for section { $title }; it will be added after the text just saved.
+rewrite-not-overridden = This section uses the consolidated text.
+rewrite-dropped = ↩️ Section { $title } uses the consolidated text again. The office's text stays in the history.
+rewrite-closed = Rewriting closed.
+rewrite-not-text = I am waiting for the section's text, as text. Send text, or type /cancel to stop.

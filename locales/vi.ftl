@@ -117,7 +117,7 @@ start-reporter =
     Anh/Chị báo cáo cho: { $units }.
     Gõ /report để trả lời các câu hỏi của kỳ báo cáo đang mở; Anh/Chị có thể dừng giữa chừng và tiếp tục bất cứ lúc nào.
 start-secretary = Với vai trò Văn phòng, Anh/Chị có thể mở kỳ báo cáo (/newround), theo dõi tiến độ (/status), nhắc các đơn vị chậm nộp (/remind) và nhận dự thảo báo cáo tổng hợp (/compile).
-start-admin = Với vai trò quản trị, Anh/Chị quản lý đơn vị (/units) và tạo đường liên kết mời (/invite).
+start-admin = Với vai trò quản trị, Anh/Chị quản lý đơn vị (/units), tạo đường liên kết mời (/invite) và thêm mẫu báo cáo bằng cách gửi tệp .yaml vào đây.
 start-help-hint = Gõ /help để xem toàn bộ lệnh Anh/Chị được dùng.
 flood-slow-down = Anh/Chị đang gửi quá nhiều tin nhắn trong thời gian ngắn nên các tin nhắn vừa gửi thêm chưa được xử lý. Anh/Chị vui lòng đợi khoảng một phút rồi gửi lại.
 
@@ -386,7 +386,7 @@ group-private-only-toast = Vui lòng dùng cuộc trò chuyện riêng với bot
 
 fallback-non-text-reporter = Tôi chỉ đọc được tin nhắn chữ. Gõ /report để trả lời báo cáo hoặc /help để xem các lệnh.
 fallback-non-text-office = Tôi chỉ đọc được tin nhắn chữ. Gõ /status để xem tiến độ các đơn vị hoặc /help để xem các lệnh.
-fallback-non-text-admin = Tôi chỉ đọc được tin nhắn chữ. Gõ /units để quản lý đơn vị, /status để xem tiến độ hoặc /help để xem các lệnh.
+fallback-non-text-admin = Tôi chỉ đọc được tin nhắn chữ và tệp mẫu báo cáo (.yaml). Gõ /units để quản lý đơn vị, /status để xem tiến độ hoặc /help để xem các lệnh.
 fallback-non-text-none = Tôi chỉ đọc được tin nhắn chữ. Gõ /help để xem các lệnh.
 fallback-unknown-command = Tôi không có lệnh { $command }. Gõ /help để xem các lệnh Anh/Chị được dùng.
 fallback-hint-reporter = Tôi chưa rõ Anh/Chị cần gì. Gõ /report để trả lời báo cáo hoặc /help để xem các lệnh.
@@ -653,7 +653,7 @@ newround-request-parsed =
     • Ngày: { $date }
     • Cơ quan ban hành: { $issuer }
     • Trích yếu: { $subject }
-    Anh/Chị kiểm tra lại; nếu chưa đúng, gõ lại văn bản.
+    Anh/Chị kiểm tra lại; nếu chưa đúng, bấm “Sửa văn bản yêu cầu”.
 newround-request-part-missing = (chưa rõ)
 newround-ask-recipients =
     Bước 5. Nơi nhận báo cáo (“Kính gửi”) theo mặc định:
@@ -706,9 +706,10 @@ newround-opened-prompted = 📣 Đang gửi thông báo mở kỳ tới { $count
 newround-opened-no-reporter = ⚠️ { $count } đơn vị chưa có người báo cáo: { $units }. Quản trị viên có thể mời họ bằng /invite.
 newround-opened-prompt-error = ⚠️ Chưa gửi được lời mời trả lời lúc này; người báo cáo vẫn nhận nhắc việc theo lịch và có thể gõ /report để trả lời.
 newround-opened-reminders = 🔔 Đã lên lịch { $count } lượt nhắc việc cho các đơn vị chưa nộp và Văn phòng.
-newround-type-cancel = Gõ «hủy» để thôi.
+newround-type-cancel = Gõ “hủy” để thôi.
 newround-and-more = … và { $count } đơn vị khác
 newround-button-deadline-again = 📅 Đổi hạn nộp
+newround-button-request-again = ✏️ Sửa văn bản yêu cầu
 newround-button-rounds = 📅 Các kỳ báo cáo
 newround-no-session = Việc mở kỳ báo cáo cần trò chuyện qua Zalo hoặc Telegram.
 
@@ -806,17 +807,72 @@ zalo-file-too-large-link = Tệp báo cáo lớn hơn 5 MB, quá giới hạn g�
 
 ## Mẫu báo cáo: quản trị viên gửi tệp .yaml để kiểm tra và lưu.
 
+template-upload-admin-only = Chỉ quản trị viên mới thêm được mẫu báo cáo; tệp “{ $file }” không được đọc.
+template-upload-wrong-type = Tôi chỉ đọc tệp mẫu báo cáo có đuôi .yaml hoặc .yml; tệp “{ $file }” không được đọc. Cách viết một mẫu có trong templates/README.md.
+template-upload-too-large = Tệp “{ $file }” nặng { $size } KB, quá giới hạn { $max } KB của một tệp mẫu báo cáo; tôi không tải tệp này về. Anh/Chị kiểm tra lại tệp (mẫu báo cáo thường chỉ vài chục KB).
+template-upload-too-large-read = Tệp “{ $file }” nặng hơn giới hạn { $max } KB của một tệp mẫu báo cáo; tôi đã dừng tải. Anh/Chị kiểm tra lại tệp (mẫu báo cáo thường chỉ vài chục KB).
+template-upload-empty = Tệp “{ $file }” không có nội dung. Anh/Chị gửi tệp mẫu báo cáo đã viết.
+template-upload-not-utf8 = Tệp “{ $file }” không được lưu ở bảng mã UTF-8 nên tiếng Việt sẽ bị sai. Anh/Chị lưu lại tệp với bảng mã UTF-8 (Notepad: Lưu thành… → Mã hóa: UTF-8) rồi gửi lại.
+template-upload-download-failed = Tôi chưa tải được tệp “{ $file }” từ máy chủ tin nhắn. Anh/Chị vui lòng gửi lại tệp sau ít phút.
 template-upload-problems =
-    ❌ Mẫu báo cáo “{ $file }” có { $count } lỗi:
+    ❌ Mẫu báo cáo “{ $file }” có { $count } lỗi; chưa lưu gì:
     { $problems }
     Anh/Chị sửa rồi gửi lại tệp.
+template-upload-problems-more = … và { $count } lỗi nữa (sửa các lỗi trên rồi gửi lại để xem tiếp).
 template-upload-problem-line = • Dòng { $line }: { $message }
 template-upload-problem = • { $message }
-template-upload-summary =
-    ✅ Mẫu “{ $name }” ({ $key }) hợp lệ: { $sections } mục, { $questions } câu hỏi, { $figures } số liệu tính toán, { $checks } phép kiểm tra.
-    Bản xem trước (trả lời mẫu) ở tệp đính kèm. Bấm “Lưu mẫu” để lưu thành phiên bản { $version }.
-template-upload-warnings = ⚠️ Lưu ý: { $warnings }
-template-upload-button-store = 💾 Lưu mẫu
+template-upload-summary = ✅ Mẫu “{ $name }” ({ $key }) hợp lệ: { $sections } mục, { $questions } câu hỏi, { $figures } số liệu tính toán, { $checks } phép kiểm tra.
+template-upload-sections-title = Các mục:
+template-upload-figures-title = Số liệu tính toán:
+template-upload-checks-title = Kiểm tra khi đơn vị nộp:
+template-upload-asked-title = Ai được hỏi gì:
+template-upload-asked-line = • { $kind }: { $count } câu — { $questions }
+template-upload-office-only = Chỉ để Văn phòng xem (không in vào báo cáo): { $questions }
+template-upload-warnings = ⚠️ Lưu ý:
+template-upload-confirm = Bản xem trước với câu trả lời mẫu ở tệp đính kèm. Lưu “{ $file }” thành phiên bản { $version } của mẫu { $key }?
+template-upload-button-store = 💾 Lưu thành phiên bản { $version }
+template-upload-button-cancel = ✖️ Không lưu
 template-upload-stored = 💾 Đã lưu mẫu “{ $name }”, phiên bản { $version }. Kỳ báo cáo mới có thể dùng mẫu này.
-template-upload-unchanged = Mẫu này giống phiên bản { $version } đã lưu; không có gì thay đổi.
+template-upload-unchanged = Mẫu này giống phiên bản { $version } đã lưu; không có gì để lưu. Bản xem trước ở tệp đính kèm.
+template-upload-unchanged-at-store = Mẫu này giống phiên bản { $version } đã lưu; không có gì thay đổi.
+template-upload-cancelled = Đã bỏ tệp “{ $file }”; không lưu gì.
+template-upload-stale = Tệp mẫu này không còn chờ xác nhận (đã lưu, đã bỏ, đã có tệp gửi sau, hoặc đã quá 24 giờ); không có gì thay đổi. Anh/Chị gửi lại tệp nếu cần.
 template-upload-changed-since = Tệp khác với tệp đã kiểm tra; Anh/Chị gửi lại tệp để kiểm tra trước khi lưu.
+
+## The secretary's own text for a section of the report (/rewrite)
+command-rewrite = Viết lại lời văn một mục của báo cáo tổng hợp
+office-compile-overridden = ✏️ { $count } mục dùng lời văn Văn phòng tự viết (/rewrite).
+office-button-appendix = 📎 Tổng hợp lại, kèm phụ lục tình hình nộp
+office-button-no-appendix = 📎 Tổng hợp lại, không kèm phụ lục
+office-button-rewrite = ✏️ Viết lại lời văn một mục
+office-button-compile-again = 📄 Tổng hợp lại
+rewrite-pick-round = Chọn kỳ báo cáo để viết lại lời văn:
+rewrite-sections =
+    ✏️ Viết lại lời văn — { $round }
+    Anh/Chị chọn mục cần viết lại. Mục có dấu ✏️ đang dùng lời văn Văn phòng đã viết.
+rewrite-item-title = { $section }, ý { $item }
+rewrite-section-head = Mục { $title }
+rewrite-written-by = Đang dùng lời văn Văn phòng viết: { $author }, { $time } (lần { $version }).
+rewrite-generated = Đang dùng lời văn tổng hợp tự động từ câu trả lời của các đơn vị:
+rewrite-empty = (mục chưa có nội dung)
+rewrite-ask-section = Anh/Chị gửi lời văn mới cho mục này trong một tin nhắn (tối đa { $max } ký tự); mỗi dòng là một đoạn. Lời văn mới sẽ thay thế toàn bộ lời văn của mục trong các bản tổng hợp sau; lời văn cũ vẫn được lưu trong lịch sử.
+rewrite-ask-item = Anh/Chị gửi lời văn mới cho ý này trong một tin nhắn (tối đa { $max } ký tự). Lời văn mới chỉ thay thế ý này; các ý khác giữ nguyên.
+rewrite-button-item = Ý { $item }
+rewrite-button-drop = ↩️ Dùng lại lời văn tổng hợp tự động
+rewrite-button-sections = 📑 Mục khác
+rewrite-button-cancel = ✖️ Thôi
+rewrite-button-done = ✅ Xong
+rewrite-button-append = ➕ Viết tiếp vào lời văn vừa gửi
+rewrite-section-overridden = Cả mục này đang dùng lời văn Văn phòng viết; Anh/Chị sửa cả mục hoặc dùng lại lời văn tự động trước.
+rewrite-gone = Mục này không còn trong báo cáo (kỳ báo cáo hoặc mẫu đã thay đổi). Anh/Chị gõ /rewrite để chọn lại.
+rewrite-refused-empty = Tin nhắn không có chữ nào nên tôi chưa lưu. Anh/Chị gửi lại lời văn cho mục này.
+rewrite-refused-too-long = Lời văn dài quá { $max } ký tự nên tôi chưa lưu. Anh/Chị rút gọn rồi gửi lại.
+rewrite-refused-section-overridden = Cả mục này đang dùng lời văn Văn phòng viết nên không sửa riêng một ý được. Anh/Chị sửa cả mục.
+rewrite-saved =
+    ✅ Đã lưu lời văn mục { $title } (lần { $version }, { $length } ký tự). Các bản tổng hợp sau dùng lời văn này.
+    Tin nhắn tiếp theo sẽ thay thế lời văn vừa lưu; muốn viết tiếp, Anh/Chị bấm “Viết tiếp”.
+rewrite-append-ask = Anh/Chị gửi phần viết tiếp cho mục { $title }; tôi sẽ nối vào sau lời văn vừa lưu.
+rewrite-not-overridden = Mục này đang dùng lời văn tổng hợp tự động.
+rewrite-dropped = ↩️ Mục { $title } đã dùng lại lời văn tổng hợp tự động. Lời văn Văn phòng viết vẫn được lưu trong lịch sử.
+rewrite-closed = Đã đóng phần viết lại lời văn.
+rewrite-not-text = Tôi đang chờ lời văn cho mục đã chọn, dưới dạng chữ. Anh/Chị gửi chữ, hoặc gõ /cancel để thôi.

@@ -141,7 +141,22 @@ describe("/units, /invite, the commands menu, /help, /lang, /cancel", () => {
     const calls = await say(secretary, `/start ${code}`);
     const menu = calls.find((c) => c.method === "setMyCommands")!;
     expect(menu.payload.scope).toEqual({ type: "chat", chat_id: secretary.id });
-    expect((menu.payload.commands as Command[]).map((c) => c.command)).toEqual(["status", "newround", "rounds", "remind", "review", "compile", "export", "help", "lang", "cancel"]);
+    expect((menu.payload.commands as Command[]).map((c) => c.command)).toEqual(["status", "newround", "rounds", "remind", "review", "compile", "rewrite", "export", "help", "lang", "cancel"]);
+    // The administrator who made the invite is told it was used.
+    expect(reply(admin)).toBe("Thư đã dùng lời mời Văn phòng.");
+  });
+
+  it("each role's fallback names commands that role may use: the office is not sent to /report", async () => {
+    // The secretary who joined above confirms the suggested name first (a text would be taken as the name).
+    await tap(secretary, "✅ Đúng");
+    expect(reply(secretary)).toBe("Cảm ơn Anh/Chị Thư. Tôi đã ghi tên này; Văn phòng sẽ thấy tên này bên cạnh các câu trả lời.");
+    await say(secretary, "cho tôi xem với");
+    expect(reply(secretary)).toBe("Tôi chưa rõ Anh/Chị cần gì. Gõ /status để xem tiến độ các đơn vị, /newround để mở kỳ báo cáo hoặc /help để xem các lệnh.");
+    await send(world.bot, world.rec, nonTextUpdate(secretary, "photo"));
+    expect(reply(secretary)).toBe("Tôi chỉ đọc được tin nhắn chữ. Gõ /status để xem tiến độ các đơn vị hoặc /help để xem các lệnh.");
+    await say(admin, "cho tôi xem với");
+    expect(reply(admin)).toBe("Tôi chưa rõ Anh/Chị cần gì. Gõ /units để quản lý đơn vị, /invite để mời người tham gia hoặc /help để xem các lệnh.");
+    for (const who of [secretary, admin]) expect(textsTo(world.rec, who.id).slice(-2).join("\n")).not.toContain("/report");
   });
 
   it("/cancel stops a pending admin step; the next text is not taken as a unit name", async () => {
@@ -300,6 +315,6 @@ describe("/units, /invite, the commands menu, /help, /lang, /cancel", () => {
     await say(admin, "/khongco");
     expect(reply(admin)).toBe("Tôi không có lệnh /khongco. Gõ /help để xem các lệnh Anh/Chị được dùng.");
     await send(world.bot, world.rec, nonTextUpdate(admin, "photo"));
-    expect(reply(admin)).toBe("Tôi chỉ đọc được tin nhắn chữ. Gõ /units để quản lý đơn vị, /status để xem tiến độ hoặc /help để xem các lệnh.");
+    expect(reply(admin)).toBe("Tôi chỉ đọc được tin nhắn chữ và tệp mẫu báo cáo (.yaml). Gõ /units để quản lý đơn vị, /status để xem tiến độ hoặc /help để xem các lệnh.");
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dataCutOff } from "../src/domain/calendar/cut-off.ts";
+import { HOLIDAY_YAML_LIMITS } from "../src/domain/yaml-limits.ts";
 import { HolidayDataError, loadHolidayFile, parseHolidayData } from "../src/domain/calendar/holiday-data.ts";
 import { addDays, localDate, LocalDateError, parseLocalDate, weekday } from "../src/domain/calendar/local-date.ts";
 import { makePeriod, nextPeriod, PeriodError, periodLabel, periodLabelWithoutYear, periodMonths, periodSlug } from "../src/domain/calendar/period.ts";
@@ -133,6 +134,14 @@ describe("shipped holiday data", () => {
     expect(() =>
       parseHolidayData('days:\n  - { date: "2025-01-01", kind: HOLIDAY, name: "a" }\n  - { date: "2025-01-01", kind: HOLIDAY, name: "b" }'),
     ).toThrow(HolidayDataError);
+  });
+
+  it("refuses a file too deep or too large before the YAML reader sees it", () => {
+    const started = Date.now();
+    for (let i = 0; i < 2; i++) expect(() => parseHolidayData(`days: ${"[".repeat(50_000)}${"]".repeat(50_000)}`)).toThrow(/line 1: nested \d+ levels deep here; at most 8 levels are read/);
+    expect(() => parseHolidayData(`days: []\n# ${"x".repeat(HOLIDAY_YAML_LIMITS.maxBytes)}\n`)).toThrow(/at most 256 KB is read/);
+    // One linear scan each; generous for a loaded two-core machine.
+    expect(Date.now() - started).toBeLessThan(20_000);
   });
 });
 

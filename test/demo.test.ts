@@ -26,6 +26,11 @@ describe("npm run demo", () => {
     expect(output).toContain("Văn phòng đề nghị Văn phòng Sở bổ sung");
     expect(output).toContain("Đã nộp lại báo cáo của Văn phòng Sở");
     expect(output).toMatch(/📎 BC-dan-chu-co-so-9-thang-\d{4}-v1\.docx/);
+    // Names in Vietnamese order, suggested from Telegram's first and last name and confirmed; "Anh/Chị" once.
+    expect(output).toContain("Chào mừng Anh/Chị Nguyễn Thị Lan!");
+    expect(output).toContain("Tôi sẽ ghi tên Anh/Chị là “Nguyễn Thị Lan”.");
+    expect(output).toContain("Cảm ơn Anh/Chị Nguyễn Thị Lan.");
+    expect(output).not.toMatch(/Anh\/Chị (?:Anh|Chị) /);
 
     const zip = await JSZip.loadAsync(readFileSync(out));
     const text = (await zip.file("word/document.xml")!.async("string")).replace(/<[^>]+>/g, "");

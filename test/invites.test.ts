@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateInviteCode } from "../src/invites/invite-code.ts";
-import { createInvite, InviteError, revokeInvite } from "../src/invites/invite-service.ts";
+import { createInvite, InviteError, MAX_FAILED_ATTEMPTS, redeemInvite, revokeInvite } from "../src/invites/invite-service.ts";
 import { textUpdate } from "./support/bot-harness.ts";
 import { addPerson, buildBot, lastTextTo, seedOrganisation, send, user } from "./support/report-world.ts";
 import { createTestDatabase, type TestDatabase } from "./support/test-database.ts";
@@ -120,4 +120,49 @@ describe("invite codes: single use, expiry, revocation, unknown codes, guessing"
     expect(reply(guesser)).toContain("người báo cáo của Văn phòng Sở");
     expect(await db.prisma.inviteAttempt.count({ where: { sender: `telegram:${guesser.id}`, success: true } })).toBe(1);
   });
+  it("a new person is offered their full name in Vietnamese order from Telegram's first and last name, and may correct it", async () => {
+    const lan = user(4011, "Lan");
+    const withLastName = (text: string) => {
+      const update = textUpdate(lan, text);
+      Object.assign(update.message!.from!, { last_name: "Nguyễn Thị" });
+      return update;
+    };
+    const invite = await createInvite(db.prisma, { role: "REPORTER", unitId: units["thanh-tra"] });
+    await send(world.bot, world.rec, withLastName(`/start ${invite.code}`));
+    const welcome = reply(lan);
+    expect(welcome).toMatch(/^Chào mừng Anh\/Chị Nguyễn Thị Lan! /);
+    expect(welcome).toContain("Tôi sẽ ghi tên Anh/Chị là “Nguyễn Thị Lan”.");
+    expect(welcome).not.toMatch(/Anh\/Chị (?:Anh|Chị) |Lan Nguyễn/);
+    await send(world.bot, world.rec, withLastName("Nguyễn Thị Lan Anh"));
+    expect(reply(lan)).toBe("Cảm ơn Anh/Chị Nguyễn Thị Lan Anh. Tôi đã ghi tên này; Văn phòng sẽ thấy tên này bên cạnh các câu trả lời.");
+    expect((await personByTelegramId(db.prisma, lan.id))!.name).toBe("Nguyễn Thị Lan Anh");
+  });
+
+  it("30 bad codes sent at once from one account: only the allowed number is tried, the rest are refused as rate-limited", async () => {
+    const account = { channel: "telegram" as const, externalId: "4010", name: "Đoán Nhanh" };
+    const results = await Promise.all(Array.from({ length: 30 }, () => redeemInvite(db.prisma, generateInviteCode(), account)));
+    const reasons = results.map((r) => (r.ok ? "ok" : r.reason));
+    expect(reasons.filter((r) => r === "unknown")).toHaveLength(MAX_FAILED_ATTEMPTS);
+    expect(reasons.filter((r) => r === "rate-limited")).toHaveLength(30 - MAX_FAILED_ATTEMPTS);
+    expect(await db.prisma.inviteAttempt.count({ where: { sender: "telegram:4010" } })).toBe(MAX_FAILED_ATTEMPTS);
+    expect(await db.prisma.channelAccount.count({ where: { channel: "TELEGRAM", externalId: "4010" } })).toBe(0);
+  }, 60_000);
+
+  it("people racing for one code: one joins, the others get no person, no account and no role", async () => {
+    const peopleBefore = await db.prisma.person.count();
+    const rounds = 6;
+    const racers = 4;
+    for (let round = 0; round < rounds; round++) {
+      const invite = await createInvite(db.prisma, { role: "REPORTER", unitId: units["thanh-tra"] });
+      const results = await Promise.all(
+        Array.from({ length: racers }, (_, i) => redeemInvite(db.prisma, invite.code, { channel: "telegram", externalId: String(4100 + round * racers + i), name: `Người ${round}-${i}` })),
+      );
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      expect(results.filter((r) => !r.ok && r.reason === "used")).toHaveLength(racers - 1);
+    }
+    expect(await db.prisma.person.count()).toBe(peopleBefore + rounds);
+    // Nobody without a role: a person left over from a lost race would get members' replies.
+    expect(await db.prisma.person.count({ where: { memberships: { none: {} } } })).toBe(0);
+    expect(await db.prisma.channelAccount.count({ where: { externalId: { startsWith: "41" }, channel: "TELEGRAM" } })).toBe(rounds);
+  }, 60_000);
 });

@@ -6,6 +6,7 @@ import { cleanText, documentNumbers, parseDocumentRef, splitDocumentSubject, spl
 import { collapseSpaces, foldText } from "../src/domain/text-scan.ts";
 import { lineBreaksToSpaces } from "../src/domain/text-scan.ts";
 import { trimEndOf, trimEndOfSpaceAnd } from "../src/domain/text-trim.ts";
+import { fillPlaceholders, findPlaceholders, scanPlaceholders, type PlaceholderUse } from "../src/domain/template/placeholders.ts";
 
 const runs = { numRuns: 2000 };
 const shortText = (alphabet: string[]) => fc.array(fc.constantFrom(...alphabet), { maxLength: 30 }).map((parts) => parts.join(""));
@@ -43,6 +44,26 @@ const foldTextByPatterns = (text: string) =>
     .toLowerCase()
     .replace(/\s+/g, " ")
     .trim();
+// The placeholder scan as it was, searching the next "}" and line break again from every "{".
+function scanPlaceholdersEachBrace(text: string): PlaceholderUse[] {
+  const out: PlaceholderUse[] = [];
+  let from = 0;
+  for (;;) {
+    const open = text.indexOf("{", from);
+    if (open < 0) return out;
+    const close = text.indexOf("}", open + 1);
+    const nextOpen = text.indexOf("{", open + 1);
+    if (close < 0 || (nextOpen >= 0 && nextOpen < close)) {
+      const lineEnd = text.indexOf("\n", open);
+      out.push({ raw: text.slice(open, lineEnd < 0 ? Math.min(text.length, open + 40) : Math.min(lineEnd, open + 40)), name: null, index: open });
+      from = open + 1;
+      continue;
+    }
+    const inner = text.slice(open + 1, close);
+    out.push({ raw: text.slice(open, close + 1), name: /^[A-Za-z][A-Za-z0-9_]*$/.test(inner) ? inner : null, index: open });
+    from = close + 1;
+  }
+}
 const ISSUER_PATTERN = /\bc[uủ]a\s+(.+?)[.;,]?$/iu;
 
 const TRICKY = ["\r", "\n", "\r\n", "\t", " ", "\u00A0", "\u2028", "\u3000", "\uD800", "\uDC00", "\uD83C\uDF89", "\u0000", "\u0007", "\u202E", "\u200B", "\u200D", "\uFEFF", "\uFFFF"];
@@ -51,6 +72,23 @@ const LETTERS = ["a", "Đ", "đ", "ế", "e\u0302\u0301", "İ", "x", "Ạ", "\u{
 describe("linear text trimming", () => {
   it("cleanText equals its pattern form", () => {
     sameAs([...TRICKY, ...LETTERS], cleanText, cleanTextByPatterns);
+  });
+
+  it("the placeholder scan finds what searching again from every brace found", () => {
+    const alphabet = ["{", "}", "{", "}", "\n", "a", "p", "1", " ", "."];
+    sameAs(alphabet, scanPlaceholders, scanPlaceholdersEachBrace);
+    sameAs(alphabet, findPlaceholders, (text) => scanPlaceholdersEachBrace(text).flatMap((use) => (use.name === null ? [] : [use.name])));
+    const values = { a: "x", p: "{a}", a1: "" };
+    sameAs(alphabet, (text) => fillPlaceholders(text, values), (text) => {
+      let out = "";
+      let from = 0;
+      for (const use of scanPlaceholdersEachBrace(text)) {
+        if (use.name === null || !Object.hasOwn(values, use.name)) continue;
+        out += text.slice(from, use.index) + values[use.name as keyof typeof values];
+        from = use.index + use.raw.length;
+      }
+      return out + text.slice(from);
+    });
   });
 
   it("foldText equals its pattern form", () => {

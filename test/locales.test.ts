@@ -54,4 +54,19 @@ describe("locales", () => {
       }
     }
   });
+
+  it("one word for accepting a report: “tiếp nhận” on the office's button and in what the unit is told", () => {
+    for (const [key, vars] of readLocale("vi")) {
+      expect(i18n.t("vi", key, Object.fromEntries(vars.map((v) => [v, "X"]))), key).not.toMatch(/chấp nhận/i);
+    }
+  });
+
+  it("quote with “ ” only: no straight double quotes, no « »", () => {
+    for (const locale of LOCALES) {
+      for (const [key, vars] of readLocale(locale)) {
+        const text = i18n.t(locale, key, Object.fromEntries(vars.map((v) => [v, "X"])));
+        expect(text, `${locale} ${key}`).not.toMatch(/["«»]/);
+      }
+    }
+  });
 });

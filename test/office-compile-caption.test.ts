@@ -13,6 +13,8 @@ describe("the compiled report's caption", () => {
         final: false,
         includeDrafts: false,
         attribution: false,
+        appendix: false,
+        overridden: 0,
         units: [
           { name: "Văn phòng Sở", submitted: true, included: true },
           { name: "Thanh tra Sở", submitted: false, included: false },
@@ -30,10 +32,12 @@ describe("the compiled report's caption", () => {
 
   it("moves the lists to a message of their own when they do not fit the caption", () => {
     const units = Array.from({ length: 40 }, (_, i) => ({ name: `Trung tâm Ứng dụng tiến bộ khoa học và công nghệ số ${i + 1}`, submitted: i < 5, included: i < 8 }));
-    const { caption, followUp } = compileCaption({ version: 1, reused: true, final: true, includeDrafts: true, attribution: true, units, warnings: 2 }, t);
+    const { caption, followUp } = compileCaption({ version: 1, reused: true, final: true, includeDrafts: true, attribution: true, appendix: true, overridden: 2, units, warnings: 2 }, t);
     expect(caption.length).toBeLessThanOrEqual(CAPTION_LIMIT);
     expect(caption).toContain("bản cuối");
     expect(caption).toContain("gửi lại tệp đã lưu");
+    expect(caption).toContain("phụ lục tình hình nộp báo cáo");
+    expect(caption).toContain("2 mục");
     expect(caption).toContain("Danh sách ở tin nhắn sau");
     expect(followUp[0]).toContain("Các đơn vị chưa nộp (35):");
     expect(followUp[0]).toContain("35. Trung tâm Ứng dụng tiến bộ khoa học và công nghệ số 40");

@@ -166,6 +166,45 @@ describe("rounds as use cases: wizard instances, concurrent confirms, moved dead
     await press(from, "✖️ Hủy");
   });
 
+  it("the request document is shown in the parts the round stores (kind, number, date, issuer, subject) and can be typed again", async () => {
+    const s = await secretary("Thư ký G");
+    const from = who(s.telegramId);
+    // A period no other test opens.
+    await type(from, "/newround");
+    await press(from, DAN_CHU);
+    await press(from, "Quý");
+    await press(from, "📅 Kỳ khác…");
+    await press(from, /^Quý I$/);
+    await press(from, "Quý I năm 2023");
+    await type(from, "16/10/2024");
+    await press(from, "⏭ Không có văn bản, bỏ qua");
+    await press(from, "✅ Giữ nguyên");
+    expect(lastTextTo(rec, s.telegramId)).toContain("Bước 6.");
+    await press(from, "✏️ Sửa văn bản yêu cầu");
+    expect(lastTextTo(rec, s.telegramId)).toContain("Bước 4.");
+    // Without a subject: the part is said to be missing, and the template's own subject will be used.
+    await type(from, "Kế hoạch số 01/KH-BCĐ ngày 10/9/2024 của Ban Chỉ đạo về thực hiện Quy chế dân chủ ở cơ sở");
+    const plain = lastTextTo(rec, s.telegramId);
+    expect(plain).toContain(
+      "• Loại văn bản: Kế hoạch\n• Số: 01/KH-BCĐ\n• Ngày: 10/09/2024\n• Cơ quan ban hành: Ban Chỉ đạo về thực hiện Quy chế dân chủ ở cơ sở\n• Trích yếu: (chưa rõ)\n",
+    );
+    // Changed from the summary: straight back to it.
+    expect(plain).toContain("Bước 6.");
+    expect(buttonsOf(messagesTo(rec, s.telegramId).at(-1)!).map((x) => x.text)).toEqual(["✅ Mở kỳ báo cáo", "📅 Đổi hạn nộp", "✏️ Sửa văn bản yêu cầu", "✖️ Hủy"]);
+
+    await press(from, "✏️ Sửa văn bản yêu cầu");
+    await type(from, "Công văn số 215/BDVTU-CQ ngày 12/9/2024 của Ban Dân vận Tỉnh ủy về việc báo cáo kết quả thực hiện dân chủ ở cơ sở");
+    const withSubject = lastTextTo(rec, s.telegramId);
+    expect(withSubject).toContain(
+      "• Loại văn bản: Công văn\n• Số: 215/BDVTU-CQ\n• Ngày: 12/09/2024\n• Cơ quan ban hành: Ban Dân vận Tỉnh ủy\n• Trích yếu: về việc báo cáo kết quả thực hiện dân chủ ở cơ sở\n",
+    );
+    expect(withSubject).toContain("• Văn bản yêu cầu: Công văn số 215/BDVTU-CQ ngày 12/9/2024 của Ban Dân vận Tỉnh ủy về việc báo cáo kết quả thực hiện dân chủ ở cơ sở\n");
+    await press(from, "✅ Mở kỳ báo cáo");
+    const round = await db.prisma.round.findFirstOrThrow({ where: { createdById: s.id } });
+    expect(round).toMatchObject({ requestDocKind: "Công văn", requestDocNumber: "215/BDVTU-CQ", requestDocIssuer: "Ban Dân vận Tỉnh ủy", requestDocSubject: "về việc báo cáo kết quả thực hiện dân chủ ở cơ sở" });
+    await db.prisma.round.update({ where: { id: round.id }, data: { status: "CLOSED" } });
+  });
+
   it("moving a deadline asks for confirmation with the weekday, warns on weekends and holidays, and takes the last date typed only", async () => {
     const s = await secretary("Thư ký E");
     const from = who(s.telegramId);
@@ -309,9 +348,9 @@ describe("rounds as use cases: wizard instances, concurrent confirms, moved dead
       await z.type("Mở kỳ");
       expect(z.labels()).toEqual([CAI_CACH, DAN_CHU, "✖️ Hủy"]);
       await z.press(CAI_CACH);
-      // Five kinds fill the buttons: «hủy» is typed instead.
+      // Five kinds fill the buttons: “hủy” is typed instead.
       expect(z.labels()).toEqual(["Quý", "Tháng", "6 tháng", "9 tháng", "Năm"]);
-      expect(z.text()).toContain("Gõ «hủy» để thôi.");
+      expect(z.text()).toContain("Gõ “hủy” để thôi.");
       await z.press("Tháng");
       expect(z.labels()).toEqual(["tháng 9 năm 2024", "tháng 8 năm 2024", "📅 Kỳ khác…", "✖️ Hủy"]);
       await z.press("📅 Kỳ khác…");
@@ -326,7 +365,7 @@ describe("rounds as use cases: wizard instances, concurrent confirms, moved dead
       // Fifteen recipients of 300 characters each: the summary still fits one Zalo message.
       await z.type(Array.from({ length: 15 }, (_, i) => `${i + 1}. ${"Ban Chỉ đạo cải cách hành chính tỉnh Hưng Yên ".repeat(7)}`.slice(0, 300)).join("\n"));
       expect(z.text()).toContain("Bước 6.");
-      expect(z.labels()).toEqual(["✅ Mở kỳ báo cáo", "📅 Đổi hạn nộp", "✖️ Hủy"]);
+      expect(z.labels()).toEqual(["✅ Mở kỳ báo cáo", "📅 Đổi hạn nộp", "✏️ Sửa văn bản yêu cầu", "✖️ Hủy"]);
       await z.press("✅ Mở kỳ báo cáo");
       expect(z.text()).toContain(`✅ Đã mở kỳ báo cáo tháng 3 năm 2024 — ${CAI_CACH}.`);
 

@@ -1,3 +1,4 @@
+import { checkTemplateSource } from "../src/domain/template/check-template-source.ts";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -235,6 +236,10 @@ describe("file size and depth are capped before parsing", () => {
     for (const source of [flow, block, compact, flow]) {
       expect(() => parseTemplateYaml(source, "deep.yaml")).toThrow(/levels are read/);
       expect(() => parseOrgFile(source, "deep.yaml")).toThrow(OrgFileError);
+      // What an uploaded template and `npm run template -- check` go through.
+      const checked = checkTemplateSource(source, "deep.yaml", { kinds: [], name: "the organisation" });
+      expect(checked.ok).toBe(false);
+      if (!checked.ok) expect(checked.problems).toEqual([expect.objectContaining({ message: expect.stringMatching(/levels are read/) })]);
     }
     // Each refusal is one linear scan; generous for a loaded two-core machine.
     expect(Date.now() - started).toBeLessThan(20_000);

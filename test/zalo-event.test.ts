@@ -32,6 +32,17 @@ describe("Zalo webhook events", () => {
     expect(parseZaloEvent({ app_id: "1", oa_id: "oa", event_name: "user_click_chatnow", timestamp: String(AT), user_id: "u1" })).toEqual({ kind: "chat-opened", userId: "u1", at: AT });
   });
 
+  it("reads a file attachment's address, name and size (a string or a number); a file event without an address is a non-text message", () => {
+    const payload = { url: "https://f20.zdn.vn/files/abc/mau.yaml", name: "mau.yaml", size: "2048", type: "yaml", checksum: "x" };
+    const file = parseZaloEvent({ ...base, event_name: "user_send_file", sender: { id: "u1" }, message: { msg_id: "m9", attachments: [{ type: "file", payload }] } });
+    expect(file).toEqual({ kind: "file", userId: "u1", msgId: "m9", fileName: "mau.yaml", size: 2048, url: payload.url, at: AT });
+    expect(eventKey(file!)).toBe("msg-m9");
+    const numeric = parseZaloEvent({ ...base, event_name: "user_send_file", sender: { id: "u1" }, message: { msg_id: "m10", attachments: [{ type: "file", payload: { url: payload.url, size: 7 } }] } });
+    expect(numeric).toMatchObject({ kind: "file", fileName: "", size: 7 });
+    const noUrl = parseZaloEvent({ ...base, event_name: "user_send_file", sender: { id: "u1" }, message: { msg_id: "m11", attachments: [{ type: "file", payload: { name: "a.yaml" } }] } });
+    expect(noUrl).toEqual({ kind: "non-text", userId: "u1", msgId: "m11", type: "file", at: AT });
+  });
+
   it("ignores receipts, the OA's own messages, anonymous visitors and events it does not know", () => {
     for (const name of ["user_received_message", "user_seen_message", "oa_send_text", "anonymous_send_text", "user_reacted_message", "user_send_business_card_v9"]) {
       expect(parseZaloEvent({ ...base, event_name: name, sender: { id: "u1" } })).toEqual({ kind: "ignored", eventName: name, at: AT });

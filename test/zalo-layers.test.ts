@@ -23,9 +23,26 @@ describe("layers of the Zalo channel", () => {
     expect(offending).toEqual([]);
   });
 
-  it("the inbound-events queue imports no channel code", () => {
-    const specs = imports("src/queue/inbound-events.ts");
-    expect(specs.length).toBeGreaterThan(0);
-    expect(specs.filter((spec) => /\/channels\/|\/bot\/|grammy/.test(spec))).toEqual([]);
+  it("the queues and the use cases import no channel code", () => {
+    const files = [...sources("src/queue"), ...sources("src/use-cases"), ...sources("src/messaging"), ...sources("src/domain")];
+    expect(files.length).toBeGreaterThan(40);
+    const offending = files.flatMap((file) =>
+      imports(file)
+        .filter((spec) => /\/channels\/|grammy|@hono/.test(spec))
+        .map((spec) => `${file} imports ${spec}`),
+    );
+    expect(offending).toEqual([]);
+  });
+
+  it("one channel never imports another", () => {
+    const channels = ["telegram", "zalo"];
+    const offending = channels.flatMap((channel) =>
+      sources(`src/channels/${channel}`).flatMap((file) =>
+        imports(file)
+          .filter((spec) => channels.some((other) => other !== channel && new RegExp(`(^|/)${other}/`).test(spec)))
+          .map((spec) => `${file} imports ${spec}`),
+      ),
+    );
+    expect(offending).toEqual([]);
   });
 });

@@ -40,6 +40,8 @@ export type Outcome = {
   notify: Notification[];
   /** Set when this step submitted the unit's report, for the office's notifications. */
   submitted?: SubmittedEvent;
+  /** Set when this step saved an answer: the office is told where it rewrote the text built from it. */
+  changed?: { roundId: number; unitName: string; questionKeys: string[] };
 };
 
 const FOCUS_NAME = "report";
@@ -216,7 +218,7 @@ export async function handleEvent(
       await updateCursor(tx, fresh, next);
       const screen = next.kind === "question" ? (next.pending ? "choice" : "question") : "preview";
       const replies = renderStep(fresh, { flow: next, screen, notices }, ctx, true);
-      return finish(next, { replies, toast, notify });
+      return finish(next, { replies, toast, notify, changed: { roundId: s.roundId, unitName: s.unitName, questionKeys: [write.questionKey] } });
     },
     TRANSACTION_OPTIONS,
   );

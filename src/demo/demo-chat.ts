@@ -118,7 +118,7 @@ export class DemoChat {
       callback_query: {
         id: callbackId,
         chat_instance: String(this.person.id),
-        from: { id: this.person.id, is_bot: false, first_name: this.person.firstName, language_code: "vi" },
+        from: { id: this.person.id, is_bot: false, first_name: this.person.firstName, last_name: this.person.lastName, language_code: "vi" },
         message: { message_id: found.message.messageId, date: Math.floor(Date.now() / 1000), chat: { id: this.person.id, type: "private" }, text: found.message.text },
         data: found.button.callback_data,
       },

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
 export type RecordedCall = { method: string; payload: Record<string, unknown>; at: number };
@@ -39,9 +39,13 @@ async function readPayload(req: IncomingMessage): Promise<Record<string, unknown
   return Object.fromEntries(new URLSearchParams(body.toString("utf8")));
 }
 
+/** A file people "sent" to the bot: getFile tells its path, the file route serves its bytes. */
+type HostedFile = { fileId: string; path: string; bytes: Uint8Array; size: number };
+
 /**
  * A local stand-in for api.telegram.org, for tests and the demo: records every call, answers getMe/sendMessage/…,
- * and serves queued updates to getUpdates (long polling included).
+ * serves queued updates to getUpdates (long polling included), and files sent to the bot (getFile and
+ * /file/bot<token>/<path>).
  */
 export class FakeBotApi {
   readonly calls: RecordedCall[] = [];
@@ -53,6 +57,9 @@ export class FakeBotApi {
   private nextMessageId = 1000;
   private waiters: (() => void)[] = [];
   private callWaiters: { predicate: (call: RecordedCall) => boolean; resolve: (call: RecordedCall) => void }[] = [];
+  private files = new Map<string, HostedFile>();
+  /** Paths of the files downloaded, in order. */
+  readonly downloads: string[] = [];
   respond: FakeBotApiOptions["respond"];
   /** Told of every recorded call with the result the bot received (the demo prints them). */
   onCall?: (call: RecordedCall, reply: FakeReply) => void;
@@ -61,6 +68,10 @@ export class FakeBotApi {
     this.botInfo = options.botInfo ?? { id: 42, username: "tong_hop_test_bot", first_name: "Tổng hợp" };
     this.respond = options.respond;
     this.server = createServer((req, res) => {
+      if (req.url?.startsWith("/file/")) {
+        this.serveFile(req.url, res);
+        return;
+      }
       this.handle(req)
         .then((reply) => {
           res.writeHead(reply.ok ? 200 : reply.error_code, { "content-type": "application/json" });
@@ -96,6 +107,30 @@ export class FakeBotApi {
     return update_id;
   }
 
+  /**
+   * Keeps a file as if a person had sent it; the `document` of a message update. `size` is what the update and
+   * getFile tell (by default the real one), so a test can announce a size the bytes do not have.
+   */
+  addFile(bytes: Uint8Array, options: { fileName: string; mimeType?: string; size?: number }): Record<string, unknown> {
+    const n = this.files.size + 1;
+    const file: HostedFile = { fileId: `file-${n}-${Date.now().toString(36)}`, path: `documents/file_${n}.${options.fileName.split(".").pop()}`, bytes, size: options.size ?? bytes.byteLength };
+    this.files.set(file.fileId, file);
+    return { file_id: file.fileId, file_unique_id: `u${file.fileId}`, file_name: options.fileName, mime_type: options.mimeType ?? "application/octet-stream", file_size: file.size };
+  }
+
+  private serveFile(url: string, res: ServerResponse): void {
+    const match = /^\/file\/bot[^/]+\/(.+)$/.exec(url);
+    const file = match ? [...this.files.values()].find((f) => f.path === decodeURIComponent(match[1]!)) : undefined;
+    if (!file) {
+      res.writeHead(404, { "content-type": "application/json" });
+      res.end(JSON.stringify({ ok: false, error_code: 404, description: "Not Found" }));
+      return;
+    }
+    this.downloads.push(file.path);
+    res.writeHead(200, { "content-type": "application/octet-stream", "content-length": String(file.bytes.byteLength) });
+    res.end(file.bytes);
+  }
+
   callsOf(method: string): RecordedCall[] {
     return this.calls.filter((call) => call.method === method);
   }
@@ -127,10 +162,18 @@ export class FakeBotApi {
         else this.callWaiters.push(waiter);
       }
     }
-    const custom = await this.respond?.(call);
+    const custom = (await this.respond?.(call)) ?? this.fileReply(call);
     const reply: FakeReply = custom ?? { ok: true, result: await this.defaultResult(call) };
     if (call.method !== "getUpdates") this.onCall?.(call, reply);
     return reply;
+  }
+
+  /** getFile: where a kept file can be downloaded, as Telegram answers it. */
+  private fileReply(call: RecordedCall): FakeReply | undefined {
+    if (call.method !== "getFile") return undefined;
+    const file = this.files.get(String(call.payload.file_id));
+    if (!file) return { ok: false, error_code: 400, description: "Bad Request: invalid file_id" };
+    return { ok: true, result: { file_id: file.fileId, file_unique_id: `u${file.fileId}`, file_size: file.size, file_path: file.path } };
   }
 
   private async defaultResult(call: RecordedCall): Promise<unknown> {

@@ -101,7 +101,11 @@ export class LocalZaloOa {
   private readonly accessTokens = new Map<string, AccessToken>();
   private readonly refreshTokens = new Map<string, RefreshToken>();
   private readonly revokedChains = new Set<number>();
-  private readonly uploads = new Map<string, { fileName: string; size: number }>();
+  private readonly uploads = new Map<string, { fileName: string; size: number; bytes: Uint8Array }>();
+  /** Files people sent to the OA, served at /files/<id>/<name> as Zalo's storage serves them. */
+  private readonly sentFiles = new Map<string, Uint8Array>();
+  /** Ids of the sent files the bot downloaded, in order. */
+  readonly fileDownloads: string[] = [];
   private nextChain = 1;
   private server: Server | undefined;
 
@@ -124,6 +128,12 @@ export class LocalZaloOa {
     app.post("/v3.0/oa/message/cs", (c) => this.handleMessage(c));
     app.post("/v2.0/oa/upload/file", (c) => this.handleUpload(c));
     app.post("/v4/oa/access_token", (c) => this.handleOAuth(c));
+    app.get("/files/:id/:name", (c) => {
+      const bytes = this.sentFiles.get(c.req.param("id"));
+      if (!bytes) return c.text("Not Found", 404);
+      this.fileDownloads.push(c.req.param("id"));
+      return c.body(new Uint8Array(bytes), 200, { "content-type": "application/octet-stream" });
+    });
     app.notFound((c) => c.json({ error: 404, message: "Not Found" }, 404));
     await new Promise<void>((resolve) => {
       this.server = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" }, () => resolve()) as Server;
@@ -211,6 +221,26 @@ export class LocalZaloOa {
     return this.userMessage(userId, "user_send_image", {
       attachments: [{ type: "image", payload: { thumbnail: "https://photo-zmp3.zadn.vn/t.jpg", url: "https://photo-zmp3.zadn.vn/i.jpg" } }],
     });
+  }
+
+  /**
+   * A person sends a file: it is kept at an address of the stand-in and a signed user_send_file event carries that
+   * address, the name and the size (`size` may announce another size than the bytes have).
+   */
+  sendFile(userId: string, file: { fileName: string; bytes: Uint8Array; size?: number }) {
+    const id = randomId(8);
+    this.sentFiles.set(id, file.bytes);
+    const url = `${this.root}/files/${id}/${encodeURIComponent(file.fileName)}`;
+    const size = String(file.size ?? file.bytes.byteLength);
+    const type = fileExtension(file.fileName);
+    return this.userMessage(userId, "user_send_file", { attachments: [{ type: "file", payload: { url, name: file.fileName, size, type, checksum: randomId(16) } }] });
+  }
+
+  /** The bytes of a file the bot uploaded and sent in a message (its attachment's token). */
+  uploadedFile(message: DeliveredMessage): { fileName: string; bytes: Uint8Array } | undefined {
+    const token = (message.message as { attachment?: { type?: string; payload?: { token?: unknown } } }).attachment?.payload?.token;
+    const upload = typeof token === "string" ? this.uploads.get(token) : undefined;
+    return upload && { fileName: upload.fileName, bytes: upload.bytes };
   }
 
   /** A person follows the OA; following counts as an interaction (the window opens). */
@@ -401,7 +431,7 @@ export class LocalZaloOa {
     if (!(fileExtension(file.name) in ZALO_FILE_TYPES)) return answer({ ...LOCAL_ZALO_ERRORS.invalidParameters });
     if (file.size > ZALO_LIMITS.fileBytes) return answer({ ...LOCAL_ZALO_ERRORS.parameterTooLong });
     const fileToken = `file-${randomId(20)}`;
-    this.uploads.set(fileToken, { fileName: file.name, size: file.size });
+    this.uploads.set(fileToken, { fileName: file.name, size: file.size, bytes: new Uint8Array(await file.arrayBuffer()) });
     return answer({ error: 0, message: "Success", data: { token: fileToken } });
   }
 

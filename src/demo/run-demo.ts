@@ -37,7 +37,22 @@ const ROOT = resolve(import.meta.dirname, "../..");
 const OUT_FILE = resolve(process.env.DEMO_OUT ?? join(ROOT, "out", "demo-report.docx"));
 const TOKEN = `${7_000_000 + Math.floor(Math.random() * 999_999)}:demo`;
 
-const REPORTER_NAMES = ["Chị Lan", "Anh Minh", "Chị Hà", "Anh Tuấn", "Chị Hương", "Anh Dũng", "Chị Thảo", "Anh Nam", "Chị Mai"];
+/**
+ * Reporters as Telegram knows them: the given name as first name, the family and middle names as last name.
+ * The bot suggests the full name in Vietnamese order ("Nguyễn Thị Lan") and each person confirms it; the
+ * transcript calls them the way colleagues do ("Chị Lan").
+ */
+const REPORTERS = [
+  { firstName: "Lan", lastName: "Nguyễn Thị", called: "Chị Lan" },
+  { firstName: "Minh", lastName: "Trần Văn", called: "Anh Minh" },
+  { firstName: "Hà", lastName: "Lê Thu", called: "Chị Hà" },
+  { firstName: "Tuấn", lastName: "Phạm Anh", called: "Anh Tuấn" },
+  { firstName: "Hương", lastName: "Đỗ Thị", called: "Chị Hương" },
+  { firstName: "Dũng", lastName: "Vũ Tiến", called: "Anh Dũng" },
+  { firstName: "Thảo", lastName: "Hoàng Phương", called: "Chị Thảo" },
+  { firstName: "Nam", lastName: "Bùi Hoài", called: "Anh Nam" },
+  { firstName: "Mai", lastName: "Ngô Thanh", called: "Chị Mai" },
+];
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -153,16 +168,18 @@ async function main(): Promise<void> {
     };
 
     transcript.heading("Tham gia bằng đường liên kết mời");
-    const admin = chatFor({ id: 1001, firstName: "Quản trị", label: "Quản trị viên" });
+    const admin = chatFor({ id: 1001, firstName: "Hùng", lastName: "Trần Quốc", label: "Quản trị viên" });
     verbose.add(admin.person.id);
     const adminInvite = await createInvite(db.prisma, { role: "ADMIN" });
     transcript.note(`npm run invite -- --role admin → https://t.me/tong_hop_demo_bot?start=${adminInvite.code}`);
     await admin.send(`/start ${adminInvite.code}`);
+    await admin.press("Đúng");
 
-    const secretary = chatFor({ id: 1002, firstName: "Ngọc", label: "Chị Ngọc (Văn phòng)" });
+    const secretary = chatFor({ id: 1002, firstName: "Ngọc", lastName: "Phạm Bích", label: "Chị Ngọc (Văn phòng)" });
     verbose.add(secretary.person.id);
     const secretaryInvite = await createInvite(db.prisma, { role: "SECRETARY", createdById: null });
     await secretary.send(`/start ${secretaryInvite.code}`);
+    await secretary.press("Đúng");
 
     const template = loadBundledTemplate("dan-chu-co-so");
     const units = await db.prisma.unit.findMany({ where: { active: true }, orderBy: { order: "asc" } });
@@ -171,10 +188,14 @@ async function main(): Promise<void> {
     const kindCount = new Map<string, number>();
     for (const [i, unit] of asked.entries()) {
       const invite = await createInvite(db.prisma, { role: "REPORTER", unitId: unit.id });
-      const chat = chatFor({ id: 2001 + i, firstName: REPORTER_NAMES[i % REPORTER_NAMES.length]!, label: `${REPORTER_NAMES[i % REPORTER_NAMES.length]} (${unit.name})` });
+      const reporter = REPORTERS[i % REPORTERS.length]!;
+      const chat = chatFor({ id: 2001 + i, firstName: reporter.firstName, lastName: reporter.lastName, label: `${reporter.called} (${unit.name})` });
       if (i > 0) transcript.note(`${chat.person.label} mở đường liên kết mời của đơn vị`);
       if (i > 0) muted.add(chat.person.id);
+      // The first reporter's whole welcome is shown, with the name to confirm.
+      else verbose.add(chat.person.id);
       await chat.send(`/start ${invite.code}`);
+      await chat.press("Đúng");
       muted.delete(chat.person.id);
       const nth = kindCount.get(unit.kind) ?? 0;
       kindCount.set(unit.kind, nth + 1);

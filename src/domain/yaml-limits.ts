@@ -7,6 +7,8 @@ export type YamlLimits = { maxBytes: number; maxDepth: number };
 
 export const TEMPLATE_YAML_LIMITS: YamlLimits = { maxBytes: 512 * 1024, maxDepth: 64 };
 export const ORG_YAML_LIMITS: YamlLimits = { maxBytes: 1024 * 1024, maxDepth: 32 };
+/** A holiday list is a flat list of days: a few hundred entries a decade. */
+export const HOLIDAY_YAML_LIMITS: YamlLimits = { maxBytes: 256 * 1024, maxDepth: 8 };
 
 export type YamlLimitProblem = { line?: number; message: string };
 

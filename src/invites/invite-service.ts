@@ -134,14 +134,16 @@ async function claim(tx: Prisma.TransactionClient, code: string, account: Joinin
   if (!hash) return { ok: false, reason: "unknown" };
   const invite = await tx.invite.findUnique({
     where: { codeHash: hash },
-    select: { id: true, role: true, unitId: true, expiresAt: true, usedAt: true, usedById: true, revokedAt: true, createdById: true, unit: { select: { id: true, name: true, active: true } } },
+    select: { id: true, role: true, unitId: true, expiresAt: true, usedAt: true, usedById: true, revokedAt: true, createdById: true },
   });
   if (!invite) return { ok: false, reason: "unknown" };
+  // Read on its own: a nested read could send its relation query beside the first on the transaction's connection.
+  const unit = invite.unitId === null ? null : await tx.unit.findUnique({ where: { id: invite.unitId }, select: { id: true, name: true, active: true } });
   if (invite.revokedAt) return { ok: false, reason: "revoked" };
   const existing = await tx.channelAccount.findUnique({ where: { channel_externalId: { channel, externalId: account.externalId } }, select: { id: true, personId: true } });
   if (invite.usedAt) return { ok: false, reason: existing && invite.usedById === existing.personId ? "used-by-you" : "used" };
   if (invite.expiresAt <= now) return { ok: false, reason: "expired", expiredAt: invite.expiresAt };
-  if (invite.unit && !invite.unit.active) return { ok: false, reason: "unit-inactive" };
+  if (unit && !unit.active) return { ok: false, reason: "unit-inactive" };
 
   // Every refusal comes before any write. Claimed first, with a condition: two people racing for one code
   // cannot both get it, and the loser has nothing created for them.
@@ -170,7 +172,7 @@ async function claim(tx: Prisma.TransactionClient, code: string, account: Joinin
     ok: true,
     personId,
     role: invite.role,
-    unit: invite.unit ? { id: invite.unit.id, name: invite.unit.name } : null,
+    unit: unit ? { id: unit.id, name: unit.name } : null,
     alreadyMember,
     newPerson: !existing,
     invitedById: invite.createdById,

@@ -52,6 +52,7 @@ export const ACTIONS = {
   "newround.year": { code: "Ny", fields: ["wizard", "year"] },
   "newround.no-request": { code: "Nq", fields: ["wizard"] },
   "newround.deadline-again": { code: "Nd", fields: ["wizard"] },
+  "newround.request-again": { code: "Ne", fields: ["wizard"] },
   "newround.keep-recipients": { code: "Nr", fields: ["wizard"] },
   "newround.confirm": { code: "Nc", fields: ["wizard"] },
   "newround.cancel": { code: "Nx", fields: ["wizard"] },
@@ -64,6 +65,14 @@ export const ACTIONS = {
   "rounds.close-confirm": { code: "Gk", fields: ["round"] },
   "rounds.reopen": { code: "Go", fields: ["round"] },
   "rounds.remind": { code: "Gr", fields: ["round"] },
+
+  // The secretary's own text for a section of the report: `section` its place among the template's
+  // sections (report-overrides.ts penSections), `item` an item of its generated text or 0 for all of it.
+  "rewrite.sections": { code: "W", fields: ["round"] },
+  "rewrite.open": { code: "Wo", fields: ["round", "section", "item"] },
+  "rewrite.drop": { code: "Wd", fields: ["round", "section", "item"] },
+  "rewrite.append": { code: "Wa", fields: ["round", "section", "item"] },
+  "rewrite.cancel": { code: "Wx", fields: [] },
 
   // The admin: units, invites, people. `draft` binds a kind to one addition of a unit; `channel` is the
   // invite's kind by its position in INVITE_CHANNELS (src/use-cases/invite.ts); `membership` one person's role.
@@ -81,6 +90,9 @@ export const ACTIONS = {
   "people.list": { code: "H", fields: ["page"] },
   "people.revoke": { code: "Hr", fields: ["membership"] },
   "people.revoke-confirm": { code: "Hy", fields: ["membership"] },
+  // `upload`: a template file the admin sent, checked and waiting for confirmation (the text stays in the database).
+  "template.store": { code: "Ts", fields: ["upload"] },
+  "template.cancel": { code: "Tx", fields: ["upload"] },
 
   // Nothing to do but close the screen (a "cancel" that changes nothing).
   dismiss: { code: "Z", fields: [] },

@@ -70,6 +70,10 @@ export type CompileRoundResult = CompiledReportFile & {
   warnings: string[];
   /** Who submitted and who did not, in unit order. */
   unitStatus: UnitStatusLine[];
+  /** The page of who submitted is in the file (the option, else the template's default). */
+  appendix: boolean;
+  /** Sections and items whose text the secretary wrote. */
+  overridden: number;
 };
 
 type Row = Prisma.CompiledReportGetPayload<object>;
@@ -185,7 +189,7 @@ export async function compileRound(
     drafterInitials: options.drafterInitials,
   });
   const inputHash = inputHashOf(rows, options);
-  const extras = { warnings: model.warnings, unitStatus: model.unitStatus };
+  const extras = { warnings: model.warnings, unitStatus: model.unitStatus, appendix: model.showStatusAppendix, overridden: rows.overrides.length };
 
   const existing = await prisma.compiledReport.findFirst({ where: { roundId: rows.round.id, inputHash }, orderBy: { version: "desc" } });
   if (existing) return { ...toFile(existing), reused: true, ...extras };

@@ -227,7 +227,9 @@ export type OverrideNotice = { personId: number; key: "office-override-affected"
 
 /**
  * The notices to send after a unit changed these answers: one per secretary whose own section text (or item) is
- * built from them, naming the section once even when several of its items were rewritten.
+ * built from them, naming the section once even when several of its items were rewritten. Each text is
+ * told about once per unit: the first change is news, the next ones (a page saving as the person types) are
+ * not. What was told is kept as an audit event, which is also how the next call knows.
  */
 export async function overrideNoticesAfterAnswers(prisma: PrismaClient, input: { roundId: number; unitName: string; questionKeys: readonly string[] }): Promise<OverrideNotice[]> {
   const affected = await overriddenSectionsAffectedBy(prisma, input.roundId, input.questionKeys);
@@ -238,7 +240,76 @@ export async function overrideNoticesAfterAnswers(prisma: PrismaClient, input: {
     const key = `${section.authorId}\u0000${section.sectionKey}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    const told = `${input.roundId}/${section.sectionKey}/${section.item ?? 0}/v${section.version}/${section.authorId}/${input.unitName}`;
+    const already = await prisma.auditEvent.findFirst({ where: { action: "report.override.affected", entityType: "ReportOverride", entityId: told }, select: { id: true } });
+    if (already) continue;
+    await prisma.auditEvent.create({
+      data: { action: "report.override.affected", entityType: "ReportOverride", entityId: told, data: { roundId: input.roundId, sectionKey: section.sectionKey, version: section.version, unit: input.unitName } },
+    });
     notices.push({ personId: section.authorId, key: "office-override-affected", vars: { unit: input.unitName, number: section.number, heading: section.heading } });
   }
   return notices;
+}
+
+/** A section as the secretary's pen shows it: its place, its text now, and whose text that is. */
+export type PenSection = {
+  /** Its place among the template's sections, depth first: stable for the round, so a choice can carry it. */
+  index: number;
+  sectionKey: string;
+  /** "3.", "4.1."; a lettered sub-section carries its parent's: "2. a)". */
+  number: string;
+  heading: string;
+  depth: number;
+  /** Paragraphs as the report prints them, the secretary's texts applied. */
+  lines: string[];
+  /** Paragraphs of the generated text: the items an item's text replaces, counted from 1. */
+  generatedItems: number;
+  overridden: ReportSection["overridden"];
+};
+
+function blockLine(block: ReportSection["blocks"][number]): string {
+  if (block.kind === "placeholder") return `[${block.text}]`;
+  const prefix = block.kind === "bullet" ? "- " : block.kind === "numbered" ? `${block.number}. ` : "";
+  return `${prefix}${block.text}${block.ending}`;
+}
+
+/**
+ * Every section of the round's report in report order, for the secretary to pick one and write its text:
+ * sections with no text of their own and only sub-sections are left out (their sub-sections are listed).
+ */
+export async function penSections(prisma: PrismaClient, roundId: number): Promise<PenSection[]> {
+  const rows = await loadRoundRows(prisma, roundId);
+  const current = assembleReport(roundToReportInput(rows));
+  const generated = assembleReport(roundToReportInput({ ...rows, overrides: [] }));
+  const template = parseTemplateDefinition(rows.template.definition);
+  const order = new Map<string, number>();
+  const number = (sections: typeof template.sections) => {
+    for (const s of sections) {
+      order.set(s.key, order.size);
+      number(s.children);
+    }
+  };
+  number(template.sections);
+  const out: PenSection[] = [];
+  const visit = (sections: readonly ReportSection[], parent: string) => {
+    for (const section of sections) {
+      const number = section.number.endsWith(")") && parent ? `${parent} ${section.number}` : section.number;
+      if (section.blocks.length > 0 || section.children.length === 0) {
+        const plain = findSection(generated.sections, section.key);
+        out.push({
+          index: order.get(section.key) ?? -1,
+          sectionKey: section.key,
+          number,
+          heading: section.heading,
+          depth: section.depth,
+          lines: section.blocks.map(blockLine),
+          generatedItems: plain ? plain.blocks.filter((b) => b.kind !== "placeholder").length : 0,
+          overridden: section.overridden,
+        });
+      }
+      visit(section.children, section.number || parent);
+    }
+  };
+  visit(current.sections, "");
+  return out;
 }

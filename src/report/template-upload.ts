@@ -32,7 +32,9 @@ export type TemplateUploadCheck =
 export type TemplateStoreResult =
   | { ok: true; id: number; key: string; version: number; name: string; unchanged: boolean }
   | { ok: false; reason: "invalid"; problems: TemplateProblem[] }
-  | { ok: false; reason: "changed-since" };
+  | { ok: false; reason: "changed-since" }
+  /** `claim` refused: the confirmation came for a file no longer waiting for one. */
+  | { ok: false; reason: "stale" };
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
@@ -115,18 +117,20 @@ export async function checkTemplateUpload(prisma: PrismaClient, input: { source:
 /**
  * Stores a checked template as a new version of its key (the next number after the stored ones; the file's own
  * number when the key is new). A file equal to the latest stored version stores nothing. `checksum` from the
- * check makes sure the file confirmed is the file checked.
+ * check makes sure the file confirmed is the file checked. `claim`, when given, runs first in the storing
+ * transaction: when it answers false (a file confirmed already), nothing is stored.
  */
 export async function storeTemplateUpload(
   prisma: PrismaClient,
-  input: { source: string; fileName: string; actorId: number | null; checksum?: string; now?: Date },
+  input: { source: string; fileName: string; actorId: number | null; checksum?: string; now?: Date; claim?: (tx: Prisma.TransactionClient) => Promise<boolean> },
 ): Promise<TemplateStoreResult> {
   if (input.checksum !== undefined && input.checksum !== sha256(input.source)) return { ok: false, reason: "changed-since" };
   const org = await organisationRow(prisma);
   const checked = checkTemplateSource(input.source, input.fileName, kindsOf(org));
   if (!checked.ok) return { ok: false, reason: "invalid", problems: checked.problems };
   const template = checked.template;
-  return inTransaction(prisma, async (tx) => {
+  return inTransaction(prisma, async (tx): Promise<TemplateStoreResult> => {
+    if (input.claim && !(await input.claim(tx))) return { ok: false, reason: "stale" };
     // One version number per key at a time, across processes.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${0x5454}::int, hashtext(${template.key}))`;
     const latest = await tx.template.findFirst({ where: { key: template.key }, orderBy: { version: "desc" }, select: { id: true, version: true, name: true, definition: true } });

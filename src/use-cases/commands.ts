@@ -17,6 +17,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: "remind", audience: "office", description: "command-remind", keywords: ["nhắc", "nhắc việc", "remind"] },
   { name: "review", audience: "office", description: "command-review", keywords: ["xem xét", "duyệt", "review"] },
   { name: "compile", audience: "office", description: "command-compile", keywords: ["tổng hợp", "compile"] },
+  { name: "rewrite", audience: "office", description: "command-rewrite", keywords: ["viết lại", "sửa lời văn", "lời văn", "rewrite"] },
   { name: "export", audience: "office", description: "command-export", keywords: ["xuất", "xuất dữ liệu", "export"] },
   { name: "units", audience: "admin", description: "command-units", keywords: ["đơn vị", "units"] },
   { name: "people", audience: "admin", description: "command-people", keywords: ["người dùng", "thành viên", "people"] },

@@ -5,35 +5,48 @@ import type { ActionOf } from "../messaging/action.ts";
 import type { Answer, Choice, Reply } from "../messaging/reply.ts";
 import type { RoundSummary } from "../office/round-choice.ts";
 import { CompileError, compileRound } from "../report/compile-round.ts";
+import { can } from "../domain/permissions.ts";
 import { personOf, type UseCaseContext } from "./context.ts";
 import { officeRefusal, staleChoice } from "./office-access.ts";
 import { commandRound, noRounds, otherRoundChoice, roundOf } from "./round-pick.ts";
 
 // /compile: the round's consolidated .docx now, stored as a version; the same file again when nothing changed.
 
-export type CompileChoice = { includeDrafts: boolean; attribution: boolean };
+/** `appendix` null follows the template (the page of who submitted is off unless it says so). */
+export type CompileChoice = { includeDrafts: boolean; attribution: boolean; appendix: boolean | null };
 
 // The options travel in a choice as bits.
 const DRAFTS = 1;
 const ATTRIBUTION = 2;
+const APPENDIX_SET = 4;
+const APPENDIX_ON = 8;
 
 function flagsOf(choice: CompileChoice): number {
-  return (choice.includeDrafts ? DRAFTS : 0) | (choice.attribution ? ATTRIBUTION : 0);
+  const appendix = choice.appendix === null ? 0 : APPENDIX_SET | (choice.appendix ? APPENDIX_ON : 0);
+  return (choice.includeDrafts ? DRAFTS : 0) | (choice.attribution ? ATTRIBUTION : 0) | appendix;
 }
 
 function choiceOf(flags: number): CompileChoice {
-  return { includeDrafts: (flags & DRAFTS) !== 0, attribution: (flags & ATTRIBUTION) !== 0 };
+  return {
+    includeDrafts: (flags & DRAFTS) !== 0,
+    attribution: (flags & ATTRIBUTION) !== 0,
+    appendix: (flags & APPENDIX_SET) === 0 ? null : (flags & APPENDIX_ON) !== 0,
+  };
 }
 
 const DRAFT_WORDS = new Set(["nhap", "nháp", "ban-nhap", "bản-nháp", "draft", "drafts"]);
 const ATTRIBUTION_WORDS = new Set(["ghi-ten", "ghi-tên", "ten", "tên", "nguon", "nguồn", "attribution", "attribute", "names"]);
+const APPENDIX_WORDS = new Set(["phu-luc", "phụ-lục", "appendix"]);
+const NO_APPENDIX_WORDS = new Set(["khong-phu-luc", "không-phụ-lục", "no-appendix"]);
 
 /** "/compile nhap ghi-ten" → both options; an unknown word is reported back. */
 export function parseCompileArgs(text: string): { ok: true; choice: CompileChoice } | { ok: false; word: string } {
-  const choice: CompileChoice = { includeDrafts: false, attribution: false };
+  const choice: CompileChoice = { includeDrafts: false, attribution: false, appendix: null };
   for (const raw of text.trim().toLowerCase().split(/[\s,]+/).filter(Boolean)) {
     if (DRAFT_WORDS.has(raw)) choice.includeDrafts = true;
     else if (ATTRIBUTION_WORDS.has(raw)) choice.attribution = true;
+    else if (APPENDIX_WORDS.has(raw)) choice.appendix = true;
+    else if (NO_APPENDIX_WORDS.has(raw)) choice.appendix = false;
     else return { ok: false, word: raw };
   }
   return { ok: true, choice };
@@ -46,7 +59,7 @@ async function compileAndSend(ctx: UseCaseContext, round: RoundSummary, choice: 
   const person = personOf(ctx);
   let result;
   try {
-    result = await compileRound(prisma, { roundId: round.id, actorId: person.id, ...choice });
+    result = await compileRound(prisma, { roundId: round.id, actorId: person.id, includeDrafts: choice.includeDrafts, attribution: choice.attribution, statusAppendix: choice.appendix });
   } catch (error) {
     if (error instanceof CompileError) return { replies: [{ kind: "text", text: t("office-compile-failed") }] };
     throw error;
@@ -67,6 +80,8 @@ async function compileAndSend(ctx: UseCaseContext, round: RoundSummary, choice: 
       final: result.final,
       includeDrafts: result.options.includeDrafts,
       attribution: result.options.attribution,
+      appendix: result.appendix,
+      overridden: result.overridden,
       units: result.unitStatus.map((u) => ({ name: u.unitName, submitted: isSubmitted(u.status), included: u.included })),
       warnings: result.warnings.length,
     },
@@ -76,7 +91,9 @@ async function compileAndSend(ctx: UseCaseContext, round: RoundSummary, choice: 
   const rows: Choice[][] = [
     [{ label: t(choice.includeDrafts ? "office-button-submitted-only" : "office-button-with-drafts"), action: { op: "compile.run", round: round.id, flags: flags ^ DRAFTS } }],
     [{ label: t(choice.attribution ? "office-button-no-attribution" : "office-button-attribution"), action: { op: "compile.run", round: round.id, flags: flags ^ ATTRIBUTION } }],
+    [{ label: t(result.appendix ? "office-button-no-appendix" : "office-button-appendix"), action: { op: "compile.run", round: round.id, flags: flagsOf({ ...choice, appendix: !result.appendix }) } }],
   ];
+  if (can(ctx.caller.actor, "reports.edit")) rows.push([{ label: t("office-button-rewrite"), action: { op: "rewrite.sections", round: round.id } }]);
   const other = await otherRoundChoice(ctx, "compile");
   if (other) rows.push([other]);
   const replies: Reply[] = [{ kind: "document", fileName: result.fileName, bytes: result.bytes, caption, choices: rows }];

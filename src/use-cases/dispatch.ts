@@ -1,17 +1,20 @@
 import { shorten } from "../conversation/display-answer.ts";
 import { FOCUS, patchSession, readSession } from "../conversation/session-store.ts";
 import { cleanText } from "../domain/answer-parsing.ts";
-import { primaryRole } from "../domain/permissions.ts";
+import { can, primaryRole } from "../domain/permissions.ts";
+import { isTemplateFileName } from "../domain/template/template-file.ts";
 import { looksLikeShortCode } from "../invites/short-code.ts";
 import type { Action } from "../messaging/action.ts";
 import { decodeAction } from "../messaging/action-codec.ts";
 import { numberedChoices } from "../messaging/encode-replies.ts";
+import type { InboundFile } from "../messaging/inbound-file.ts";
 import type { Answer } from "../messaging/reply.ts";
-import { ACTION_HANDLERS, COMMAND_HANDLERS, FILE_HANDLERS, NON_TEXT_HANDLERS, TEXT_HANDLERS } from "./handlers.ts";
+import { ACTION_HANDLERS, COMMAND_HANDLERS, NON_TEXT_HANDLERS, TEXT_HANDLERS } from "./handlers.ts";
 import { commandOfText } from "./commands.ts";
 import type { UseCaseContext } from "./context.ts";
 import { joinWithCode } from "./join.ts";
 import { reportEvent, reportWantsText } from "./report.ts";
+import { receiveTemplateFile, takesTemplateFile } from "./template-upload.ts";
 
 /** Something a person did, as a channel parsed it. */
 export type Inbound =
@@ -25,8 +28,8 @@ export type Inbound =
   | { kind: "text"; text: string; at?: Date }
   /** A sticker, photo, voice note, location… */
   | { kind: "non-text" }
-  /** A document the person sent (an admin's template file). */
-  | { kind: "file"; fileName: string; size: number; download(): Promise<Uint8Array> }
+  /** A document the person sent (an admin's template file); its bytes are fetched only when a use case asks. */
+  | ({ kind: "file" } & InboundFile)
   /** An edit of an earlier message (it changes nothing stored). */
   | { kind: "edited" };
 
@@ -106,8 +109,16 @@ async function route(ctx: UseCaseContext, inbound: Inbound): Promise<Answer> {
       return fallback(ctx, "non-text");
     }
     case "file": {
-      const handler = FILE_HANDLERS[0];
-      return handler ? handler(ctx, inbound) : fallback(ctx, "non-text");
+      // An administrator's template file is read whatever screen is open; that screen stays as it was.
+      if (takesTemplateFile(ctx, inbound.fileName)) return receiveTemplateFile(ctx, inbound);
+      // Any other file is "not text" to the screen waiting for text: a reporter's question stays, nothing saved changes.
+      const focus = await focusOf(ctx);
+      const owner = focus ? NON_TEXT_HANDLERS[focus] : undefined;
+      if (owner) return owner(ctx);
+      if (await reportWantsText(ctx)) return reportEvent(ctx, { type: "non-text" });
+      // Told why it is not read: a template from someone not an administrator, a file of the wrong type.
+      if (isTemplateFileName(inbound.fileName) || can(ctx.caller.actor, "templates.manage")) return receiveTemplateFile(ctx, inbound);
+      return fallback(ctx, "non-text");
     }
     case "edited":
       return (await reportWantsText(ctx)) ? { replies: [{ kind: "text", text: ctx.t("conversation-edited-message") }] } : { replies: [] };

@@ -15,7 +15,9 @@ import { status, statusPage } from "./status.ts";
 import { cancelInvite, inviteReporter, inviteReporterOfUnit, inviteSecretary, startInvite } from "./invite.ts";
 import { askToRevoke, peoplePage, revokeRole, showPeople } from "./people.ts";
 import { pickUnitToRename, pickUnitToToggle, showUnits, startAddingUnit, startRenamingUnit, toggleUnit, unitKindChosen, unitsNotText, unitsPage, UNITS_PART, unitsTyped } from "./units.ts";
+import { REWRITE_PART, rewrite, rewriteAppend, rewriteCancel, rewriteDrop, rewriteNotText, rewriteOpen, rewriteSections, rewriteTyped } from "./rewrite.ts";
 import { listRounds, moveDeadlineNotText, moveDeadlineText, ROUNDS_PART, roundsChoice } from "./rounds.ts";
+import { cancelUploadedTemplate, storeUploadedTemplate } from "./template-upload.ts";
 
 type CommandHandler = (ctx: UseCaseContext, args: string) => Promise<Answer>;
 type ActionHandlers = { [K in ActionOp]?: (ctx: UseCaseContext, action: ActionOf<K>) => Promise<Answer> };
@@ -32,6 +34,7 @@ export const COMMAND_HANDLERS: Record<string, CommandHandler> = {
   review: (ctx) => review(ctx),
   compile: (ctx, args) => compile(ctx, args),
   export: (ctx) => exportCommand(ctx),
+  rewrite: (ctx) => rewrite(ctx),
   units: (ctx) => showUnits(ctx),
   invite: (ctx) => startInvite(ctx),
   people: (ctx) => showPeople(ctx),
@@ -57,6 +60,11 @@ export const ACTION_HANDLERS: ActionHandlers = {
   "review.cancel": reviewCancel,
   "compile.run": compileRun,
   "export.run": exportRun,
+  "rewrite.sections": rewriteSections,
+  "rewrite.open": rewriteOpen,
+  "rewrite.append": rewriteAppend,
+  "rewrite.drop": rewriteDrop,
+  "rewrite.cancel": rewriteCancel,
   "units.list": unitsPage,
   "units.add": startAddingUnit,
   "units.add-kind": unitKindChosen,
@@ -71,6 +79,8 @@ export const ACTION_HANDLERS: ActionHandlers = {
   "people.list": peoplePage,
   "people.revoke": askToRevoke,
   "people.revoke-confirm": revokeRole,
+  "template.store": storeUploadedTemplate,
+  "template.cancel": cancelUploadedTemplate,
   "newround.template": newRoundChoice,
   "newround.kind": newRoundChoice,
   "newround.period": newRoundChoice,
@@ -79,6 +89,7 @@ export const ACTION_HANDLERS: ActionHandlers = {
   "newround.year": newRoundChoice,
   "newround.no-request": newRoundChoice,
   "newround.deadline-again": newRoundChoice,
+  "newround.request-again": newRoundChoice,
   "newround.keep-recipients": newRoundChoice,
   "newround.confirm": newRoundChoice,
   "newround.cancel": newRoundChoice,
@@ -102,6 +113,7 @@ export const TEXT_HANDLERS: Record<string, (ctx: UseCaseContext, text: string) =
   [UNITS_PART]: unitsTyped,
   [NEW_ROUND_PART]: newRoundText,
   [ROUNDS_PART]: moveDeadlineText,
+  [REWRITE_PART]: rewriteTyped,
 };
 
 /** A sticker, photo or voice note while that flow waits for typed text. */
@@ -111,7 +123,5 @@ export const NON_TEXT_HANDLERS: Record<string, (ctx: UseCaseContext) => Promise<
   [UNITS_PART]: unitsNotText,
   [NEW_ROUND_PART]: newRoundNotText,
   [ROUNDS_PART]: moveDeadlineNotText,
+  [REWRITE_PART]: rewriteNotText,
 };
-
-/** A document the person sent (an admin's template file). */
-export const FILE_HANDLERS: ((ctx: UseCaseContext, file: { fileName: string; size: number; download(): Promise<Uint8Array> }) => Promise<Answer>)[] = [];

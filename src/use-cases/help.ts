@@ -8,7 +8,7 @@ import { commandsFor } from "./commands.ts";
 import type { UseCaseContext } from "./context.ts";
 
 /** Session parts that hold something a person is in the middle of (besides the report conversation). */
-export const PENDING_PARTS = ["admin", "office", "rounds", "join", "people", "invite", "newround"] as const;
+export const PENDING_PARTS = ["admin", "office", "rounds", "join", "people", "invite", "newround", "rewrite", "template"] as const;
 
 function say(text: string): Answer {
   return { replies: [{ kind: "text", text }] };

@@ -5,7 +5,7 @@ import { makePeriod, periodLabel, periodLabelWithoutYear, type Period, type Peri
 import { PERIOD_KINDS, periodsPerYear, suggestedPeriods } from "../domain/calendar/period-suggestion.ts";
 import { localDateOf } from "../domain/calendar/zoned-time.ts";
 import { cutText } from "../domain/cut-text.ts";
-import { parseRecipientLines, parseRequestDocument, RECIPIENT_MAX_LENGTH, RECIPIENTS_MAX, REQUEST_DOCUMENT_MAX } from "../domain/round-input.ts";
+import { parseRecipientLines, parseRequestDocument, parseRequestDocumentParts, RECIPIENT_MAX_LENGTH, RECIPIENTS_MAX, REQUEST_DOCUMENT_MAX } from "../domain/round-input.ts";
 import type { Template } from "../domain/template/template-schema.ts";
 import type { ActionOf, ActionOp } from "../messaging/action.ts";
 import { numberedChoices } from "../messaging/encode-replies.ts";
@@ -60,6 +60,7 @@ const STEPS_OF_OP: Record<Exclude<WizardOp, "newround.cancel">, readonly Step[]>
   "newround.year": ["year"],
   "newround.no-request": ["request"],
   "newround.deadline-again": ["request", "recipients", "confirm"],
+  "newround.request-again": ["recipients", "confirm"],
   "newround.keep-recipients": ["recipients"],
   "newround.confirm": ["confirm"],
 };
@@ -145,7 +146,7 @@ function namesWithin(ctx: UseCaseContext, names: readonly string[], max = 300): 
 /**
  * Choices under a wizard screen, with "Cancel" last. Where the cancel choice would push a screen of
  * buttons over what the channel shows as buttons (Zalo: 5), it is left out and the text says to type
- * «hủy» instead.
+ * “hủy” instead.
  */
 function withCancel(ctx: UseCaseContext, draft: Draft, rows: Choice[][], body: string): { body: string; rows: Choice[][] } {
   const count = rows.reduce((n, row) => n + row.length, 0);
@@ -208,6 +209,7 @@ async function screen(ctx: UseCaseContext, draft: Draft, org: OrganisationFacts,
   const wizard = draft.wizard;
   const deadline = draft.deadline ? showDeadline(ctx, new Date(draft.deadline), org.timezone, await workingCalendar(ctx)) : null;
   const deadlineAgain: Choice = { label: t("newround-button-deadline-again"), action: { op: "newround.deadline-again", wizard } };
+  const requestAgain: Choice = { label: t("newround-button-request-again"), action: { op: "newround.request-again", wizard } };
   let body: string;
   let rows: Choice[][] = [];
   let expects: string | undefined;
@@ -274,6 +276,7 @@ async function screen(ctx: UseCaseContext, draft: Draft, org: OrganisationFacts,
     case "recipients": {
       const defaults = template ? defaultRecipients(template, org) : [];
       if (defaults.length > 0) rows = [[{ label: t("newround-button-keep-recipients"), action: { op: "newround.keep-recipients", wizard } }]];
+      rows.push([requestAgain]);
       body = fitted(ctx, defaults, (items) =>
         t(defaults.length > 0 ? "newround-ask-recipients" : "newround-ask-recipients-none", { recipients: items.map((r) => `- ${r}`).join("\n"), max: RECIPIENTS_MAX }),
       );
@@ -299,7 +302,7 @@ async function screen(ctx: UseCaseContext, draft: Draft, org: OrganisationFacts,
         if (withoutReporter.length > 0) lines.push(t("newround-summary-no-reporter", { count: withoutReporter.length, units: namesWithin(ctx, withoutReporter) }));
         return lines.join("\n\n");
       });
-      rows = [[{ label: t("newround-button-confirm"), action: { op: "newround.confirm", wizard } }], [deadlineAgain]];
+      rows = [[{ label: t("newround-button-confirm"), action: { op: "newround.confirm", wizard } }], [deadlineAgain], [requestAgain]];
       break;
     }
   }
@@ -391,14 +394,29 @@ async function nextDraft(ctx: UseCaseContext, draft: Draft, action: WizardAction
     case "newround.year":
       return action.year >= 2000 && action.year <= 2100 ? periodChosen(makePeriod(draft.periodKind!, action.year, draft.periodNumber ?? 1)) : null;
     case "newround.no-request":
-      return { ...draft, step: "recipients", requestDocument: null };
+      return { ...draft, step: afterRequest(draft), requestDocument: null };
     case "newround.deadline-again":
       return { ...draft, step: "deadline" };
+    case "newround.request-again":
+      return { ...draft, step: "request" };
     case "newround.keep-recipients":
       return { ...draft, step: "confirm", recipients: defaultRecipients(await templateById(prisma, draft.templateId!), org) };
     default:
       return null;
   }
+}
+
+/** After the request document: the recipients, or straight back to the summary when only the document was changed. */
+function afterRequest(draft: Draft): Step {
+  return draft.recipients === undefined ? "recipients" : "confirm";
+}
+
+/** The request document as the round stores it: kind, number, date, issuer and subject, a missing part said so. */
+function requestPartsText(ctx: UseCaseContext, document: string): string {
+  const parts = parseRequestDocumentParts(document);
+  const shown = (value: string | null) => value ?? ctx.t("newround-request-part-missing");
+  const date = parts.date === null ? null : parts.date.split("-").reverse().join("/");
+  return ctx.t("newround-request-parsed", { kind: shown(parts.kind), number: shown(parts.number), date: shown(date), issuer: shown(parts.issuer), subject: shown(parts.subject) });
 }
 
 /** Typed text for the step that waits for it (the deadline, the request document, the recipients), or a choice's number. */
@@ -425,8 +443,10 @@ export async function newRoundText(ctx: UseCaseContext, typed: string): Promise<
     case "request": {
       const parsed = parseRequestDocument(typed);
       if (!parsed.ok) return say(ctx.t(`newround-request-${parsed.problem}`, { max: REQUEST_DOCUMENT_MAX, length: parsed.length ?? 0 }));
-      next = { ...draft, step: "recipients", requestDocument: parsed.value };
-      break;
+      next = { ...draft, step: afterRequest(draft), requestDocument: parsed.value };
+      // The parts the round will store and the report will cite, for the secretary to check.
+      await saveDraft(ctx, next);
+      return screen(ctx, next, org, { replace: false, notice: requestPartsText(ctx, parsed.value) });
     }
     case "recipients": {
       const parsed = parseRecipientLines(typed);

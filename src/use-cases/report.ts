@@ -5,6 +5,7 @@ import { translatorFor } from "../i18n.ts";
 import type { Answer, Reply } from "../messaging/reply.ts";
 import type { OutMessage } from "../conversation/out-message.ts";
 import { replanRound } from "../queue/replan-on-change.ts";
+import { overrideNoticesAfterAnswers } from "../report/report-overrides.ts";
 import type { UseCaseContext } from "./context.ts";
 import { pageLink, reporterRound } from "./web-access.ts";
 
@@ -26,11 +27,24 @@ async function settle(ctx: UseCaseContext, outcome: Outcome): Promise<Answer> {
   for (const note of outcome.notify) {
     await deps.notifier.tell(note.personId, () => [{ kind: "text", text: note.text }]).catch((error) => deps.logger.warn({ err: error }, "could not tell a person"));
   }
+  if (outcome.changed) await afterAnswerChanged(ctx, outcome.changed);
   if (outcome.submitted) await afterSubmitted(ctx, outcome.submitted);
   return { replies: repliesOf(outcome.replies), toast: outcome.toast };
 }
 
 /** A unit submitted (in the chat or on the web form): its reminders re-planned, the office told in a batch. */
+/** After a unit changed answers: the office is told where it rewrote the text built from them (once per text). */
+export async function afterAnswerChanged(ctx: UseCaseContext, changed: { roundId: number; unitName: string; questionKeys: string[] }): Promise<void> {
+  const { deps } = ctx;
+  const notices = await overrideNoticesAfterAnswers(deps.prisma, changed).catch((error) => {
+    deps.logger.warn({ err: error }, "could not find the office's texts behind a changed answer");
+    return [];
+  });
+  for (const notice of notices) {
+    await deps.notifier.tell(notice.personId, (t) => [{ kind: "text", text: t(notice.key, notice.vars) }]).catch((error) => deps.logger.warn({ err: error }, "could not tell the office"));
+  }
+}
+
 export async function afterSubmitted(ctx: UseCaseContext, event: SubmittedEvent): Promise<void> {
   const { deps } = ctx;
   await replanRound({ prisma: deps.prisma, queue: deps.reminderQueue, logger: deps.logger, now: deps.now }, event.roundId);

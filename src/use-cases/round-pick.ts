@@ -7,7 +7,7 @@ import type { UseCaseContext } from "./context.ts";
 import { officeRefusal } from "./office-access.ts";
 
 /** What the office picks a round for; its index travels in the `round.pick` choice. */
-export const ROUND_PURPOSES = ["status", "review", "compile", "export", "remind"] as const;
+export const ROUND_PURPOSES = ["status", "review", "compile", "export", "remind", "rewrite"] as const;
 export type RoundPurpose = (typeof ROUND_PURPOSES)[number];
 
 const RIGHT: Record<RoundPurpose, Right> = {
@@ -16,6 +16,7 @@ const RIGHT: Record<RoundPurpose, Right> = {
   compile: "reports.compile",
   export: "reports.export",
   remind: "rounds.remind",
+  rewrite: "reports.edit",
 };
 
 const HEADING: Record<RoundPurpose, string> = {
@@ -24,6 +25,7 @@ const HEADING: Record<RoundPurpose, string> = {
   compile: "office-pick-round-compile",
   export: "office-pick-round-export",
   remind: "remind-pick-round",
+  rewrite: "rewrite-pick-round",
 };
 
 const STATUS_MARK: Record<RoundSummary["status"], string> = { OPEN: "🟢", CLOSED: "🔒", DRAFT: "📝" };
@@ -41,6 +43,8 @@ function actionFor(purpose: RoundPurpose, roundId: number): Action {
       return { op: "export.run", round: roundId };
     case "remind":
       return { op: "remind.all", round: roundId };
+    case "rewrite":
+      return { op: "rewrite.sections", round: roundId };
   }
 }
 

@@ -2,7 +2,10 @@ import { formatDateTime } from "../conversation/format-time.ts";
 import { isLate, isUnreachable, statusLine, statusPages, type StatusFormat, type UnitProgress } from "../domain/office/status-table.ts";
 import { can, reportingUnitIds } from "../domain/permissions.ts";
 import type { ActionOf } from "../messaging/action.ts";
-import type { Answer, Choice } from "../messaging/reply.ts";
+import type { Answer, Choice, Reply } from "../messaging/reply.ts";
+import { splitMessage } from "../conversation/split-message.ts";
+import { officeOnlyAnswers } from "../office/office-only-answers.ts";
+import { overriddenSections } from "../report/report-overrides.ts";
 import { roundSummary, type RoundSummary } from "../office/round-choice.ts";
 import { loadRoundProgress } from "../office/round-progress.ts";
 import type { UseCaseContext } from "./context.ts";
@@ -119,11 +122,37 @@ async function reporterStatus(ctx: UseCaseContext): Promise<Answer> {
   return { replies: [{ kind: "text", text }] };
 }
 
-/** /status: the office's progress table of the round due first; a reporter's own units. */
+/**
+ * What the office reads under the table: the sections whose text it wrote itself, and the answers the
+ * report never prints (self-assessments and other office-only questions).
+ */
+async function officeNotes(ctx: UseCaseContext, round: RoundSummary): Promise<string[]> {
+  const { t } = ctx;
+  const fmt = await statusFormat(ctx);
+  const blocks: string[] = [];
+  const overridden = await overriddenSections(ctx.deps.prisma, round.id);
+  if (overridden.length > 0) {
+    const lines = overridden.map((o) => {
+      const vars = { number: o.number, heading: o.heading, author: o.authorName ?? "—", time: fmt.time(o.at), version: o.version };
+      return o.item === null ? t("office-overridden-section", vars) : t("office-overridden-item", { ...vars, item: o.item });
+    });
+    blocks.push([t("office-overridden-title", { count: overridden.length }), ...lines].join("\n"));
+  }
+  const only = await officeOnlyAnswers(ctx.deps.prisma, round.id, ctx.caller.locale, { yes: t("value-yes"), no: t("value-no") });
+  if (only.length > 0) {
+    blocks.push([t("office-only-title"), ...only.map((a) => t("office-only-line", { unit: a.unitName, question: a.question, answer: a.answer }))].join("\n"));
+  }
+  return blocks.flatMap((block) => splitMessage(block, ctx.caller.textLimit));
+}
+
+/** /status: the office's progress table of the round due first, and its notes; a reporter's own units. */
 export async function status(ctx: UseCaseContext): Promise<Answer> {
   if (can(ctx.caller.actor, "status.all")) {
     const round = await commandRound(ctx);
-    return round ? statusScreen(ctx, round, 0, false) : noRounds(ctx);
+    if (!round) return noRounds(ctx);
+    const table = await statusScreen(ctx, round, 0, false);
+    const notes = await officeNotes(ctx, round);
+    return { ...table, replies: [...table.replies, ...notes.map((text): Reply => ({ kind: "text", text }))] };
   }
   if (reportingUnitIds(ctx.caller.actor).length > 0) return reporterStatus(ctx);
   return officeRefusal(ctx, "status.all", "message")!;

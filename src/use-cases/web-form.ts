@@ -14,7 +14,7 @@ import { submitSubmission } from "../submissions/submit-submission.ts";
 import { templateById } from "../submissions/round-template.ts";
 import type { OpenedLink } from "../web-links/web-links.ts";
 import { personOf, type UseCaseContext } from "./context.ts";
-import { afterSubmitted } from "./report.ts";
+import { afterAnswerChanged, afterSubmitted } from "./report.ts";
 
 // The reporter's web form: the same submission, rules, parsing and messages as the chat, a page at a time.
 
@@ -265,6 +265,7 @@ export async function saveField(ctx: UseCaseContext, link: OpenedLink, submissio
     }
     return { status: "refused", message: ctx.t(`conversation-save-refused-${result.reason}`) };
   }
+  await afterAnswerChanged(ctx, { roundId: s.roundId, unitName: s.unitName, questionKeys: [questionKey] });
   const understood = value !== null && (question.type === "number" || question.type === "date") ? ctx.t("web-understood", { value: displayAnswer(question, value, ctx.caller.locale, ctx.t) }) : null;
   // The snapshot read before the save, with this answer in it: no second read for the progress line.
   const after: SubmissionSnapshot = {

@@ -34,6 +34,13 @@ export class ZaloPerson {
     if (delivery.status !== 200) throw new Error(`the webhook answered ${delivery.status}`);
   }
 
+  /** Sends a file (`size` may announce another size than the bytes have); the webhook must take it. */
+  async sendFile(file: { fileName: string; bytes: Uint8Array; size?: number }): Promise<void> {
+    this.seen = this.messages().length;
+    const delivery = await this.oa.sendFile(this.userId, file);
+    if (delivery.status !== 200) throw new Error(`the webhook answered ${delivery.status}`);
+  }
+
   /** Taps a button of the latest messages by (the start of) its title. */
   async tap(title: string | RegExp): Promise<void> {
     const payload = this.button(title);

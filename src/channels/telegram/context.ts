@@ -35,6 +35,8 @@ type BotExtras = {
   actor: Actor | null;
   locale: Locale;
   logger: Logger;
+  /** The Bot API server's root, where sent files are downloaded from. */
+  apiRoot: string;
 };
 
 export type BotContext = Context & I18nFlavor & BotExtras;

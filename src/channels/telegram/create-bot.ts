@@ -17,6 +17,7 @@ import { ignoreDuplicateUpdates } from "./middlewares/ignore-duplicate-updates.t
 import { identifyCaller } from "./middlewares/identify-caller.ts";
 import { replyBudgetTransformer } from "./reply-budget.ts";
 import { replyRetry } from "./reply-retry.ts";
+import { TELEGRAM_API_ROOT } from "./telegram-file.ts";
 import { telegramSender } from "./telegram-sender.ts";
 
 export type CreateBotOptions = {
@@ -51,6 +52,7 @@ export function createBot(token: string, options: CreateBotOptions): Bot<BotCont
   bot.use(async (ctx, next) => {
     named ??= { ...deps, links: { ...deps.links, telegramBot: ctx.me.username } };
     ctx.deps = named;
+    ctx.apiRoot = options.apiRoot ?? TELEGRAM_API_ROOT;
     ctx.logger = deps.logger.child({ updateId: ctx.update.update_id });
     await next();
   });

@@ -12,6 +12,8 @@ export type ZaloEvent =
   /** A tapped button, where Zalo sends it as its own event (sources disagree; both forms are accepted). */
   | { kind: "button"; userId: string; msgId: string; payload: string; at: number }
   | { kind: "non-text"; userId: string; msgId: string; type: NonTextType; at: number }
+  /** A file attachment (user_send_file): its name, its size when given, and where Zalo keeps it. */
+  | { kind: "file"; userId: string; msgId: string; fileName: string; size: number | null; url: string; at: number }
   | { kind: "follow"; userId: string; at: number }
   | { kind: "unfollow"; userId: string; at: number }
   /** The person opened the chat with the OA. */
@@ -33,6 +35,7 @@ export function eventKey(event: ZaloEvent): string {
     case "text":
     case "button":
     case "non-text":
+    case "file":
       return `msg-${event.msgId}`;
     case "ignored":
       return `${event.eventName}-${event.at}`;
@@ -51,6 +54,17 @@ const envelope = z.object({ event_name: z.string().min(1).max(100), timestamp })
 const fromSender = z.object({ sender: z.object({ id }), message: z.object({ msg_id: id }) });
 const textMessage = z.object({ sender: z.object({ id }), message: z.object({ msg_id: id, text: z.string().max(20_000) }) });
 const follower = z.object({ follower: z.object({ id }) });
+/** Zalo gives a file's size as a string of digits or a number. */
+const fileSize = z.union([z.string().regex(/^\d{1,15}$/).transform(Number), z.number().int().nonnegative()]);
+const fileMessage = z.object({
+  sender: z.object({ id }),
+  message: z.object({
+    msg_id: id,
+    attachments: z
+      .array(z.object({ type: z.literal("file"), payload: z.object({ url: z.string().url().max(2000), name: z.string().max(500).optional(), size: fileSize.optional() }) }))
+      .min(1),
+  }),
+});
 const visitor = z.union([z.object({ user_id: id }), z.object({ sender: z.object({ id }) }), follower]);
 
 const IGNORED = new Set(["user_received_message", "user_seen_message", "anonymous_send_text", "oa_send_text"]);
@@ -72,6 +86,15 @@ export function parseZaloEvent(body: unknown): ZaloEvent | null {
     return name === "user_send_text"
       ? { kind: "text", userId: sender.id, msgId: message.msg_id, text: message.text, at }
       : { kind: "button", userId: sender.id, msgId: message.msg_id, payload: message.text, at };
+  }
+  if (name === "user_send_file") {
+    const parsed = fileMessage.safeParse(body);
+    if (parsed.success) {
+      const { sender, message } = parsed.data;
+      const file = message.attachments[0]!.payload;
+      return { kind: "file", userId: sender.id, msgId: message.msg_id, fileName: file.name ?? "", size: file.size ?? null, url: file.url, at };
+    }
+    // A file event without a usable attachment: not read, like any other message that is not text.
   }
   if (name.startsWith("user_send_")) {
     const type = name.slice("user_send_".length);

@@ -1,3 +1,4 @@
+import { boundedDownload } from "../../inbound/bounded-download.ts";
 import type { FloodControl } from "../../inbound/flood-control.ts";
 import { translatorFor } from "../../i18n.ts";
 import type { Logger } from "../../logger.ts";
@@ -31,6 +32,9 @@ export function inboundOfZalo(event: ZaloEvent): Inbound | null {
       return { kind: "action", payload: event.payload };
     case "non-text":
       return { kind: "non-text" };
+    case "file":
+      // Fetched from Zalo's address only if the use case reads the file (an administrator's template).
+      return { kind: "file", fileName: event.fileName, size: event.size, download: (maxBytes) => boundedDownload(event.url, maxBytes) };
     case "follow":
       // A new follower is told what the bot is and how to join.
       return { kind: "command", name: "start", args: "" };

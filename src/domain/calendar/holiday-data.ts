@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
+import { checkYamlLimits, HOLIDAY_YAML_LIMITS } from "../yaml-limits.ts";
 import { isLocalDate } from "./local-date.ts";
 import type { CalendarDay } from "./working-calendar.ts";
 
@@ -22,9 +23,11 @@ const fileSchema = z.object({ days: z.array(daySchema) });
 
 /** Parses and checks a holiday file; errors name the entry and field ("days[3].date: …"). */
 export function parseHolidayData(text: string, source = "holiday data"): CalendarDay[] {
+  const limit = checkYamlLimits(text, HOLIDAY_YAML_LIMITS);
+  if (limit) throw new HolidayDataError(`${source}: ${limit.line === undefined ? "" : `line ${limit.line}: `}${limit.message}`);
   let raw: unknown;
   try {
-    raw = parse(text);
+    raw = parse(text, { maxAliasCount: 100 });
   } catch (error) {
     throw new HolidayDataError(`${source}: not valid YAML (${(error as Error).message})`);
   }

@@ -13,6 +13,10 @@ export type CaptionInput = {
   final: boolean;
   includeDrafts: boolean;
   attribution: boolean;
+  /** The page of who submitted is appended. */
+  appendix: boolean;
+  /** Sections whose text the secretary wrote. */
+  overridden: number;
   /** Every unit of the round, in report order. */
   units: readonly CaptionUnit[];
   /** Answers the compile could not use. */
@@ -35,7 +39,9 @@ export function compileCaption(input: CaptionInput, t: Translate, limit = CAPTIO
   const options: string[] = [];
   if (input.includeDrafts) options.push(t("office-compile-option-drafts"));
   if (input.attribution) options.push(t("office-compile-option-attribution"));
+  if (input.appendix) options.push(t("office-compile-option-appendix"));
   if (options.length > 0) head.push(t("office-compile-options", { options: options.join("; ") }));
+  if (input.overridden > 0) head.push(t("office-compile-overridden", { count: input.overridden }));
   if (input.warnings > 0) head.push(t("office-compile-warnings", { count: input.warnings }));
 
   const tail: string[] = [];

@@ -101,7 +101,7 @@ export class LocalZaloOa {
   private readonly accessTokens = new Map<string, AccessToken>();
   private readonly refreshTokens = new Map<string, RefreshToken>();
   private readonly revokedChains = new Set<number>();
-  private readonly uploads = new Map<string, { fileName: string; size: number }>();
+  private readonly uploads = new Map<string, { fileName: string; size: number; bytes: Buffer }>();
   private nextChain = 1;
   private server: Server | undefined;
 
@@ -189,6 +189,12 @@ export class LocalZaloOa {
   /** The messages the OA delivered to one person, in order. */
   messagesTo(userId: string): DeliveredMessage[] {
     return this.delivered.filter((m) => m.userId === userId);
+  }
+
+  /** A file uploaded to the OA, by the token the upload answered with (what a person who got it would open). */
+  uploadedFile(token: string): { fileName: string; bytes: Buffer } | undefined {
+    const upload = this.uploads.get(token);
+    return upload ? { fileName: upload.fileName, bytes: upload.bytes } : undefined;
   }
 
   /** A person sends a text: the window opens, and a signed user_send_text goes to the webhook. */
@@ -401,7 +407,7 @@ export class LocalZaloOa {
     if (!(fileExtension(file.name) in ZALO_FILE_TYPES)) return answer({ ...LOCAL_ZALO_ERRORS.invalidParameters });
     if (file.size > ZALO_LIMITS.fileBytes) return answer({ ...LOCAL_ZALO_ERRORS.parameterTooLong });
     const fileToken = `file-${randomId(20)}`;
-    this.uploads.set(fileToken, { fileName: file.name, size: file.size });
+    this.uploads.set(fileToken, { fileName: file.name, size: file.size, bytes: Buffer.from(await file.arrayBuffer()) });
     return answer({ error: 0, message: "Success", data: { token: fileToken } });
   }
 

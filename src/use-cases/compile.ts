@@ -79,6 +79,7 @@ async function compileAndSend(ctx: UseCaseContext, round: RoundSummary, choice: 
   ];
   const other = await otherRoundChoice(ctx, "compile");
   if (other) rows.push([other]);
+  // No downloadUrl yet: until a web page serves stored compiles, a channel that cannot carry the file says how to get it.
   const replies: Reply[] = [{ kind: "document", fileName: result.fileName, bytes: result.bytes, caption, choices: rows }];
   const texts = [...followUp];
   if (result.warnings.length > 0) texts.push([t("office-compile-warnings-title", { count: result.warnings.length }), ...result.warnings.map((w) => `• ${w}`)].join("\n"));

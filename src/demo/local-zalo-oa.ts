@@ -24,7 +24,10 @@ export const LOCAL_ZALO_ERRORS = {
 /** Zalo's OAuth answer to a refresh token it does not take (any non-zero `error`). */
 export const LOCAL_OAUTH_REFUSAL = { error: -14014, error_name: "Invalid refresh token", error_reason: "refresh token is invalid or used", ref_doc: "" };
 
-export type ZaloEndpoint = "message" | "upload" | "oauth";
+export type ZaloEndpoint = "message" | "upload" | "oauth" | "zns";
+
+/** A paid template message (ZNS) the stand-in accepted: it reaches a phone, not a follower, and needs no window. */
+export type TemplateDelivery = { phone: string; templateId: string; params: Record<string, string>; trackingId: string; at: number };
 
 export type ZaloCall = {
   endpoint: ZaloEndpoint;
@@ -87,6 +90,7 @@ export class LocalZaloOa {
   readonly calls: ZaloCall[] = [];
   readonly delivered: DeliveredMessage[] = [];
   readonly deliveries: WebhookDelivery[] = [];
+  readonly templateMessages: TemplateDelivery[] = [];
   webhookUrl: string | undefined;
   windowMs: number;
   windowMessages: number;
@@ -124,6 +128,8 @@ export class LocalZaloOa {
     app.post("/v3.0/oa/message/cs", (c) => this.handleMessage(c));
     app.post("/v2.0/oa/upload/file", (c) => this.handleUpload(c));
     app.post("/v4/oa/access_token", (c) => this.handleOAuth(c));
+    // ZNS lives on business.openapi.zalo.me; tests point ZALO_ZNS_API_ROOT here too.
+    app.post("/message/template", (c) => this.handleTemplate(c));
     app.notFound((c) => c.json({ error: 404, message: "Not Found" }, 404));
     await new Promise<void>((resolve) => {
       this.server = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" }, () => resolve()) as Server;
@@ -385,6 +391,29 @@ export class LocalZaloOa {
       }
     }
     return undefined;
+  }
+
+  private async handleTemplate(c: Context): Promise<Response> {
+    const token = c.req.header("access_token");
+    let body: Record<string, unknown>;
+    try {
+      body = (await c.req.json()) as Record<string, unknown>;
+    } catch {
+      body = {};
+    }
+    const call = { endpoint: "zns" as const, at: this.now(), token, body };
+    const fault = this.fault(c, call);
+    if (fault) return fault;
+    const answer = (value: Record<string, unknown>) => c.json(this.record(call, value));
+    const tokenProblem = this.tokenProblem(token);
+    if (tokenProblem) return answer({ ...tokenProblem });
+    const { phone, template_id: templateId, template_data: params, tracking_id: trackingId } = body as Record<string, unknown>;
+    const validParams = typeof params === "object" && params !== null && Object.values(params).every((v) => typeof v === "string");
+    if (typeof phone !== "string" || !/^84\d{9,10}$/.test(phone) || typeof templateId !== "string" || !templateId || !validParams || typeof trackingId !== "string") {
+      return answer({ ...LOCAL_ZALO_ERRORS.invalidParameters });
+    }
+    this.templateMessages.push({ phone, templateId, params: params as Record<string, string>, trackingId, at: this.now() });
+    return answer({ error: 0, message: "Success", data: { msg_id: randomId(16), sent_time: String(this.now()), quota: { dailyQuota: "500", remainingQuota: "499" } } });
   }
 
   private async handleUpload(c: Context): Promise<Response> {

@@ -904,8 +904,11 @@ remind-batch-skipped = { $count ->
     } a reminder (submitted, or the round closed, while it waited).
 remind-batch-summary = In all: reached { $sent } · cannot message { $unreachable } · no reporter { $noReporter } (units).
 
-zalo-file-too-large = The report file is over 5 MB, more than Zalo can send. Please get it through Telegram or ask an administrator.
-zalo-file-too-large-link = The report file is over 5 MB, more than Zalo can send. Please download it from the office's web desk: { $url }
+zalo-file-too-large = The file { $file } is over { $megabytes } MB, more than Zalo can send, so it was not sent here. Compile again without drafts (a smaller file), or get the file from the office's web desk or from the administrator.
+zalo-file-too-large-link = The file { $file } is over { $megabytes } MB, more than Zalo can send. Download it with the “Download” button below.
+zalo-file-type-refused = Zalo takes only PDF, DOC and DOCX files, so { $file } cannot be sent here. Get it from the office's web desk (type /status and open the page), on Telegram, or from the administrator.
+zalo-file-type-refused-link = Zalo takes only PDF, DOC and DOCX files, so { $file } was not sent here. Download it with the “Download” button below.
+zalo-file-download-button = 📥 Download
 
 ## Report templates: the administrator sends a .yaml file to check and store.
 

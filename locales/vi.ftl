@@ -802,8 +802,11 @@ remind-batch-failed = ⚠️ Chưa gửi được cho { $count } đơn vị vì 
 remind-batch-skipped = { $count } đơn vị không cần nhắc nữa (đã nộp, hoặc kỳ báo cáo đã đóng, trong lúc chờ gửi).
 remind-batch-summary = Tổng kết: đã nhắn { $sent } · không nhắn được { $unreachable } · chưa có người báo cáo { $noReporter } (đơn vị).
 
-zalo-file-too-large = Tệp báo cáo lớn hơn 5 MB, quá giới hạn gửi tệp của Zalo. Anh/Chị nhận tệp qua Telegram hoặc liên hệ quản trị viên.
-zalo-file-too-large-link = Tệp báo cáo lớn hơn 5 MB, quá giới hạn gửi tệp của Zalo. Anh/Chị tải tệp tại trang làm việc của Văn phòng: { $url }
+zalo-file-too-large = Tệp { $file } lớn hơn { $megabytes } MB, quá giới hạn gửi tệp của Zalo, nên tôi không gửi được qua Zalo. Anh/Chị có thể tổng hợp lại không kèm bản nháp (tệp nhỏ hơn), hoặc nhận tệp tại trang làm việc của Văn phòng hay từ quản trị viên.
+zalo-file-too-large-link = Tệp { $file } lớn hơn { $megabytes } MB, quá giới hạn gửi tệp của Zalo. Anh/Chị tải tệp bằng nút “Tải tệp” bên dưới.
+zalo-file-type-refused = Zalo chỉ nhận tệp PDF, DOC và DOCX nên tôi không gửi được tệp { $file } qua Zalo. Anh/Chị nhận tệp tại trang làm việc của Văn phòng (gõ /status rồi mở trang), qua Telegram, hoặc nhờ quản trị viên.
+zalo-file-type-refused-link = Zalo chỉ nhận tệp PDF, DOC và DOCX nên tôi không gửi tệp { $file } qua Zalo được. Anh/Chị tải tệp bằng nút “Tải tệp” bên dưới.
+zalo-file-download-button = 📥 Tải tệp
 
 ## Mẫu báo cáo: quản trị viên gửi tệp .yaml để kiểm tra và lưu.
 

@@ -11,6 +11,7 @@ import { ZaloApi } from "./channels/zalo/zalo-api.ts";
 import { zaloInboundEvent } from "./channels/zalo/zalo-event.ts";
 import { zaloEventHandler } from "./channels/zalo/zalo-inbound.ts";
 import { ZaloSender } from "./channels/zalo/zalo-sender.ts";
+import { ZnsSender } from "./channels/zalo/zns-sender.ts";
 import { DEFAULT_PORT, requireChannel, zaloConfig, type Config } from "./config.ts";
 import { createDatabase, redactUrl, type Database } from "./db/create-prisma.ts";
 import { migrate } from "./db/migrate.ts";
@@ -24,6 +25,7 @@ import { checkDatabase, checkRedis, createRedisConnection, ServiceUnreachableErr
 import { portError } from "./process/startup-error.ts";
 import { waitAtMost } from "./queue/bounded-redis.ts";
 import type { ChannelSender } from "./messaging/channel-sender.ts";
+import type { TemplateSender } from "./messaging/template-sender.ts";
 import type { PublicLinks } from "./use-cases/context.ts";
 import { createInboundEvents } from "./queue/inbound-events.ts";
 import { createOfficeNotifications } from "./queue/office-notifications.ts";
@@ -124,6 +126,7 @@ export async function startApp(mode: AppMode, config: Config, logger: Logger, op
     const senders: ChannelSender[] = [];
     if (token) senders.push(telegramSender(new Api(token, { apiRoot: config.BOT_API_ROOT })));
     let zaloTokens: ZaloAccessTokenManager | undefined;
+    let templateSender: TemplateSender | undefined;
     if (zalo) {
       zaloTokens = new ZaloAccessTokenManager({
         appId: zalo.appId,
@@ -137,7 +140,10 @@ export async function startApp(mode: AppMode, config: Config, logger: Logger, op
       const tokens = zaloTokens;
       const stopFresh = tokens.keepFresh();
       stops.set("zalo-tokens", async () => stopFresh());
-      senders.push(new ZaloSender(new ZaloApi({ apiRoot: zalo.apiRoot, tokens })));
+      const api = new ZaloApi({ apiRoot: zalo.apiRoot, tokens });
+      senders.push(new ZaloSender(api));
+      // Paid messages only when an administrator configured a template for them.
+      if (zalo.zns) templateSender = new ZnsSender(api, { znsRoot: zalo.zns.apiRoot, templateId: zalo.zns.templateId });
     }
     const now = options.now;
     const outbound = createOutbound({ prisma: db.prisma, redis, prefix, logger, defaultLocale, windows, keyring, senders, now });
@@ -269,6 +275,7 @@ export async function startApp(mode: AppMode, config: Config, logger: Logger, op
         prefix,
         now,
         logger: logger.child({ part: "reminders" }),
+        templateSender,
       });
       stops.set("reminders", () => reminders.close());
       officeNotices.startWorker({ prisma: db.prisma, send: outbound.send, timeZone: config.TZ_REPORTS, defaultLocale });

@@ -77,6 +77,10 @@ const configSchema = z
       .transform((v) => (v === undefined ? 48 : Number(v)))
       .refine((v) => Number.isFinite(v) && v > 0 && v <= 24 * 30, { message: "must be a number of hours from 1 to 720 (how long after a person's last message the OA may write freely)" }),
     ZALO_OAUTH_ROOT: url(["http:", "https:"]).transform((v) => (v ?? "https://oauth.zaloapp.com").replace(/\/+$/, "")),
+    ZALO_ZNS_TEMPLATE_ID: optionalString.refine((v) => v === undefined || /^\d{1,20}$/.test(v), {
+      message: "must be the numeric id of a ZNS template Zalo has approved for the OA",
+    }),
+    ZALO_ZNS_API_ROOT: url(["http:", "https:"]).transform((v) => (v ?? "https://business.openapi.zalo.me").replace(/\/+$/, "")),
   })
   .superRefine((env, ctx) => {
     if (env.WEBHOOK_URL && !env.WEBHOOK_SECRET) {
@@ -102,7 +106,7 @@ export const DEFAULT_PORT = 3000;
  * Variables whose rejected value may be printed back. Any other one may hold a secret (a token, a password
  * inside a URL), so its value is never echoed.
  */
-const PRINTABLE_VARIABLES = new Set(["PORT", "LOG_LEVEL", "TZ_REPORTS", "DEFAULT_LOCALE", "REDIS_PREFIX", "ZALO_WINDOW_HOURS", "PUBLIC_URL"]);
+const PRINTABLE_VARIABLES = new Set(["PORT", "LOG_LEVEL", "TZ_REPORTS", "DEFAULT_LOCALE", "REDIS_PREFIX", "ZALO_WINDOW_HOURS", "PUBLIC_URL", "ZALO_ZNS_TEMPLATE_ID"]);
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -138,6 +142,8 @@ export type ZaloConfig = {
   refreshToken: string;
   apiRoot: string;
   oauthRoot: string;
+  /** Paid template messages (ZNS) for reminders the messaging window keeps back; absent unless ZALO_ZNS_TEMPLATE_ID is set. */
+  zns?: { templateId: string; apiRoot: string };
 };
 
 export function zaloConfig(config: Config): ZaloConfig | undefined {
@@ -151,6 +157,7 @@ export function zaloConfig(config: Config): ZaloConfig | undefined {
     refreshToken: ZALO_REFRESH_TOKEN,
     apiRoot: config.ZALO_API_ROOT,
     oauthRoot: config.ZALO_OAUTH_ROOT,
+    ...(config.ZALO_ZNS_TEMPLATE_ID ? { zns: { templateId: config.ZALO_ZNS_TEMPLATE_ID, apiRoot: config.ZALO_ZNS_API_ROOT } } : {}),
   };
 }
 

@@ -125,6 +125,9 @@ describe("a reporter's round on Zalo, over HTTP against the local Official Accou
     oa.addFollower(tuan.userId);
     await tuan.say(invite.code);
     await tuan.reply(/Chào mừng/);
+    // A phone number on file changes nothing while no paid template sender is configured.
+    const account = await db.prisma.channelAccount.findUniqueOrThrow({ where: { channel_externalId: { channel: "ZALO", externalId: tuan.userId } } });
+    await db.prisma.person.update({ where: { id: account.personId }, data: { phone: "84912345678" } });
     // Zalo's window (as the stand-in keeps it) closes at once; the bot's own estimate still says open.
     oa.windowMs = 1;
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -136,6 +139,9 @@ describe("a reporter's round on Zalo, over HTTP against the local Official Accou
       const log = await waitFor(() => db.prisma.reminderLog.findFirst({ where: { jobId: result.queued[0]!, outcome: "WINDOW_CLOSED" } }));
       expect(log.personId).not.toBeNull();
       await new Promise((resolve) => setTimeout(resolve, 1500));
+      // No paid template message (ZNS) is tried: it is off unless configured.
+      expect(oa.calls.filter((c) => c.endpoint === "zns")).toEqual([]);
+      expect(oa.templateMessages).toEqual([]);
       // One refused call, no retries.
       expect(oa.calls.filter((c) => c.endpoint === "message" && JSON.stringify(c.body).includes(tuan.userId) && c.answer.error !== 0)).toHaveLength(1);
       // The office's progress table names the reporter who must be reached another way.

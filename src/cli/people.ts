@@ -4,13 +4,16 @@ import { createDatabase } from "../db/create-prisma.ts";
 import { migrate } from "../db/migrate.ts";
 import type { Role } from "../domain/permissions.ts";
 import { unitByCode } from "../invites/invite-service.ts";
+import { vietnamesePhone } from "../domain/phone-number.ts";
 import { listPeople, revokeMembership, type RoleHolder } from "../organisation/people-service.ts";
 import { failAndExit } from "../process/fail-and-exit.ts";
 
 const USAGE = `usage:
   npm run people -- list
   npm run people -- revoke --person <id> --role admin|secretary|reporter [--unit <unit code>]
-Lists who holds which role (person ids first), or removes one role from one person (--unit for a reporter).`;
+  npm run people -- phone --person <id> --phone <mobile number>|none
+Lists who holds which role (person ids first), removes one role from one person (--unit for a reporter),
+or sets the mobile number paid Zalo template messages (ZNS) go to, when ZALO_ZNS_TEMPLATE_ID is set.`;
 
 class UsageError extends Error {}
 
@@ -22,7 +25,7 @@ function holderLines(holders: readonly RoleHolder[], indent: string, none: strin
 
 try {
   const { values, positionals } = parseArgs({
-    options: { person: { type: "string" }, role: { type: "string" }, unit: { type: "string" }, help: { type: "boolean", short: "h" } },
+    options: { person: { type: "string" }, role: { type: "string" }, unit: { type: "string" }, phone: { type: "string" }, help: { type: "boolean", short: "h" } },
     allowPositionals: true,
     strict: true,
   });
@@ -32,15 +35,22 @@ try {
   }
   // Arguments are checked before any connection, so a typo fails fast.
   const [command, ...rest] = positionals;
-  if ((command !== "list" && command !== "revoke") || rest.length > 0) throw new UsageError(USAGE);
+  if ((command !== "list" && command !== "revoke" && command !== "phone") || rest.length > 0) throw new UsageError(USAGE);
   const role = command === "revoke" ? ROLES[(values.role ?? "").toLowerCase()] : undefined;
   const personId = Number(values.person);
+  const phone = values.phone === "none" ? null : vietnamesePhone(values.phone ?? "");
+  if (command === "phone") {
+    if (!Number.isSafeInteger(personId) || personId < 1) throw new UsageError(`--person must be a person's id (see: npm run people -- list)\n${USAGE}`);
+    if (phone === null && values.phone !== "none") throw new UsageError("--phone must be a Vietnamese mobile number (0912345678 or +84912345678), or none to remove it");
+  } else if (values.phone !== undefined) {
+    throw new UsageError(`--phone goes with the phone command only\n${USAGE}`);
+  }
   if (command === "revoke") {
     if (!Number.isSafeInteger(personId) || personId < 1) throw new UsageError(`--person must be a person's id (see: npm run people -- list)\n${USAGE}`);
     if (!role) throw new UsageError(`--role must be admin, secretary or reporter\n${USAGE}`);
     if (role === "REPORTER" && !values.unit) throw new UsageError(`--role reporter needs --unit <unit code>\n${USAGE}`);
     if (role !== "REPORTER" && values.unit) throw new UsageError("--unit applies to the reporter role only");
-  } else if (values.person !== undefined || values.role !== undefined || values.unit !== undefined) {
+  } else if (command === "list" && (values.person !== undefined || values.role !== undefined || values.unit !== undefined)) {
     throw new UsageError(`list takes no options\n${USAGE}`);
   }
 
@@ -48,7 +58,12 @@ try {
   const db = createDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   try {
     await migrate(db.sql);
-    if (command === "list") {
+    if (command === "phone") {
+      const updated = await db.prisma.person.updateMany({ where: { id: personId }, data: { phone } });
+      if (updated.count === 0) throw new UsageError(`no person has the id ${personId} (see: npm run people -- list)`);
+      await db.prisma.auditEvent.create({ data: { actorId: null, action: "person.phone-set", entityType: "Person", entityId: String(personId), data: { via: "cli", set: phone !== null } } });
+      console.log(phone ? `person ${personId}: paid template messages go to +${phone}` : `person ${personId}: no phone number`);
+    } else if (command === "list") {
       const people = await listPeople(db.prisma);
       const lines = ["Administrators:", ...holderLines(people.admins, "  ", "nobody"), "The office (secretaries):", ...holderLines(people.secretaries, "  ", "nobody"), "Units:"];
       for (const unit of people.units) {

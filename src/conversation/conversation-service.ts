@@ -57,10 +57,10 @@ function sessionPatch(data: SessionData, flow: Flow): { set: SessionData; remove
 }
 
 /** Whether the chat is in the middle of answering, and which feature waits for typed text. */
-export async function conversationStatus(db: PrismaClient, sessionKey: string): Promise<{ active: boolean; focus: string | undefined }> {
+export async function conversationStatus(db: PrismaClient, sessionKey: string): Promise<{ active: boolean; preview: boolean; focus: string | undefined }> {
   const data = await readSession(db, sessionKey);
   const flow = readConversation(data[SESSION_PART]).flow;
-  return { active: flow.kind !== "idle", focus: typeof data[FOCUS] === "string" ? (data[FOCUS] as string) : undefined };
+  return { active: flow.kind !== "idle", preview: flow.kind === "preview", focus: typeof data[FOCUS] === "string" ? (data[FOCUS] as string) : undefined };
 }
 
 /** /cancel: leaves the current question; items waiting for "add or replace" are dropped, saved answers stay. */

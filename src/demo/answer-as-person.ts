@@ -1,6 +1,6 @@
 import type { DocumentRef } from "../domain/answer-value.ts";
 import type { Question } from "../domain/template/template-schema.ts";
-import type { DemoChat, ShownMessage } from "./demo-chat.ts";
+import { offersChoice, type DemoConversation as DemoChat, type ShownMessage } from "./demo-conversation.ts";
 import type { DemoAnswer } from "./demo-answers.ts";
 
 function dmy(iso: string): string {
@@ -15,7 +15,7 @@ export function askedQuestion(chat: DemoChat, questions: readonly Question[]): Q
   return [...questions].sort((a, b) => b.prompt.vi.length - a.prompt.vi.length).find((q) => asking.text.includes(q.prompt.vi));
 }
 
-const hasButton = (label: string) => (message: ShownMessage) => message.buttons.some((row) => row.some((b) => b.text.includes(label)));
+const hasButton = (label: string) => (message: ShownMessage) => offersChoice(message, label);
 const asksOrPreviews = (message: ShownMessage) => /Câu \d+\/\d+|Xem lại báo cáo/.test(message.text);
 
 /** Answers one question the way a person would: typing, or pressing the buttons under it. */
@@ -42,6 +42,10 @@ export async function answerQuestion(chat: DemoChat, question: Question, answer:
       return chat.press(option.label.vi);
     }
     case "multiple_choice": {
+      const labels = (value as string[]).map((key) => question.options!.find((o) => o.key === key)!.label.vi);
+      // Where the options came as numbered lines (Zalo, more than five), their numbers go in one message.
+      const numbers = labels.map((label) => chat.numberOf(label));
+      if (numbers.length > 0 && numbers.every((n) => n !== undefined)) return chat.send(numbers.join(", "));
       for (const key of value as string[]) {
         const label = question.options!.find((o) => o.key === key)!.label.vi;
         await chat.press(label);

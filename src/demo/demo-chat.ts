@@ -1,11 +1,5 @@
+import { sleep, type DemoButton as InlineButton, type DemoConversation, type DemoPerson, type ShownMessage } from "./demo-conversation.ts";
 import type { FakeBotApi, FakeReply, RecordedCall } from "./local-bot-api.ts";
-
-type InlineButton = { text: string; callback_data?: string; url?: string };
-
-/** A message as the person sees it now: edits replace its text and buttons. */
-export type ShownMessage = { messageId: number; text: string; buttons: InlineButton[][]; document?: { filename: string; bytes: Buffer; caption?: string } };
-
-export type DemoPerson = { id: number; firstName: string; lastName?: string; label: string };
 
 const IDLE_MS = 80;
 
@@ -13,7 +7,7 @@ const IDLE_MS = 80;
  * One simulated Telegram user talking to the bot through the local Bot API: sends text, presses
  * buttons by their label, and keeps the messages the bot showed in this chat.
  */
-export class DemoChat {
+export class DemoChat implements DemoConversation {
   readonly messages = new Map<number, ShownMessage>();
   private lastActivity = Date.now();
   private order: number[] = [];
@@ -136,6 +130,11 @@ export class DemoChat {
     }
   }
 
+  /** Telegram shows every choice as a button. */
+  numberOf(): string | undefined {
+    return undefined;
+  }
+
   hasButton(label: string | RegExp): boolean {
     return this.findButton(label) !== undefined;
   }
@@ -166,8 +165,4 @@ function parseMarkup(markup: unknown): InlineButton[][] {
   const value = typeof markup === "string" ? (JSON.parse(markup) as unknown) : markup;
   const keyboard = (value as { inline_keyboard?: InlineButton[][] } | undefined)?.inline_keyboard;
   return keyboard ?? [];
-}
-
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -24,7 +24,10 @@ export const LOCAL_ZALO_ERRORS = {
 /** Zalo's OAuth answer to a refresh token it does not take (any non-zero `error`). */
 export const LOCAL_OAUTH_REFUSAL = { error: -14014, error_name: "Invalid refresh token", error_reason: "refresh token is invalid or used", ref_doc: "" };
 
-export type ZaloEndpoint = "message" | "upload" | "oauth";
+export type ZaloEndpoint = "message" | "upload" | "oauth" | "zns";
+
+/** A paid template message (ZNS) the stand-in accepted: it reaches a phone, not a follower, and needs no window. */
+export type TemplateDelivery = { phone: string; templateId: string; params: Record<string, string>; trackingId: string; at: number };
 
 export type ZaloCall = {
   endpoint: ZaloEndpoint;
@@ -87,6 +90,7 @@ export class LocalZaloOa {
   readonly calls: ZaloCall[] = [];
   readonly delivered: DeliveredMessage[] = [];
   readonly deliveries: WebhookDelivery[] = [];
+  readonly templateMessages: TemplateDelivery[] = [];
   webhookUrl: string | undefined;
   windowMs: number;
   windowMessages: number;
@@ -101,7 +105,7 @@ export class LocalZaloOa {
   private readonly accessTokens = new Map<string, AccessToken>();
   private readonly refreshTokens = new Map<string, RefreshToken>();
   private readonly revokedChains = new Set<number>();
-  private readonly uploads = new Map<string, { fileName: string; size: number; bytes: Uint8Array }>();
+  private readonly uploads = new Map<string, { fileName: string; size: number; bytes: Buffer }>();
   /** Files people sent to the OA, served at /files/<id>/<name> as Zalo's storage serves them. */
   private readonly sentFiles = new Map<string, Uint8Array>();
   /** Ids of the sent files the bot downloaded, in order. */
@@ -134,6 +138,8 @@ export class LocalZaloOa {
       this.fileDownloads.push(c.req.param("id"));
       return c.body(new Uint8Array(bytes), 200, { "content-type": "application/octet-stream" });
     });
+    // ZNS lives on business.openapi.zalo.me; tests point ZALO_ZNS_API_ROOT here too.
+    app.post("/message/template", (c) => this.handleTemplate(c));
     app.notFound((c) => c.json({ error: 404, message: "Not Found" }, 404));
     await new Promise<void>((resolve) => {
       this.server = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" }, () => resolve()) as Server;
@@ -201,6 +207,7 @@ export class LocalZaloOa {
     return this.delivered.filter((m) => m.userId === userId);
   }
 
+
   /** A person sends a text: the window opens, and a signed user_send_text goes to the webhook. */
   sendText(userId: string, text: string, options: { timestamp?: number } = {}) {
     return this.userMessage(userId, "user_send_text", { text }, options);
@@ -236,9 +243,12 @@ export class LocalZaloOa {
     return this.userMessage(userId, "user_send_file", { attachments: [{ type: "file", payload: { url, name: file.fileName, size, type, checksum: randomId(16) } }] });
   }
 
-  /** The bytes of a file the bot uploaded and sent in a message (its attachment's token). */
-  uploadedFile(message: DeliveredMessage): { fileName: string; bytes: Uint8Array } | undefined {
-    const token = (message.message as { attachment?: { type?: string; payload?: { token?: unknown } } }).attachment?.payload?.token;
+  /**
+   * A file the bot uploaded, by the token the upload answered with or by the message that sent it (its
+   * attachment's token): what a person who got it would open.
+   */
+  uploadedFile(ref: string | DeliveredMessage): { fileName: string; bytes: Buffer } | undefined {
+    const token = typeof ref === "string" ? ref : (ref.message as { attachment?: { type?: string; payload?: { token?: unknown } } }).attachment?.payload?.token;
     const upload = typeof token === "string" ? this.uploads.get(token) : undefined;
     return upload && { fileName: upload.fileName, bytes: upload.bytes };
   }
@@ -411,6 +421,29 @@ export class LocalZaloOa {
     return undefined;
   }
 
+  private async handleTemplate(c: Context): Promise<Response> {
+    const token = c.req.header("access_token");
+    let body: Record<string, unknown>;
+    try {
+      body = (await c.req.json()) as Record<string, unknown>;
+    } catch {
+      body = {};
+    }
+    const call = { endpoint: "zns" as const, at: this.now(), token, body };
+    const fault = this.fault(c, call);
+    if (fault) return fault;
+    const answer = (value: Record<string, unknown>) => c.json(this.record(call, value));
+    const tokenProblem = this.tokenProblem(token);
+    if (tokenProblem) return answer({ ...tokenProblem });
+    const { phone, template_id: templateId, template_data: params, tracking_id: trackingId } = body as Record<string, unknown>;
+    const validParams = typeof params === "object" && params !== null && Object.values(params).every((v) => typeof v === "string");
+    if (typeof phone !== "string" || !/^84\d{9,10}$/.test(phone) || typeof templateId !== "string" || !templateId || !validParams || typeof trackingId !== "string") {
+      return answer({ ...LOCAL_ZALO_ERRORS.invalidParameters });
+    }
+    this.templateMessages.push({ phone, templateId, params: params as Record<string, string>, trackingId, at: this.now() });
+    return answer({ error: 0, message: "Success", data: { msg_id: randomId(16), sent_time: String(this.now()), quota: { dailyQuota: "500", remainingQuota: "499" } } });
+  }
+
   private async handleUpload(c: Context): Promise<Response> {
     const token = c.req.header("access_token");
     let file: File | undefined;
@@ -431,7 +464,7 @@ export class LocalZaloOa {
     if (!(fileExtension(file.name) in ZALO_FILE_TYPES)) return answer({ ...LOCAL_ZALO_ERRORS.invalidParameters });
     if (file.size > ZALO_LIMITS.fileBytes) return answer({ ...LOCAL_ZALO_ERRORS.parameterTooLong });
     const fileToken = `file-${randomId(20)}`;
-    this.uploads.set(fileToken, { fileName: file.name, size: file.size, bytes: new Uint8Array(await file.arrayBuffer()) });
+    this.uploads.set(fileToken, { fileName: file.name, size: file.size, bytes: Buffer.from(await file.arrayBuffer()) });
     return answer({ error: 0, message: "Success", data: { token: fileToken } });
   }
 

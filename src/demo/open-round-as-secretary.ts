@@ -1,7 +1,7 @@
 import type { LocalDate } from "../domain/calendar/local-date.ts";
-import type { DemoChat, ShownMessage } from "./demo-chat.ts";
+import { offersChoice, type DemoConversation as DemoChat, type ShownMessage } from "./demo-conversation.ts";
 
-const offers = (label: string) => (message: ShownMessage) => message.buttons.some((row) => row.some((button) => button.text.includes(label)));
+const offers = (label: string) => (message: ShownMessage) => offersChoice(message, label);
 
 /** The secretary opens the round through /newround, step by step as in the bot. */
 export async function openRoundAsSecretary(

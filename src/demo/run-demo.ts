@@ -1,15 +1,13 @@
-// npm run demo: one whole reporting round on this machine, with no Telegram account.
+// npm run demo [-- --channel telegram|zalo]: one whole reporting round on this machine, with no messenger account.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { run } from "@grammyjs/runner";
-import { Api } from "grammy";
-import { createBot } from "../channels/telegram/create-bot.ts";
-import { telegramSender } from "../channels/telegram/telegram-sender.ts";
+import { parseArgs } from "node:util";
 import { loadKeyring } from "../db/signing-keys.ts";
 import { parseConfig } from "../config.ts";
 import { createDatabase } from "../db/create-prisma.ts";
 import { migrate } from "../db/migrate.ts";
+import { addDays } from "../domain/calendar/local-date.ts";
 import { instantAt, localDateOf } from "../domain/calendar/zoned-time.ts";
 import { questionsForUnitKind } from "../domain/template/template-schema.ts";
 import { createInvite } from "../invites/invite-service.ts";
@@ -26,16 +24,17 @@ import { createReminderWorker } from "../queue/reminder-worker.ts";
 import { loadBundledTemplate } from "../report/bundled-templates.ts";
 import { ensureBundledTemplates } from "../report/ensure-template.ts";
 import { answerAllAndSubmit, answerQuestion, askedQuestion } from "./answer-as-person.ts";
+import type { DemoChannel } from "./demo-channel.ts";
 import { DemoClock } from "./demo-clock.ts";
 import { demoAnswers } from "./demo-answers.ts";
-import { DemoChat, sleep, type DemoPerson } from "./demo-chat.ts";
-import { FakeBotApi } from "./local-bot-api.ts";
+import { offersChoice, sleep, type DemoConversation, type DemoPerson } from "./demo-conversation.ts";
 import { openRoundAsSecretary } from "./open-round-as-secretary.ts";
+import { telegramDemoChannel } from "./telegram-demo-channel.ts";
 import { Transcript } from "./transcript.ts";
+import { zaloDemoChannel } from "./zalo-demo-channel.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const OUT_FILE = resolve(process.env.DEMO_OUT ?? join(ROOT, "out", "demo-report.docx"));
-const TOKEN = `${7_000_000 + Math.floor(Math.random() * 999_999)}:demo`;
 
 /**
  * Reporters as Telegram knows them: the given name as first name, the family and middle names as last name.
@@ -54,9 +53,16 @@ const REPORTERS = [
   { firstName: "Mai", lastName: "Ngô Thanh", called: "Chị Mai" },
 ];
 
+function channelArg(): "telegram" | "zalo" {
+  const { values } = parseArgs({ options: { channel: { type: "string", default: "telegram" } } });
+  if (values.channel === "telegram" || values.channel === "zalo") return values.channel;
+  throw new Error(`--channel must be telegram or zalo, not "${values.channel}"`);
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
-  const config = parseConfig({ ...process.env, BOT_TOKEN: TOKEN });
+  const channelName = channelArg();
+  const config = parseConfig({ ...process.env });
   const timeZone = config.TZ_REPORTS;
   await checkRedis(config.REDIS_URL);
   let clock: DemoClock | undefined;
@@ -67,13 +73,23 @@ async function main(): Promise<void> {
   const redis = createRedisConnection(config.REDIS_URL);
   await redis.connect();
   const prefix = `tong-hop-demo-${process.pid}`;
-  const api = new FakeBotApi({ botInfo: { id: Number(TOKEN.split(":")[0]), username: "tong_hop_demo_bot", first_name: "Tổng hợp" } });
-  const apiRoot = await api.start();
   const logger = createLogger(process.env.LOG_LEVEL ?? "silent");
   const cleanups: (() => Promise<unknown>)[] = [];
 
+  // Joining is shown for the first reporter only; the others join the same way.
+  const muted = new Set<number>();
+  const say = (person: DemoPerson, text: string) => {
+    if (!muted.has(person.id)) transcript.person(person.label, text);
+  };
+  const channel: DemoChannel =
+    channelName === "zalo"
+      ? zaloDemoChannel(say, { prisma: db.prisma, redis, prefix, logger, now: () => (clock?.now() ?? new Date()).getTime(), windowMs: config.ZALO_WINDOW_HOURS * 3600_000 })
+      : telegramDemoChannel(say);
+  cleanups.push(() => channel.stop());
+
   try {
-    transcript.heading(`Chuẩn bị: cơ sở dữ liệu ${db.embedded ? "nhúng (PGlite)" : db.location}, Redis ${config.REDIS_URL}, máy chủ Bot API cục bộ ${apiRoot}`);
+    await channel.start();
+    transcript.heading(`Chuẩn bị: cơ sở dữ liệu ${db.embedded ? "nhúng (PGlite)" : db.location}, Redis ${config.REDIS_URL}, ${channel.describe}`);
     await migrate(db.sql);
     const org = await importOrganisation(db.prisma, parseOrgFile(readFileSync(join(ROOT, "examples/org.yaml"), "utf8"), "examples/org.yaml"));
     await ensureBundledTemplates(db.prisma);
@@ -81,30 +97,31 @@ async function main(): Promise<void> {
     transcript.note(`Nhập tổ chức từ examples/org.yaml: ${org.created.length + org.updated.length} đơn vị; mẫu báo cáo "dan-chu-co-so".`);
 
     const reminderQueue = createReminderQueue({ connection: redis, prefix });
-    // The round starts on a working morning; demo time stands still until the demo lets days pass.
+    // The round starts on a working morning followed by another, so the first reminder comes the next
+    // morning on every channel (within Zalo's messaging window); demo time stands still until the demo lets days pass.
     const calendar = await loadWorkingCalendar(db.prisma);
-    const today = localDateOf(new Date(), timeZone);
-    const firstDay = calendar.isWorkingDay(today) ? today : calendar.addWorkingDays(today, 1);
+    let firstDay = localDateOf(new Date(), timeZone);
+    while (!calendar.isWorkingDay(firstDay) || calendar.addWorkingDays(firstDay, 1) !== addDays(firstDay, 1)) firstDay = addDays(firstDay, 1);
     clock = new DemoClock(reminderQueue, instantAt(firstDay, 9, 0, timeZone));
     const demoClock = clock;
     const officeNotices = createOfficeNotifications({ connection: redis, prefix, windowMs: 1500 });
-    const keyring = await loadKeyring(db.prisma, undefined, TOKEN);
+    const keyring = await loadKeyring(db.prisma, undefined, "token" in channel ? String(channel.token) : undefined);
+    const windows = channel.windowMs === undefined ? {} : { [channel.name]: channel.windowMs };
     const outbound = createOutbound({
       prisma: db.prisma,
       redis,
       prefix,
       logger,
       defaultLocale: "vi",
-      windows: {},
+      windows,
       keyring,
-      senders: [telegramSender(new Api(TOKEN, { apiRoot }))],
-      pace: { telegram: { perChatMs: 50 } },
+      senders: channel.senders(),
+      pace: { [channel.name]: channel.pace },
       now: demoClock.now,
     });
     cleanups.push(() => outbound.close());
-    const bot = createBot(TOKEN, {
-      apiRoot,
-      deps: {
+    await channel.startBot(
+      {
         prisma: db.prisma,
         logger,
         defaultLocale: "vi",
@@ -113,22 +130,20 @@ async function main(): Promise<void> {
         keyring,
         notifier: outbound.notifier,
         notices: outbound.notices,
-        windows: {},
+        windows,
         links: {},
         officeNotices,
         now: demoClock.now,
       },
-    });
-    await bot.init();
-    const runner = run(bot);
-    cleanups.push(async () => runner.isRunning() && runner.stop());
+      outbound,
+    );
     const reminders = createReminderWorker({
       connection: redis,
       prisma: db.prisma,
       send: outbound.send,
       pacers: outbound.pacers,
       defaultLocale: "vi",
-      windows: {},
+      windows,
       prefix,
       now: demoClock.now,
       reconcileEveryMs: false,
@@ -140,62 +155,44 @@ async function main(): Promise<void> {
     cleanups.push(() => reminderQueue.close());
 
     // People: an administrator, the office secretary and one reporter per unit.
-    const chats = new Map<number, DemoChat>();
     const verbose = new Set<number>();
-    // Joining is shown for the first reporter only; the others join the same way.
-    const muted = new Set<number>();
-    const say = (person: DemoPerson, text: string) => {
-      if (!muted.has(person.id)) transcript.person(person.label, text);
-    };
-    const chatFor = (person: DemoPerson) => {
-      const chat = new DemoChat(api, person, say);
-      chats.set(person.id, chat);
-      return chat;
-    };
-    api.onCall = (call, reply) => {
-      if (call.method === "answerCallbackQuery") {
-        for (const each of chats.values()) each.observe(call, reply);
-        return;
-      }
-      const chat = chats.get(Number(call.payload.chat_id));
-      const shown = chat?.observe(call, reply);
-      if (!chat || !shown || muted.has(chat.person.id)) return;
-      transcript.bot(chat.person.label, shown, { edited: call.method.startsWith("edit"), maxLines: verbose.has(chat.person.id) ? 12 : 3 });
-      if (shown.document) {
+    channel.onShown = ({ chat, message, edited }) => {
+      if (muted.has(chat.person.id)) return;
+      transcript.bot(chat.person.label, message, { edited, maxLines: verbose.has(chat.person.id) ? 12 : 3 });
+      if (message.document) {
         mkdirSync(dirname(OUT_FILE), { recursive: true });
-        writeFileSync(OUT_FILE, shown.document.bytes);
+        writeFileSync(OUT_FILE, message.document.bytes);
       }
     };
+    const chatFor = (person: DemoPerson) => channel.chat(person);
+    const kind = channel.inviteKind;
 
-    transcript.heading("Tham gia bằng đường liên kết mời");
+    transcript.heading(kind === "link" ? "Tham gia bằng đường liên kết mời" : "Tham gia: quan tâm Official Account rồi gửi mã mời");
     const admin = chatFor({ id: 1001, firstName: "Hùng", lastName: "Trần Quốc", label: "Quản trị viên" });
     verbose.add(admin.person.id);
-    const adminInvite = await createInvite(db.prisma, { role: "ADMIN" });
-    transcript.note(`npm run invite -- --role admin → https://t.me/tong_hop_demo_bot?start=${adminInvite.code}`);
-    await admin.send(`/start ${adminInvite.code}`);
-    await admin.press("Đúng");
+    const adminInvite = await createInvite(db.prisma, { role: "ADMIN", kind });
+    transcript.note(channel.inviteNote("admin", adminInvite.code));
+    await channel.join(admin, adminInvite.code);
 
     const secretary = chatFor({ id: 1002, firstName: "Ngọc", lastName: "Phạm Bích", label: "Chị Ngọc (Văn phòng)" });
     verbose.add(secretary.person.id);
-    const secretaryInvite = await createInvite(db.prisma, { role: "SECRETARY", createdById: null });
-    await secretary.send(`/start ${secretaryInvite.code}`);
-    await secretary.press("Đúng");
+    const secretaryInvite = await createInvite(db.prisma, { role: "SECRETARY", createdById: null, kind });
+    await channel.join(secretary, secretaryInvite.code);
 
     const template = loadBundledTemplate("dan-chu-co-so");
     const units = await db.prisma.unit.findMany({ where: { active: true }, orderBy: { order: "asc" } });
     const asked = units.filter((unit) => questionsForUnitKind(template, unit.kind).length > 0);
-    const reporters: { chat: DemoChat; unit: (typeof units)[number]; nth: number }[] = [];
+    const reporters: { chat: DemoConversation; unit: (typeof units)[number]; nth: number }[] = [];
     const kindCount = new Map<string, number>();
     for (const [i, unit] of asked.entries()) {
-      const invite = await createInvite(db.prisma, { role: "REPORTER", unitId: unit.id });
+      const invite = await createInvite(db.prisma, { role: "REPORTER", unitId: unit.id, kind });
       const reporter = REPORTERS[i % REPORTERS.length]!;
       const chat = chatFor({ id: 2001 + i, firstName: reporter.firstName, lastName: reporter.lastName, label: `${reporter.called} (${unit.name})` });
-      if (i > 0) transcript.note(`${chat.person.label} mở đường liên kết mời của đơn vị`);
+      if (i > 0) transcript.note(`${chat.person.label} ${kind === "link" ? "mở đường liên kết mời của đơn vị" : "quan tâm Official Account và gửi mã mời của đơn vị"}`);
       if (i > 0) muted.add(chat.person.id);
       // The first reporter's whole welcome is shown, with the name to confirm.
       else verbose.add(chat.person.id);
-      await chat.send(`/start ${invite.code}`);
-      await chat.press("Đúng");
+      await channel.join(chat, invite.code);
       muted.delete(chat.person.id);
       const nth = kindCount.get(unit.kind) ?? 0;
       kindCount.set(unit.kind, nth + 1);
@@ -220,6 +217,14 @@ async function main(): Promise<void> {
     const planned = (await reminderQueue.getDelayed()).length;
     transcript.note(`${planned} lời nhắc đã lên lịch trong Redis. Bản chạy thử cho thời gian trôi nhanh: đồng hồ nhảy tới từng lời nhắc đến hạn.`);
     const at = (date: string, hour: number) => instantAt(date, hour, 0, timeZone);
+    // Reminders a channel's messaging window kept from going (Zalo): recorded, and named to the office.
+    let closedSoFar = 0;
+    const advanceTo = async (instant: Date) => {
+      await demoClock.advanceTo(instant);
+      const closed = await db.prisma.reminderLog.count({ where: { outcome: "WINDOW_CLOSED" } });
+      if (closed > closedSoFar) transcript.note(`${closed - closedSoFar} lời nhắc không gửi: người nhận chưa nhắn cho Official Account trong thời hạn Zalo cho phép nhắn tin miễn phí; nhật ký ghi lại, Văn phòng thấy tên họ trong tiến độ.`);
+      closedSoFar = closed;
+    };
 
     const answersOf = (entry: (typeof reporters)[number]) => {
       const questions = questionsForUnitKind(template, entry.unit.kind);
@@ -247,7 +252,7 @@ async function main(): Promise<void> {
     await sleep(1700);
 
     transcript.heading("Thời gian trôi: nhắc việc các đơn vị chưa nộp");
-    await demoClock.advanceTo(at(calendar.addWorkingDays(deadlineDate, -3), 10));
+    await advanceTo(at(calendar.addWorkingDays(deadlineDate, -3), 10));
     await submitTogether(late);
 
     transcript.heading("Văn phòng xem tiến độ và trả lại một câu để bổ sung");
@@ -259,7 +264,15 @@ async function main(): Promise<void> {
     await secretary.press(/^⬜ 1\b|^⬜/);
     await secretary.press("Tiếp tục");
     await secretary.send("Đề nghị bổ sung số liệu cụ thể về các hội nghị đã tổ chức trong kỳ.");
-    await returned.chat.press("Bổ sung ngay");
+    if (await returned.chat.waitFor((message) => offersChoice(message, "Bổ sung ngay"), 5000)) {
+      await returned.chat.press("Bổ sung ngay");
+    } else {
+      // Zalo: the reporter has not written within the messaging window, so the notice could not go; the bot
+      // told the office to get in touch, and the reporter's own message opens the window again.
+      transcript.note(`Văn phòng gọi điện cho ${returned.chat.person.label}; người báo cáo nhắn /report cho Official Account`);
+      await returned.chat.send("/report");
+      if (!askedQuestion(returned.chat, answersOf(returned).questions) && returned.chat.hasButton("Bổ sung")) await returned.chat.press("Bổ sung");
+    }
     const { questions, answers } = answersOf(returned);
     const question = askedQuestion(returned.chat, questions);
     if (question) {
@@ -274,7 +287,7 @@ async function main(): Promise<void> {
     await secretary.press("Tiếp nhận");
 
     transcript.heading("Ngày hết hạn và sau hạn");
-    await demoClock.advanceTo(at(calendar.addWorkingDays(deadlineDate, 1), 10));
+    await advanceTo(at(calendar.addWorkingDays(deadlineDate, 1), 10));
     await submitTogether(veryLate);
     await sleep(1700);
 
@@ -283,7 +296,7 @@ async function main(): Promise<void> {
     await secretary.send("/compile");
     await secretary.waitFor((message) => message.document !== undefined, 30_000);
 
-    const sent = api.callsOf("sendMessage").length + api.callsOf("editMessageText").length;
+    const sent = channel.messagesSent();
     const logged = await db.prisma.reminderLog.groupBy({ by: ["outcome"], _count: true });
     transcript.heading("Kết thúc");
     transcript.note(`Báo cáo tổng hợp: ${OUT_FILE}`);
@@ -294,7 +307,6 @@ async function main(): Promise<void> {
     const keys = await redis.keys(`${prefix}:*`);
     if (keys.length > 0) await redis.del(...keys);
     redis.disconnect();
-    await api.stop();
     await db.close();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }

@@ -1,4 +1,4 @@
-import type { ShownMessage } from "./demo-chat.ts";
+import type { ShownMessage } from "./demo-conversation.ts";
 
 const WEEKDAYS = ["Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"];
 

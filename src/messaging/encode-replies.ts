@@ -13,7 +13,14 @@ export function encodeReplies(replies: readonly Reply[], keyring: ActionKeyring)
   return replies.map((reply) =>
     reply.kind === "text"
       ? { kind: "text", text: reply.text, choices: encodeRows(reply.choices, keyring), links: reply.links, replace: reply.replace }
-      : { kind: "document", fileName: reply.fileName, bytes: reply.bytes, caption: reply.caption, choices: encodeRows(reply.choices, keyring) },
+      : {
+          kind: "document",
+          fileName: reply.fileName,
+          bytes: reply.bytes,
+          caption: reply.caption,
+          choices: encodeRows(reply.choices, keyring),
+          ...(reply.downloadUrl ? { downloadUrl: reply.downloadUrl } : {}),
+        },
   );
 }
 

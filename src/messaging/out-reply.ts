@@ -7,4 +7,4 @@ export type OutLink = { label: string; url: string; webApp?: boolean };
 /** A reply ready for a channel: actions already encoded as signed payloads. */
 export type OutReply =
   | { kind: "text"; text: string; choices?: OutChoice[][]; links?: OutLink[]; replace?: boolean }
-  | { kind: "document"; fileName: string; bytes: Uint8Array; caption?: string; choices?: OutChoice[][] };
+  | { kind: "document"; fileName: string; bytes: Uint8Array; caption?: string; choices?: OutChoice[][]; downloadUrl?: string };

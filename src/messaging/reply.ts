@@ -21,7 +21,15 @@ export type Reply =
       /** Redraw the message whose button was pressed, where the channel can. */
       replace?: boolean;
     }
-  | { kind: "document"; fileName: string; bytes: Uint8Array; caption?: string; choices?: Choice[][] };
+  | {
+      kind: "document";
+      fileName: string;
+      bytes: Uint8Array;
+      caption?: string;
+      choices?: Choice[][];
+      /** Where the same file can be downloaded (the office's web desk), for a channel that cannot send a file this large. */
+      downloadUrl?: string;
+    };
 
 /** What a use case answers to one thing a person did. */
 export type Answer = {

@@ -6,6 +6,7 @@ import { personReach, type MessagingWindows } from "../domain/reachability.ts";
 import type { Locale } from "../i18n.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { Reply } from "../messaging/reply.ts";
+import type { TemplateSender } from "../messaging/template-sender.ts";
 import { loadWorkingCalendar, seedHolidays } from "./holidays.ts";
 import { DEFAULT_GRACE_MS } from "./plan-round-reminders.ts";
 import { DEFAULT_RECONCILE_EVERY_MS, reconcileReminders, scheduleReconciler } from "./reconciler.ts";
@@ -16,6 +17,7 @@ import { createReminderQueue, REMINDER_QUEUE_NAME, type ManualReminderJob, type 
 import { createBatchTally } from "./batch-tally.ts";
 import { remindBatchReport, remindNote, type RemindOutcome } from "./remind-report.ts";
 import { loadRoundReminderState, planForRound, type RoundReminderState } from "./round-reminder-state.ts";
+import { remindByTemplate } from "./template-reminder.ts";
 import type { SendPacer } from "./send-pacer.ts";
 
 type LogFn = (obj: Record<string, unknown>, msg: string) => void;
@@ -47,6 +49,8 @@ export type ReminderWorkerOptions = {
   seedHolidaysIfEmpty?: boolean;
   /** Passed to BullMQ (lockDuration, stalledInterval …). */
   workerOptions?: Partial<WorkerOptions>;
+  /** Paid template messages (ZNS) for unit reminders a messaging window keeps back; absent: none are sent. */
+  templateSender?: TemplateSender;
 };
 
 export type ReminderWorker = {
@@ -205,6 +209,7 @@ export function createReminderWorker(options: ReminderWorkerOptions): ReminderWo
       else if (outcome === "already-sent") result.alreadySent++;
       else if (outcome === "in-doubt") result.inDoubt++;
       else if (outcome === "blocked") result.blocked++;
+      else if (outcome === "window-closed" && unit && options.templateSender && (await sendByTemplate(job.id!, recipient.personId, state, unit.name))) result.sent++;
       else if (outcome === "window-closed") result.windowClosed++;
       else result.rejected++;
     }
@@ -213,6 +218,14 @@ export function createReminderWorker(options: ReminderWorkerOptions): ReminderWo
       throw new UnrecoverableError(`no recipient of ${job.id} can be reached`);
     }
     return result;
+  }
+
+  /** A unit reminder the window kept back, as a paid template message (when configured and the person has a phone). */
+  async function sendByTemplate(jobId: string, personId: number, state: RoundReminderState, unitName: string): Promise<boolean> {
+    const facts = { unit: unitName, report: state.templateName, period: state.period, deadline: state.deadline, timeZone: state.timeZone };
+    const sent = await remindByTemplate(prisma, options.templateSender!, { jobId, personId, now: now(), facts });
+    if (sent) logger.info({ jobId, personId, via: options.templateSender!.describe }, "reminder sent as a paid template message");
+    return sent;
   }
 
   const tallies = createBatchTally(connection, `${prefix}:${REMINDER_QUEUE_NAME}`);

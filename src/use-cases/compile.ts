@@ -7,6 +7,7 @@ import type { RoundSummary } from "../office/round-choice.ts";
 import { CompileError, compileRound } from "../report/compile-round.ts";
 import { can } from "../domain/permissions.ts";
 import { personOf, type UseCaseContext } from "./context.ts";
+import { deskLinkForFile } from "./file-delivery.ts";
 import { officeRefusal, staleChoice } from "./office-access.ts";
 import { commandRound, noRounds, otherRoundChoice, roundOf } from "./round-pick.ts";
 
@@ -96,7 +97,9 @@ async function compileAndSend(ctx: UseCaseContext, round: RoundSummary, choice: 
   if (can(ctx.caller.actor, "reports.edit")) rows.push([{ label: t("office-button-rewrite"), action: { op: "rewrite.sections", round: round.id } }]);
   const other = await otherRoundChoice(ctx, "compile");
   if (other) rows.push([other]);
-  const replies: Reply[] = [{ kind: "document", fileName: result.fileName, bytes: result.bytes, caption, choices: rows }];
+  // No downloadUrl yet: until a web page serves stored compiles, a channel that cannot carry the file says how to get it.
+  const downloadUrl = await deskLinkForFile(ctx, round.id, result.fileName, result.bytes.byteLength);
+  const replies: Reply[] = [{ kind: "document", fileName: result.fileName, bytes: result.bytes, caption, choices: rows, ...(downloadUrl ? { downloadUrl } : {}) }];
   const texts = [...followUp];
   if (result.warnings.length > 0) texts.push([t("office-compile-warnings-title", { count: result.warnings.length }), ...result.warnings.map((w) => `• ${w}`)].join("\n"));
   for (const text of texts) for (const piece of splitMessage(text, ctx.caller.textLimit)) replies.push({ kind: "text", text: piece });

@@ -61,6 +61,8 @@ export type Caller = {
   textLimit: number;
   /** How many choices fit under one message. */
   maxChoices: number;
+  /** The files the channel carries: at most so many bytes, of these extensions (null: any). */
+  files: { maxBytes: number; extensions: readonly string[] | null };
   /** What the messenger tells about the sender (a name to suggest on joining, a username). */
   profile?: SenderProfile;
 };

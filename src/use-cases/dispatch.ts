@@ -13,7 +13,7 @@ import { ACTION_HANDLERS, COMMAND_HANDLERS, NON_TEXT_HANDLERS, TEXT_HANDLERS } f
 import { commandOfText } from "./commands.ts";
 import type { UseCaseContext } from "./context.ts";
 import { joinWithCode } from "./join.ts";
-import { reportEvent, reportWantsText } from "./report.ts";
+import { reportEvent, reportTextState, reportWantsText } from "./report.ts";
 import { receiveTemplateFile, takesTemplateFile } from "./template-upload.ts";
 
 /** Something a person did, as a channel parsed it. */
@@ -95,7 +95,13 @@ async function route(ctx: UseCaseContext, inbound: Inbound): Promise<Answer> {
       const focus = await focusOf(ctx);
       const owner = focus ? TEXT_HANDLERS[focus] : undefined;
       if (owner) return owner(ctx, inbound.text);
-      if (await reportWantsText(ctx)) return reportEvent(ctx, { type: "text", text: inbound.text, at: inbound.at });
+      const report = await reportTextState(ctx);
+      if (report === "preview") {
+        // Nothing typed on the preview is an answer: a number picks from its numbered choices (Zalo lists them).
+        const picked = await numberedChoice(ctx, inbound.text);
+        if (picked) return runAction(ctx, picked);
+      }
+      if (report) return reportEvent(ctx, { type: "text", text: inbound.text, at: inbound.at });
       const chosen = await numberedChoice(ctx, inbound.text);
       if (chosen) return runAction(ctx, chosen);
       if (looksLikeShortCode(inbound.text)) return joinWithCode(ctx, inbound.text);

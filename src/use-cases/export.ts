@@ -3,6 +3,7 @@ import type { Answer } from "../messaging/reply.ts";
 import { exportRoundAnswers } from "../office/answers-export.ts";
 import type { RoundSummary } from "../office/round-choice.ts";
 import { personOf, type UseCaseContext } from "./context.ts";
+import { deskLinkForFile } from "./file-delivery.ts";
 import { officeRefusal, staleChoice } from "./office-access.ts";
 import { commandRound, noRounds, otherRoundChoice, roundOf } from "./round-pick.ts";
 
@@ -15,14 +16,17 @@ async function exportAnswers(ctx: UseCaseContext, round: RoundSummary): Promise<
     data: { actorId: personOf(ctx).id, action: "answers.exported", entityType: "Round", entityId: String(round.id), data: { rows: result.rows, units: result.units } },
   });
   const other = await otherRoundChoice(ctx, "export");
+  const bytes = new TextEncoder().encode(result.csv);
+  const downloadUrl = await deskLinkForFile(ctx, round.id, result.fileName, bytes.byteLength);
   return {
     replies: [
       {
         kind: "document",
         fileName: result.fileName,
-        bytes: new TextEncoder().encode(result.csv),
+        bytes,
         caption: ctx.t("office-export-caption", { rows: result.rows, units: result.units }),
         choices: other ? [[other]] : undefined,
+        ...(downloadUrl ? { downloadUrl } : {}),
       },
     ],
   };

@@ -19,11 +19,12 @@ export type Sender = {
 };
 
 /** What each channel can show: the longest message and the choices under one. */
-export const CHANNEL_LIMITS: Record<Caller["channel"], { textLimit: number; maxChoices: number }> = {
-  telegram: { textLimit: 4096, maxChoices: 100 },
-  zalo: { textLimit: 2000, maxChoices: 5 },
-  web: { textLimit: 100_000, maxChoices: 1000 },
-  cli: { textLimit: 100_000, maxChoices: 1000 },
+export const CHANNEL_LIMITS: Record<Caller["channel"], Pick<Caller, "textLimit" | "maxChoices" | "files">> = {
+  telegram: { textLimit: 4096, maxChoices: 100, files: { maxBytes: 50 * 1024 * 1024, extensions: null } },
+  // Zalo's OA upload takes pdf, doc and docx files of at most 5 MB.
+  zalo: { textLimit: 2000, maxChoices: 5, files: { maxBytes: 5 * 1024 * 1024, extensions: ["pdf", "doc", "docx"] } },
+  web: { textLimit: 100_000, maxChoices: 1000, files: { maxBytes: Number.MAX_SAFE_INTEGER, extensions: null } },
+  cli: { textLimit: 100_000, maxChoices: 1000, files: { maxBytes: Number.MAX_SAFE_INTEGER, extensions: null } },
 };
 
 export function sessionKeyOf(channel: ChannelName, address: string): string {

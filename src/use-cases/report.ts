@@ -89,7 +89,13 @@ export function reportButton(ctx: UseCaseContext, action: ButtonAction): Promise
 
 /** Whether typed text belongs to the conversation: it asked for it last, or nothing else did while it is active. */
 export async function reportWantsText(ctx: UseCaseContext): Promise<boolean> {
-  if (!ctx.caller.person || !ctx.caller.sessionKey) return false;
+  return (await reportTextState(ctx)) !== null;
+}
+
+/** Whether the report conversation takes typed text now, and whether it shows the preview (where nothing typed is an answer). */
+export async function reportTextState(ctx: UseCaseContext): Promise<"question" | "preview" | null> {
+  if (!ctx.caller.person || !ctx.caller.sessionKey) return null;
   const status = await conversationStatus(ctx.deps.prisma, ctx.caller.sessionKey);
-  return status.focus === REPORT_FOCUS || (status.focus === undefined && status.active);
+  if (!(status.focus === REPORT_FOCUS || (status.focus === undefined && status.active))) return null;
+  return status.preview ? "preview" : "question";
 }

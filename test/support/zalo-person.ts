@@ -58,6 +58,31 @@ export class ZaloPerson {
     throw new Error(`no button ${String(title)} for ${this.userId}; last: ${this.messages().slice(-2).map(textOf).join(" | ")}`);
   }
 
+  /**
+   * Picks a choice as a person would: taps the newest button whose title matches, or, where the choices
+   * came as numbered lines (more than Zalo's five buttons), types the number of the newest matching line.
+   */
+  async choose(label: RegExp): Promise<void> {
+    for (const message of [...this.messages()].reverse()) {
+      if (buttonsOf(message).some((b) => label.test(b.title))) return this.tap(label);
+      for (const line of textOf(message).split("\n")) {
+        const dot = line.indexOf(". ");
+        const number = line.slice(0, dot);
+        if (dot > 0 && dot < 4 && /^\d+$/.test(number) && label.test(line.slice(dot + 2))) return this.say(number);
+      }
+    }
+    throw new Error(`no choice ${String(label)} for ${this.userId}; last: ${this.messages().slice(-2).map(textOf).join(" | ")}`);
+  }
+
+  /** Waits until `probe` holds (the bot's messages come one API call at a time). */
+  async until(probe: () => boolean, timeoutMs = 20_000): Promise<void> {
+    const end = Date.now() + timeoutMs;
+    while (!probe()) {
+      if (Date.now() > end) throw new Error(`condition not met for ${this.userId} within ${timeoutMs} ms; last: ${this.messages().slice(-2).map(textOf).join(" | ")}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
   buttons(): string[] {
     const last = this.messages().at(-1);
     return last ? buttonsOf(last).map((b) => b.title) : [];

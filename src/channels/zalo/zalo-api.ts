@@ -51,7 +51,7 @@ export class ZaloApi {
   /** POST /v3.0/oa/message/cs: text, text with buttons, or a file by its upload token. */
   async sendMessage(userId: string, message: ZaloMessage): Promise<ZaloResult<{ messageId: string }>> {
     const body = JSON.stringify({ recipient: { user_id: userId }, message });
-    const result = await this.call("/v3.0/oa/message/cs", () => ({ headers: { "content-type": "application/json" }, body }));
+    const result = await this.call(`${this.apiRoot}/v3.0/oa/message/cs`, () => ({ headers: { "content-type": "application/json" }, body }));
     if (!result.ok) return result;
     const data = result.data as { message_id?: unknown } | undefined;
     return { ok: true, data: { messageId: typeof data?.message_id === "string" ? data.message_id : "" } };
@@ -64,7 +64,7 @@ export class ZaloApi {
     if (bytes.byteLength > ZALO_LIMITS.fileBytes) {
       return { ok: false, failure: { kind: "too-large", detail: `${fileName} has ${bytes.byteLength} bytes; Zalo takes at most ${ZALO_LIMITS.fileBytes}` } };
     }
-    const result = await this.call("/v2.0/oa/upload/file", () => {
+    const result = await this.call(`${this.apiRoot}/v2.0/oa/upload/file`, () => {
       const form = new FormData();
       form.append("file", new Blob([bytes], { type }), fileName);
       return { body: form };
@@ -75,27 +75,42 @@ export class ZaloApi {
     return { ok: true, data: { token } };
   }
 
-  private async call(path: string, request: () => { headers?: Record<string, string>; body: string | FormData }): Promise<ZaloResult<unknown>> {
+  /**
+   * POST {ZALO_ZNS_API_ROOT}/message/template: a paid template message (ZNS) to a phone number, by a template
+   * Zalo has approved. The OA's access token authorises it.
+   */
+  async sendTemplate(
+    znsRoot: string,
+    input: { phone: string; templateId: string; params: Record<string, string>; trackingId: string },
+  ): Promise<ZaloResult<{ messageId: string }>> {
+    const body = JSON.stringify({ phone: input.phone, template_id: input.templateId, template_data: input.params, tracking_id: input.trackingId });
+    const result = await this.call(`${znsRoot.replace(/\/+$/, "")}/message/template`, () => ({ headers: { "content-type": "application/json" }, body }));
+    if (!result.ok) return result;
+    const data = result.data as { msg_id?: unknown } | undefined;
+    return { ok: true, data: { messageId: typeof data?.msg_id === "string" ? data.msg_id : "" } };
+  }
+
+  private async call(url: string, request: () => { headers?: Record<string, string>; body: string | FormData }): Promise<ZaloResult<unknown>> {
     let token: string;
     try {
       token = await this.tokens.accessToken();
     } catch (error) {
       return tokenUnavailable(error);
     }
-    const first = await this.once(path, token, request());
+    const first = await this.once(url, token, request());
     if (first.ok || first.failure.kind !== "token-invalid") return first;
     try {
       token = await this.tokens.replaceRefused(token);
     } catch (error) {
       return tokenUnavailable(error);
     }
-    return this.once(path, token, request());
+    return this.once(url, token, request());
   }
 
-  private async once(path: string, token: string, request: { headers?: Record<string, string>; body: string | FormData }): Promise<ZaloResult<unknown>> {
+  private async once(url: string, token: string, request: { headers?: Record<string, string>; body: string | FormData }): Promise<ZaloResult<unknown>> {
     let response: Response;
     try {
-      response = await fetch(`${this.apiRoot}${path}`, {
+      response = await fetch(url, {
         method: "POST",
         headers: { ...request.headers, access_token: token },
         body: request.body,

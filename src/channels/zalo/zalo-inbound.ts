@@ -1,9 +1,10 @@
 import { boundedDownload } from "../../inbound/bounded-download.ts";
 import type { FloodControl } from "../../inbound/flood-control.ts";
-import { translatorFor } from "../../i18n.ts";
+import { translatorFor, type Translate } from "../../i18n.ts";
 import type { Logger } from "../../logger.ts";
 import { looksLikeActionPayload } from "../../messaging/action-codec.ts";
-import type { ChannelSender } from "../../messaging/channel-sender.ts";
+import type { ActionKeyring } from "../../messaging/action-codec.ts";
+import type { ChannelSender, SendResult } from "../../messaging/channel-sender.ts";
 import { encodeReplies } from "../../messaging/encode-replies.ts";
 import type { Reply } from "../../messaging/reply.ts";
 import { looksLikeShortCode } from "../../invites/short-code.ts";
@@ -13,6 +14,7 @@ import { makeContext, type UseCaseDeps } from "../../use-cases/context.ts";
 import { dispatch, type Inbound } from "../../use-cases/dispatch.ts";
 import { identify, senderLocale } from "../../use-cases/identify.ts";
 import type { ZaloEvent } from "./zalo-event.ts";
+import { withinZaloFileLimit } from "./zalo-large-files.ts";
 
 export type ZaloInboundOptions = {
   deps: UseCaseDeps;
@@ -45,6 +47,11 @@ export function inboundOfZalo(event: ZaloEvent): Inbound | null {
 
 const senderKey = (userId: string) => `zalo:${userId}`;
 
+/** Sends an answer's replies to a Zalo user: a document Zalo cannot take becomes a message saying how to get it. */
+export function sendZaloReplies(sender: ChannelSender, userId: string, replies: readonly Reply[], t: Translate, keyring: ActionKeyring): Promise<SendResult> {
+  return sender.send(userId, encodeReplies(withinZaloFileLimit(replies, t), keyring));
+}
+
 /**
  * Handles one queued Zalo event: the same use cases as every channel, then the answer sent back to the
  * person. Zalo has no toasts and cannot edit a message: a toast alone becomes a message, a redrawn screen
@@ -76,14 +83,7 @@ export function zaloEventHandler(options: ZaloInboundOptions): (queued: InboundE
     const answer = await dispatch(ctx, inbound);
     const replies: Reply[] = answer.replies.length === 0 && answer.toast ? [{ kind: "text", text: answer.toast }] : answer.replies;
     if (replies.length === 0) return;
-    const result = await sender.send(userId, encodeReplies(replies, deps.keyring));
-    if (result.ok) return;
-    if (result.reason === "too-large") {
-      // A document Zalo cannot take (over 5 MB): say so, with the web desk when there is one.
-      const url = deps.links.publicUrl;
-      await sender.send(userId, encodeReplies([{ kind: "text", text: ctx.t(url ? "zalo-file-too-large-link" : "zalo-file-too-large", { url: url ?? "" }) }], deps.keyring));
-      return;
-    }
-    logger.warn({ channel: "zalo", reason: result.reason }, "a reply could not be sent");
+    const result = await sendZaloReplies(sender, userId, replies, ctx.t, deps.keyring);
+    if (!result.ok) logger.warn({ channel: "zalo", reason: result.reason }, "a reply could not be sent");
   };
 }

@@ -57,9 +57,31 @@ async function dropKeys(prefix: string): Promise<void> {
   await redis.quit();
 }
 
+function childPids(pid: number): number[] {
+  const pids: number[] = [];
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    const children = readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim();
+    for (const child of children ? children.split(" ") : []) pids.push(Number(child), ...childPids(Number(child)));
+  }
+  return pids;
+}
+
+/** Proportional memory of the app's child processes (the embedded PostgreSQL server and its workers). */
+function childrenPssMb(pid: number): number {
+  let kb = 0;
+  for (const child of childPids(pid)) {
+    try {
+      kb += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${child}/smaps_rollup`, "utf8"))![1]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return kb / 1024;
+}
+
 export type Launch = "npm start" | "tsx";
 export type Database = "embedded" | "PostgreSQL";
-export type Sample = { launch: Launch; database: Database; coldStartMs: number; idleRssMb: number };
+export type Sample = { launch: Launch; database: Database; coldStartMs: number; idleRssMb: number; serverPssMb: number };
 
 export async function measure(launch: Launch, database: Database, extraEnv: Record<string, string> = {}): Promise<Sample> {
   const api = new FakeBotApi();
@@ -93,7 +115,7 @@ export async function measure(launch: Launch, database: Database, extraEnv: Reco
     const coldStartMs = performance.now() - started;
     await new Promise((r) => setTimeout(r, 5000));
     const pid = appPid(child.pid!) ?? child.pid!;
-    return { launch, database, coldStartMs, idleRssMb: rssMb(pid) };
+    return { launch, database, coldStartMs, idleRssMb: rssMb(pid), serverPssMb: childrenPssMb(pid) };
   } finally {
     const exited = new Promise((r) => child.once("exit", r));
     process.kill(-child.pid!, "SIGTERM");

@@ -8,7 +8,7 @@ import { createBot } from "../channels/telegram/create-bot.ts";
 import { telegramSender } from "../channels/telegram/telegram-sender.ts";
 import { loadKeyring } from "../db/signing-keys.ts";
 import { parseConfig } from "../config.ts";
-import { createDatabase } from "../db/create-prisma.ts";
+import { openDatabase } from "../db/create-prisma.ts";
 import { migrate } from "../db/migrate.ts";
 import { instantAt, localDateOf } from "../domain/calendar/zoned-time.ts";
 import { questionsForUnitKind } from "../domain/template/template-schema.ts";
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   const transcript = new Transcript(() => clock?.now() ?? new Date(), timeZone);
 
   const dataDir = config.DATABASE_URL ? "" : mkdtempSync(join(tmpdir(), "tong-hop-demo-"));
-  const db = createDatabase({ databaseUrl: config.DATABASE_URL, dataDir });
+  const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir });
   const redis = createRedisConnection(config.REDIS_URL);
   await redis.connect();
   const prefix = `tong-hop-demo-${process.pid}`;
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   const cleanups: (() => Promise<unknown>)[] = [];
 
   try {
-    transcript.heading(`Chuẩn bị: cơ sở dữ liệu ${db.embedded ? "nhúng (PGlite)" : db.location}, Redis ${config.REDIS_URL}, máy chủ Bot API cục bộ ${apiRoot}`);
+    transcript.heading(`Chuẩn bị: cơ sở dữ liệu ${db.embedded ? "nhúng (PostgreSQL trong DATA_DIR)" : db.location}, Redis ${config.REDIS_URL}, máy chủ Bot API cục bộ ${apiRoot}`);
     await migrate(db.sql);
     const org = await importOrganisation(db.prisma, parseOrgFile(readFileSync(join(ROOT, "examples/org.yaml"), "utf8"), "examples/org.yaml"));
     await ensureBundledTemplates(db.prisma);

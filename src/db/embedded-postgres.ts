@@ -79,6 +79,10 @@ function chownTree(path: string, account: { uid: number; gid: number }): void {
 
 function run(command: string, args: string[], account: { uid: number; gid: number } | undefined): void {
   const result = spawnSync(command, args, { encoding: "utf8", ...(account ?? {}), env: { ...process.env, LC_ALL: "C" } });
+  if (result.status !== 0 && /error while loading shared libraries/.test(result.stderr ?? "")) {
+    // The package's install script links its libraries; an install that skipped scripts lacks the links.
+    throw new EmbeddedDatabaseError(`the embedded PostgreSQL cannot load its libraries: run npm rebuild ${PACKAGES[`${platform()}-${arch()}`]} (its install script links them), or set DATABASE_URL`);
+  }
   if (result.status !== 0) {
     throw new EmbeddedDatabaseError(`${command.split("/").pop()} failed: ${(result.stderr || result.error?.message || "").trim().split("\n").slice(-3).join(" ")}`);
   }

@@ -137,7 +137,7 @@ export async function run(): Promise<string> {
   const base = (r: Sample) => rows.find((b) => b.database === r.database && b.launch === "tsx")!;
   const targets = { embedded: "≤ 3000 ms, ≤ 250 MB", PostgreSQL: "≤ 1500 ms, ≤ 150 MB" };
   return markdownTable(
-    ["database", "started by", "cold start → first reply (ms)", "× tsx", "idle RSS after 5 s (MB)", "× tsx", "targets"],
+    ["database", "started by", "cold start → first reply (ms)", "× tsx", "idle RSS after 5 s (MB)", "× tsx", "+ embedded server PSS (MB)", "targets"],
     rows.map((r) => [
       r.database,
       r.launch,
@@ -145,6 +145,7 @@ export async function run(): Promise<string> {
       (r.coldStartMs / base(r).coldStartMs).toFixed(2),
       r.idleRssMb.toFixed(0),
       (r.idleRssMb / base(r).idleRssMb).toFixed(2),
+      r.database === "embedded" ? r.serverPssMb.toFixed(0) : "—",
       targets[r.database],
     ]),
   );

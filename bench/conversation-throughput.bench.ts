@@ -2,6 +2,7 @@
 import { cpus } from "node:os";
 import { pathToFileURL } from "node:url";
 import { Redis } from "ioredis";
+import pg from "pg";
 import { createBot } from "../src/channels/telegram/create-bot.ts";
 import { i18n } from "../src/i18n.ts";
 import { createRedisHandledEvents } from "../src/inbound/handled-events.ts";
@@ -44,7 +45,22 @@ type Result = Scenario & {
   failures: number;
   /** CPU time of this (the bot's) process per update, user + system; less sensitive to other load than wall time. */
   cpuMsPerUpdate: number;
+  /** Statements sent to PostgreSQL per update. */
+  roundTripsPerUpdate: number;
 };
+
+// Every statement the app sends goes through pg's Client.query (Prisma's adapter, raw SQL, BEGIN and COMMIT):
+// counting its calls counts the database round trips.
+let roundTrips = 0;
+const clientQuery = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  roundTrips++;
+  if (process.env.BENCH_TRACE) {
+    const first = args[0] as string | { text?: string };
+    process.stderr.write(`SQL ${(typeof first === "string" ? first : (first?.text ?? "?")).replace(/\s+/g, " ").slice(0, 160)}\n`);
+  }
+  return (clientQuery as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof clientQuery;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -98,6 +114,7 @@ async function measure(scenario: Scenario): Promise<Result> {
           failed.delete(person.id);
           const update = { update_id: updateId++, ...stepUpdate(step, person, view) };
           const started = performance.now();
+          if (process.env.BENCH_TRACE && record) process.stderr.write(`STEP ${JSON.stringify(step).slice(0, 80)}\n`);
           await bot.handleUpdate(update as never);
           if (record) durations.push(performance.now() - started);
           if (!failed.has(person.id)) break;
@@ -114,8 +131,10 @@ async function measure(scenario: Scenario): Promise<Result> {
     const thinkMs = scenario.pacedRate ? (scenario.reporters / scenario.pacedRate) * 1000 : 0;
     const started = performance.now();
     const cpuBefore = process.cpuUsage();
+    const tripsBefore = roundTrips;
     await Promise.all(measured.map((person) => answerAll(person, thinkMs, true)));
     const cpu = process.cpuUsage(cpuBefore);
+    const trips = roundTrips - tripsBefore;
     if (process.env.BENCH_DEBUG) process.stderr.write(`user ${cpu.user / 1000} ms, system ${cpu.system / 1000} ms, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB\n`);
     const seconds = (performance.now() - started) / 1000;
 
@@ -132,6 +151,7 @@ async function measure(scenario: Scenario): Promise<Result> {
       submitted,
       failures,
       cpuMsPerUpdate: (cpu.user + cpu.system) / 1000 / durations.length,
+      roundTripsPerUpdate: trips / durations.length,
     };
   } finally {
     await deleteKeys(redis, `bench-${botId}`);
@@ -147,18 +167,20 @@ const SCENARIOS: Scenario[] = [
   { reporters: 100, pacedRate: TARGET_RATE },
   { reporters: 1000, pacedRate: TARGET_RATE },
   { reporters: 100, pacedRate: TARGET_RATE / 2 },
+  { reporters: 100, pacedRate: 100 },
 ];
 
 export async function run(): Promise<string> {
   const rows: Result[] = [];
-  for (const scenario of process.env.BENCH_SCENARIO ? SCENARIOS.filter((s) => `${s.reporters}${s.pacedRate ? `p${s.pacedRate}` : ""}` === process.env.BENCH_SCENARIO) : SCENARIOS) {
+  // BENCH_TRACE=1 prints the statements of one reporter's steps, one step after another.
+  for (const scenario of process.env.BENCH_TRACE ? [{ reporters: 1 }] : process.env.BENCH_SCENARIO ? SCENARIOS.filter((s) => `${s.reporters}${s.pacedRate ? `p${s.pacedRate}` : ""}` === process.env.BENCH_SCENARIO) : SCENARIOS) {
     const result = await measure(scenario);
     rows.push(result);
     process.stderr.write(`${JSON.stringify(result)}\n`);
   }
   const ms = (value: number) => value.toFixed(1);
   return markdownTable(
-    ["N reporters", "load", "updates", "wall (s)", "updates/s", "p50 step (ms)", "p99 step (ms)", "max (ms)", "bot CPU per update (ms)", "submitted", "try-again replies"],
+    ["N reporters", "load", "updates", "wall (s)", "updates/s", "p50 step (ms)", "p99 step (ms)", "max (ms)", "bot CPU per update (ms)", "round trips per update", "submitted", "try-again replies"],
     rows.map((r) => [
       r.reporters.toLocaleString("en"),
       r.pacedRate ? `paced, ${r.pacedRate}/s offered` : "saturated",
@@ -169,6 +191,7 @@ export async function run(): Promise<string> {
       ms(r.p99),
       ms(r.max),
       ms(r.cpuMsPerUpdate),
+      r.roundTripsPerUpdate.toFixed(1),
       `${r.submitted}/${r.reporters}`,
       r.failures,
     ]),

@@ -1,19 +1,15 @@
-import { run, type RunnerHandle } from "@grammyjs/runner";
+import type { RunnerHandle } from "@grammyjs/runner";
 import { Api, GrammyError, HttpError, type Bot } from "grammy";
 import type { Redis } from "ioredis";
 import type { BotContext } from "./channels/telegram/context.ts";
-import { createBot } from "./channels/telegram/create-bot.ts";
 import { telegramSender } from "./channels/telegram/telegram-sender.ts";
 import { ZaloAccessTokenManager } from "./channels/zalo/access-token.ts";
 import { webRoutes } from "./channels/web/web-routes.ts";
-import { zaloWebhookRoute } from "./channels/zalo/webhook-route.ts";
 import { ZaloApi } from "./channels/zalo/zalo-api.ts";
-import { zaloInboundEvent } from "./channels/zalo/zalo-event.ts";
-import { zaloEventHandler } from "./channels/zalo/zalo-inbound.ts";
 import { ZaloSender } from "./channels/zalo/zalo-sender.ts";
 import { ZnsSender } from "./channels/zalo/zns-sender.ts";
 import { DEFAULT_PORT, requireChannel, zaloConfig, type Config } from "./config.ts";
-import { createDatabase, redactUrl, type Database } from "./db/create-prisma.ts";
+import { openDatabase, redactUrl, type Database } from "./db/create-prisma.ts";
 import { migrate } from "./db/migrate.ts";
 import { loadKeyring } from "./db/signing-keys.ts";
 import { createPrismaZaloTokenStore } from "./db/zalo-token-store.ts";
@@ -31,7 +27,6 @@ import { createInboundEvents } from "./queue/inbound-events.ts";
 import { createOfficeNotifications } from "./queue/office-notifications.ts";
 import { createOutbound } from "./queue/outbound.ts";
 import { createReminderQueue } from "./queue/reminder-queue.ts";
-import { createReminderWorker } from "./queue/reminder-worker.ts";
 import { createHttpServer, WEBHOOK_PATH, type HttpRoutes, type HttpServer } from "./server/create-server.ts";
 
 const OFFICE_NOTICE_WAIT_MS = 2000;
@@ -70,6 +65,15 @@ function botApiError(error: unknown, apiRoot: string): ServiceUnreachableError {
   return new ServiceUnreachableError(`the Bot API at ${where} cannot be reached (${reason}): check BOT_API_ROOT and the network`);
 }
 
+async function loadZaloInbound() {
+  const [{ zaloWebhookRoute }, { zaloInboundEvent }, { zaloEventHandler }] = [
+    await import("./channels/zalo/webhook-route.ts"),
+    await import("./channels/zalo/zalo-event.ts"),
+    await import("./channels/zalo/zalo-inbound.ts"),
+  ];
+  return { zaloWebhookRoute, zaloInboundEvent, zaloEventHandler };
+}
+
 /** Starts the parts of Tổng hợp that this process runs: the bot (its channels), the reminder worker, or both. */
 export async function startApp(mode: AppMode, config: Config, logger: Logger, options: StartOptions = {}): Promise<App> {
   const runsBot = mode === "all" || mode === "bot";
@@ -82,7 +86,7 @@ export async function startApp(mode: AppMode, config: Config, logger: Logger, op
   const windows = zalo ? { zalo: config.ZALO_WINDOW_HOURS * 3600_000 } : {};
 
   const defaultLocale = isLocale(config.DEFAULT_LOCALE) ? config.DEFAULT_LOCALE : "vi";
-  const db = createDatabase({
+  const db = await openDatabase({
     databaseUrl: config.DATABASE_URL,
     dataDir: config.DATA_DIR,
     onConnectionError: (error) => logger.warn({ err: error }, "a PostgreSQL connection broke; it is reopened on the next query"),
@@ -174,9 +178,10 @@ export async function startApp(mode: AppMode, config: Config, logger: Logger, op
     };
     const floodControl = createFloodControl(redis, { prefix });
 
+    // The bot's features and the worker's code load only in a process that runs them.
     const bot =
       runsBot && token
-        ? createBot(token, {
+        ? (await import("./channels/telegram/create-bot.ts")).createBot(token, {
             apiRoot: config.BOT_API_ROOT,
             deps: { ...useCaseDeps, updateLog: createRedisHandledEvents(redis, { prefix }), floodControl, replyBudget: outbound.budgets.telegram },
           })
@@ -188,7 +193,9 @@ export async function startApp(mode: AppMode, config: Config, logger: Logger, op
     const routes: HttpRoutes[] = [...(options.routes ?? [])];
     // The report form, the office's desk and the Telegram Mini App, served by the bot's processes.
     if (runsBot) routes.push(webRoutes({ deps: useCaseDeps, logger: logger.child({ part: "web" }), botToken: token }));
-    if (runsBot && zalo && inbound) {
+    const zaloInbound = runsBot && zalo && inbound ? await loadZaloInbound() : undefined;
+    if (zaloInbound && zalo && inbound) {
+      const { zaloWebhookRoute, zaloInboundEvent } = zaloInbound;
       routes.push((app) =>
         app.route(
           "/",
@@ -251,9 +258,9 @@ export async function startApp(mode: AppMode, config: Config, logger: Logger, op
       links.telegramBot = bot.botInfo.username;
     }
 
-    if (runsBot && inbound) {
+    if (zaloInbound && inbound) {
       inbound.startWorker(
-        zaloEventHandler({
+        zaloInbound.zaloEventHandler({
           deps: useCaseDeps,
           sender: outbound.replySenders.zalo!,
           flood: floodControl,
@@ -265,6 +272,7 @@ export async function startApp(mode: AppMode, config: Config, logger: Logger, op
 
     if (runsWorker) {
       // No retries here: the worker answers 429 by pausing its queue, which BullMQ coordinates.
+      const { createReminderWorker } = await import("./queue/reminder-worker.ts");
       const reminders = createReminderWorker({
         connection: redis,
         prisma: db.prisma,
@@ -299,6 +307,7 @@ export async function startApp(mode: AppMode, config: Config, logger: Logger, op
             throw error;
           }
         });
+        const { run } = await import("@grammyjs/runner");
         const runner: RunnerHandle = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] }, silent: true } });
         // Stop fetching first; the runner then waits for the updates in hand.
         stops.set("runner", async () => {

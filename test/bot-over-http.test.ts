@@ -37,7 +37,7 @@ describe("npm start against a Bot API server (embedded database, long polling)",
       const en = await api.waitForCall((call) => call.method === "sendMessage" && call.payload.chat_id === 502, 15_000);
       expect(en.payload.text).toMatch(/^Hello! I am the Tổng hợp assistant/);
 
-      expect(existsSync(join(cwd, "data", "PG_VERSION"))).toBe(true);
+      expect(existsSync(join(cwd, "data", "postgres", "PG_VERSION"))).toBe(true);
       app.child.kill("SIGTERM");
       expect(await app.exited).toBe(0);
       expect(app.output()).toContain('"msg":"stopped"');

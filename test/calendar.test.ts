@@ -1,3 +1,5 @@
+import { formatInTimeZone } from "date-fns-tz";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dataCutOff } from "../src/domain/calendar/cut-off.ts";
 import { HOLIDAY_YAML_LIMITS } from "../src/domain/yaml-limits.ts";
@@ -5,7 +7,7 @@ import { HolidayDataError, loadHolidayFile, parseHolidayData } from "../src/doma
 import { addDays, localDate, LocalDateError, parseLocalDate, weekday } from "../src/domain/calendar/local-date.ts";
 import { makePeriod, nextPeriod, PeriodError, periodLabel, periodLabelWithoutYear, periodMonths, periodSlug } from "../src/domain/calendar/period.ts";
 import { WorkingCalendar } from "../src/domain/calendar/working-calendar.ts";
-import { formatLocalDateTime, instantAt, localDateOf, localHourOf, localMinuteStamp, TimeZoneError } from "../src/domain/calendar/zoned-time.ts";
+import { formatLocalDateTime, instantAt, localDateOf, localHourOf, localMinuteStamp, localTimeOf, TimeZoneError } from "../src/domain/calendar/zoned-time.ts";
 
 const HCM = "Asia/Ho_Chi_Minh";
 const shipped = new WorkingCalendar(loadHolidayFile());
@@ -170,5 +172,25 @@ describe("times in Asia/Ho_Chi_Minh", () => {
   it("follows daylight saving where a zone has it", () => {
     expect(instantAt("2024-03-30", 8, 0, "Europe/Berlin").toISOString()).toBe("2024-03-30T07:00:00.000Z");
     expect(instantAt("2024-03-31", 8, 0, "Europe/Berlin").toISOString()).toBe("2024-03-31T06:00:00.000Z");
+  });
+});
+
+describe("the wall clock read from Intl", () => {
+  it("shows what date-fns-tz's formatInTimeZone shows, in zones with and without daylight saving", () => {
+    const zones = [HCM, "Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Asia/Kathmandu", "Pacific/Chatham", "UTC"];
+    const seed = Date.now() % 2 ** 31;
+    console.log(`wall clock property seed: ${seed}`);
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1971, 0, 1), max: Date.UTC(2099, 11, 31) }), fc.constantFrom(...zones), (ms, zone) => {
+        const instant = new Date(ms);
+        expect(localDateOf(instant, zone)).toBe(formatInTimeZone(instant, zone, "yyyy-MM-dd"));
+        expect(localTimeOf(instant, zone)).toBe(formatInTimeZone(instant, zone, "HH:mm"));
+        expect(localHourOf(instant, zone)).toBe(Number(formatInTimeZone(instant, zone, "H")));
+        expect(localMinuteStamp(instant, zone)).toBe(formatInTimeZone(instant, zone, "yyyyMMddHHmm"));
+        expect(formatLocalDateTime(instant, zone, "vi")).toBe(formatInTimeZone(instant, zone, "HH:mm 'ngày' dd/MM/yyyy"));
+        expect(formatLocalDateTime(instant, zone, "en")).toBe(formatInTimeZone(instant, zone, "HH:mm, d MMMM yyyy"));
+      }),
+      { seed, numRuns: 2000 },
+    );
   });
 });

@@ -1,11 +1,12 @@
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../src/db/create-prisma.ts";
+import { EmbeddedDatabaseError } from "../src/db/embedded-postgres.ts";
 import { HAND_WRITTEN_OBJECTS } from "../src/db/hand-written-objects.ts";
 import { migrate, readMigrations } from "../src/db/migrate.ts";
 import { diffSchemas } from "../src/db/schema-diff.ts";
-import { SqlRunner } from "../src/db/sql-runner.ts";
 import { describeDatabase } from "./support/describe-database.ts";
 import { createTestDatabase, type TestDatabase } from "./support/test-database.ts";
 
@@ -74,17 +75,33 @@ describe("migrations on PostgreSQL", () => {
   });
 });
 
-describe("migrations on the embedded database (PGlite)", () => {
-  it("produce the same schema as schema.prisma", async () => {
-    const migratedDb = new PGlite();
-    const referenceDb = new PGlite();
+describe("migrations on the embedded database (PostgreSQL in DATA_DIR)", () => {
+  it("produce the same schema as schema.prisma, keep the data across a restart, and refuse a second server on the folder", async () => {
+    const dataDir = join(mkdtempSync(join(tmpdir(), "tong-hop-embedded-")), "data");
+    // The reference runs on the same engine: PostgreSQL 18 lists NOT NULL as constraints, older ones do not.
+    const reference = await openDatabase({ dataDir: join(dirname(dataDir), "reference") });
+    let db = await openDatabase({ dataDir });
     try {
-      await migrate(SqlRunner.pglite(migratedDb));
-      await SqlRunner.pglite(referenceDb).exec(expectedSql);
-      expect(await describeDatabase(SqlRunner.pglite(migratedDb))).toEqual(await describeDatabase(SqlRunner.pglite(referenceDb)));
+      expect(db.embedded).toBe(true);
+      expect(await migrate(db.sql)).toHaveLength(readMigrations().length);
+      await reference.sql.exec(expectedSql);
+      expect(await describeDatabase(db.sql)).toEqual(await describeDatabase(reference.sql));
+      await db.sql.exec(`CREATE TABLE kept (v text); INSERT INTO kept VALUES ('Sở Khoa học và Công nghệ')`);
+      await expect(openDatabase({ dataDir })).rejects.toThrow(EmbeddedDatabaseError);
+      await db.close();
+
+      db = await openDatabase({ dataDir });
+      expect(await migrate(db.sql)).toEqual([]);
+      expect(await db.sql.query(`SELECT v FROM kept`)).toEqual([{ v: "Sở Khoa học và Công nghệ" }]);
     } finally {
-      await Promise.all([migratedDb.close(), referenceDb.close()]);
+      await db.close();
+      await reference.close();
     }
-    // Two embedded databases start and migrate here: slow on a busy 2-core machine.
   }, 180_000);
+
+  it("refuses a folder of the earlier embedded engine with a message that says what to do", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "tong-hop-pglite-"));
+    writeFileSync(join(dataDir, "PG_VERSION"), "17\n");
+    await expect(openDatabase({ dataDir })).rejects.toThrow(/earlier embedded engine \(PGlite\).*move that folder away/);
+  });
 });

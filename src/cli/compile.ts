@@ -4,7 +4,7 @@ import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config.ts";
-import { createDatabase } from "../db/create-prisma.ts";
+import { openDatabase } from "../db/create-prisma.ts";
 import { compileRound } from "../report/compile-round.ts";
 import { compileSample } from "../report/compile-sample.ts";
 
@@ -81,7 +81,7 @@ async function main(): Promise<void> {
   const roundId = Number(values.round);
   if (!Number.isInteger(roundId) || roundId <= 0) throw new UsageError(`--round must be a round id, got "${values.round}"`);
   const config = loadConfig();
-  const db = createDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   try {
     const result = await compileRound(db.prisma, { roundId, ...options });
     const out = outputPath(values.out ?? result.fileName);

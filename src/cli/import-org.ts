@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { loadConfig } from "../config.ts";
-import { createDatabase } from "../db/create-prisma.ts";
+import { openDatabase } from "../db/create-prisma.ts";
 import { migrate } from "../db/migrate.ts";
 import { importOrganisation } from "../organisation/import-organisation.ts";
 import { OrgFileError, parseOrgFile } from "../organisation/org-file.ts";
@@ -17,7 +17,7 @@ try {
   // Validated before touching the database, so a typo changes nothing.
   const file = parseOrgFile(readFileSync(path, "utf8"), basename(path));
   const config = loadConfig();
-  const db = createDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   try {
     await migrate(db.sql);
     const summary = await importOrganisation(db.prisma, file);

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { Api } from "grammy";
 import { loadConfig, requireBotToken } from "../config.ts";
-import { createDatabase } from "../db/create-prisma.ts";
+import { openDatabase } from "../db/create-prisma.ts";
 import { migrate } from "../db/migrate.ts";
 import type { Role } from "../domain/permissions.ts";
 import { formatDateTime } from "../conversation/format-time.ts";
@@ -54,7 +54,7 @@ try {
   const channel = values.channel ?? (config.BOT_TOKEN ? "telegram" : config.ZALO_OA_ID ? "zalo" : undefined);
   if (role && channel === undefined) throw new UsageError("set BOT_TOKEN to make a Telegram link, or ZALO_OA_ID to make a Zalo code (or pass --channel)");
   if (role && channel === "zalo" && !config.ZALO_OA_ID) throw new UsageError("--channel zalo needs ZALO_OA_ID: the numeric id of the Zalo Official Account people follow and send the code to");
-  const db = createDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   try {
     await migrate(db.sql);
     if (values.revoke !== undefined) {

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config.ts";
-import { createDatabase } from "../db/create-prisma.ts";
+import { openDatabase } from "../db/create-prisma.ts";
 import { migrate } from "../db/migrate.ts";
 import type { Role } from "../domain/permissions.ts";
 import { unitByCode } from "../invites/invite-service.ts";
@@ -55,7 +55,7 @@ try {
   }
 
   const config = loadConfig();
-  const db = createDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   try {
     await migrate(db.sql);
     if (command === "phone") {

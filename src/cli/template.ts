@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config.ts";
-import { createDatabase } from "../db/create-prisma.ts";
+import { openDatabase } from "../db/create-prisma.ts";
 import { checkTemplateSource, formatProblem, type KindSource } from "../domain/template/check-template-source.ts";
 import { formatTemplateSummary } from "../domain/template/template-summary.ts";
 import { DEFAULT_UNIT_KINDS, unitKindsOf } from "../domain/unit-kind.ts";
@@ -64,7 +64,7 @@ async function check(file: string, orgPath: string | undefined, previewPath: str
 async function add(file: string): Promise<number> {
   const source = readSource(file);
   const config = loadConfig();
-  const db = createDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   try {
     const result = await storeTemplateUpload(db.prisma, { source, fileName: basename(file), actorId: null });
     if (!result.ok) {

@@ -56,9 +56,12 @@ function sessionPatch(data: SessionData, flow: Flow): { set: SessionData; remove
   return { set, remove: data[FOCUS] === FOCUS_NAME ? [FOCUS] : [] };
 }
 
-/** Whether the chat is in the middle of answering, and which feature waits for typed text. */
-export async function conversationStatus(db: PrismaClient, sessionKey: string): Promise<{ active: boolean; preview: boolean; focus: string | undefined }> {
-  const data = await readSession(db, sessionKey);
+/**
+ * Whether the chat is in the middle of answering (and on its preview), and which feature waits for typed text.
+ * `session`: the session as the caller already read it in this update, sparing a second read.
+ */
+export async function conversationStatus(db: PrismaClient, sessionKey: string, session?: SessionData): Promise<{ active: boolean; preview: boolean; focus: string | undefined }> {
+  const data = session ?? (await readSession(db, sessionKey));
   const flow = readConversation(data[SESSION_PART]).flow;
   return { active: flow.kind !== "idle", preview: flow.kind === "preview", focus: typeof data[FOCUS] === "string" ? (data[FOCUS] as string) : undefined };
 }

@@ -1,16 +1,14 @@
-import { mkdirSync } from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client.ts";
+import { startEmbeddedPostgres } from "./embedded-postgres.ts";
 import { SqlRunner } from "./sql-runner.ts";
 
 export type Database = {
   prisma: PrismaClient;
   /** Raw SQL for migrations and health checks, on the same database. */
   sql: SqlRunner;
-  /** Where the data lives, for messages: a URL without password, or the PGlite folder. */
+  /** Where the data lives, for messages: a URL without password, or the embedded database's folder. */
   location: string;
   embedded: boolean;
   close(): Promise<void>;
@@ -32,38 +30,42 @@ export type DatabaseOptions = {
   onConnectionError?: (error: Error) => void;
 };
 
-/** PostgreSQL when a URL is given, otherwise an embedded PGlite database in dataDir. */
+/** A PostgreSQL server at a URL. */
 export function createDatabase(options: DatabaseOptions): Database {
-  if (options.databaseUrl) {
-    const onError = options.onConnectionError ?? (() => {});
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, connectionTimeoutMillis: 10_000 });
-    pool.on("error", onError);
-    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
-    const sql = SqlRunner.postgres(options.databaseUrl, onError);
-    return {
-      prisma,
-      sql,
-      location: redactUrl(options.databaseUrl),
-      embedded: false,
-      async close() {
-        await prisma.$disconnect();
-        await pool.end();
-        await sql.close();
-      },
-    };
-  }
-  mkdirSync(options.dataDir, { recursive: true });
-  // PGlite's default initial heap (~512 MB) dwarfs the bot; the smallest it accepts grows on demand.
-  const pglite = new PGlite(options.dataDir, { initialMemory: 128 * 1024 * 1024 });
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  if (!options.databaseUrl) throw new Error("createDatabase needs a databaseUrl; openDatabase starts the embedded database");
+  const onError = options.onConnectionError ?? (() => {});
+  const pool = new pg.Pool({ connectionString: options.databaseUrl, connectionTimeoutMillis: 10_000 });
+  pool.on("error", onError);
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const sql = SqlRunner.postgres(options.databaseUrl, onError);
   return {
     prisma,
-    sql: SqlRunner.pglite(pglite),
-    location: options.dataDir,
-    embedded: true,
+    sql,
+    location: redactUrl(options.databaseUrl),
+    embedded: false,
     async close() {
       await prisma.$disconnect();
-      await pglite.close();
+      await pool.end();
+      await sql.close();
+    },
+  };
+}
+
+/** PostgreSQL when a URL is given, otherwise the embedded PostgreSQL started in dataDir (stopped by close). */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) return createDatabase(options);
+  const server = await startEmbeddedPostgres(options.dataDir);
+  const db = createDatabase({ ...options, databaseUrl: server.url });
+  return {
+    ...db,
+    location: server.dataDir,
+    embedded: true,
+    async close() {
+      try {
+        await db.close();
+      } finally {
+        await server.stop();
+      }
     },
   };
 }

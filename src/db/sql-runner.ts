@@ -1,9 +1,8 @@
-import type { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 
 type Row = Record<string, unknown>;
 
-/** The few raw-SQL needs (migrations, introspection, health) over either driver. */
+/** The few raw-SQL needs (migrations, introspection, health) over PostgreSQL. */
 export class SqlRunner {
   private constructor(
     readonly query: <T extends Row = Row>(text: string, params?: unknown[]) => Promise<T[]>,
@@ -22,16 +21,6 @@ export class SqlRunner {
         await pool.query(script);
       },
       () => pool.end(),
-    );
-  }
-
-  static pglite(db: PGlite): SqlRunner {
-    return new SqlRunner(
-      async <T extends Row>(text: string, params?: unknown[]) => (await db.query<T>(text, params)).rows,
-      async (script) => {
-        await db.exec(script);
-      },
-      async () => {},
     );
   }
 }

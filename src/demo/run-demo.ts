@@ -5,7 +5,7 @@ import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { loadKeyring } from "../db/signing-keys.ts";
 import { parseConfig } from "../config.ts";
-import { createDatabase } from "../db/create-prisma.ts";
+import { openDatabase } from "../db/create-prisma.ts";
 import { migrate } from "../db/migrate.ts";
 import { addDays } from "../domain/calendar/local-date.ts";
 import { instantAt, localDateOf } from "../domain/calendar/zoned-time.ts";
@@ -69,7 +69,7 @@ async function main(): Promise<void> {
   const transcript = new Transcript(() => clock?.now() ?? new Date(), timeZone);
 
   const dataDir = config.DATABASE_URL ? "" : mkdtempSync(join(tmpdir(), "tong-hop-demo-"));
-  const db = createDatabase({ databaseUrl: config.DATABASE_URL, dataDir });
+  const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir });
   const redis = createRedisConnection(config.REDIS_URL);
   await redis.connect();
   const prefix = `tong-hop-demo-${process.pid}`;
@@ -89,7 +89,7 @@ async function main(): Promise<void> {
 
   try {
     await channel.start();
-    transcript.heading(`Chuẩn bị: cơ sở dữ liệu ${db.embedded ? "nhúng (PGlite)" : db.location}, Redis ${config.REDIS_URL}, ${channel.describe}`);
+    transcript.heading(`Chuẩn bị: cơ sở dữ liệu ${db.embedded ? "nhúng (PostgreSQL trong DATA_DIR)" : db.location}, Redis ${config.REDIS_URL}, ${channel.describe}`);
     await migrate(db.sql);
     const org = await importOrganisation(db.prisma, parseOrgFile(readFileSync(join(ROOT, "examples/org.yaml"), "utf8"), "examples/org.yaml"));
     await ensureBundledTemplates(db.prisma);

@@ -6,7 +6,7 @@ import { parseTemplateDefinition } from "../domain/template/load-template.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { inTransaction, type Db } from "../submissions/db-client.ts";
 import { itemKey, latestRows } from "./active-overrides.ts";
-import { loadRoundRows } from "./compile-round.ts";
+import { loadRoundRows } from "./round-rows.ts";
 import { roundToReportInput } from "./round-report-input.ts";
 
 /** Longest text the secretary may put in place of a section. */

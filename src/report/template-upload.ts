@@ -11,7 +11,6 @@ import { storedUnitKinds, unitKindsOf, type UnitKindDef } from "../domain/unit-k
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import { inTransaction } from "../submissions/db-client.ts";
 import { canonicalJson } from "./canonical-json.ts";
-import { renderReportDocx } from "./render-docx.ts";
 import { SAMPLE_ORGANISATION } from "./sample/sample-report-input.ts";
 
 export type TemplateUploadCheck =
@@ -90,6 +89,8 @@ async function versionFor(prisma: PrismaClient, template: Template): Promise<{ v
 export async function templatePreview(template: Template, organisation: OrganisationInfo, kinds: readonly UnitKindDef[], now = new Date()): Promise<{ fileName: string; bytes: Buffer }> {
   const period = currentQuarter(now);
   const model = assembleReport(exampleReportInput(template, organisation, kinds, period));
+  // The renderer loads with the first preview, as with the first compile.
+  const { renderReportDocx } = await import("./render-docx.ts");
   return { fileName: `XEM-TRUOC-${template.key}.docx`, bytes: await renderReportDocx(model) };
 }
 

@@ -3,7 +3,7 @@ import type { ReportSection } from "../domain/report/report-model.ts";
 import { questionsBehindSection } from "../domain/report/section-sources.ts";
 import { questionsForUnitKind } from "../domain/template/template-schema.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import { loadRoundRows } from "./compile-round.ts";
+import { loadRoundRows } from "./round-rows.ts";
 import { roundToReportInput } from "./round-report-input.ts";
 
 /** A section of the report as one unit's answers alone would word it. */

@@ -4,7 +4,6 @@ import { isSubmitted } from "../domain/report/submission-inclusion.ts";
 import type { ActionOf } from "../messaging/action.ts";
 import type { Answer, Choice, Reply } from "../messaging/reply.ts";
 import type { RoundSummary } from "../office/round-choice.ts";
-import { CompileError, compileRound } from "../report/compile-round.ts";
 import { can } from "../domain/permissions.ts";
 import { personOf, type UseCaseContext } from "./context.ts";
 import { deskLinkForFile } from "./file-delivery.ts";
@@ -58,6 +57,8 @@ async function compileAndSend(ctx: UseCaseContext, round: RoundSummary, choice: 
   const { prisma } = ctx.deps;
   const { t } = ctx;
   const person = personOf(ctx);
+  // The report code and the .docx renderer load on the first compile: a process that never compiles never holds them.
+  const { CompileError, compileRound } = await import("../report/compile-round.ts");
   let result;
   try {
     result = await compileRound(prisma, { roundId: round.id, actorId: person.id, includeDrafts: choice.includeDrafts, attribution: choice.attribution, statusAppendix: choice.appendix });

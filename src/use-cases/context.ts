@@ -65,6 +65,8 @@ export type Caller = {
   files: { maxBytes: number; extensions: readonly string[] | null };
   /** What the messenger tells about the sender (a name to suggest on joining, a username). */
   profile?: SenderProfile;
+  /** The current organisation when it was read along with the caller (undefined: not read yet). */
+  organisation?: OrganisationFacts | null;
 };
 
 export type SenderProfile = { suggestedName?: string; username?: string | null };
@@ -91,7 +93,7 @@ export function makeContext(deps: UseCaseDeps, caller: Caller): UseCaseContext {
     // Texts for people who have not joined say how to join on the channel they wrote from.
     t: (key, vars) => translate(key, { channel: caller.channel, ...vars }),
     now: () => deps.now?.() ?? new Date(),
-    organisation: () => (organisation ??= currentOrganisation(deps.prisma)),
+    organisation: () => (organisation ??= caller.organisation !== undefined ? Promise.resolve(caller.organisation) : currentOrganisation(deps.prisma)),
     timeZone: async () => (await ctx.organisation())?.timezone ?? deps.defaultTimeZone,
     formatTime: async (instant) => formatDateTime(instant, await ctx.timeZone(), caller.locale),
   };

@@ -1,5 +1,5 @@
 import { shorten } from "../conversation/display-answer.ts";
-import { FOCUS, patchSession, readSession } from "../conversation/session-store.ts";
+import { FOCUS, patchSession, readSession, type SessionData } from "../conversation/session-store.ts";
 import { cleanText } from "../domain/answer-parsing.ts";
 import { can, primaryRole } from "../domain/permissions.ts";
 import { isTemplateFileName } from "../domain/template/template-file.ts";
@@ -68,9 +68,13 @@ function fallback(ctx: UseCaseContext, what: "text" | "non-text" | "command", co
   return { replies: [{ kind: "text", text: t(what === "non-text" ? `fallback-non-text-${suffix}` : `fallback-hint-${suffix}`) }] };
 }
 
-async function focusOf(ctx: UseCaseContext): Promise<string | undefined> {
-  if (!ctx.caller.sessionKey) return undefined;
-  const focus = (await readSession(ctx.deps.prisma, ctx.caller.sessionKey))[FOCUS];
+/** The chat's session as read before any flow ran, for routing: read once per update. */
+async function routingSession(ctx: UseCaseContext): Promise<SessionData | undefined> {
+  return ctx.caller.sessionKey ? readSession(ctx.deps.prisma, ctx.caller.sessionKey) : undefined;
+}
+
+function focusOf(session: SessionData | undefined): string | undefined {
+  const focus = session?.[FOCUS];
   return typeof focus === "string" ? focus : undefined;
 }
 
@@ -92,10 +96,11 @@ async function route(ctx: UseCaseContext, inbound: Inbound): Promise<Answer> {
       const command = commandOfText(inbound.text);
       if (command) return route(ctx, { kind: "command", ...command });
       if (inbound.text.trim().startsWith("/")) return fallback(ctx, "command", inbound.text.trim().split(/\s/)[0]);
-      const focus = await focusOf(ctx);
+      const session = await routingSession(ctx);
+      const focus = focusOf(session);
       const owner = focus ? TEXT_HANDLERS[focus] : undefined;
       if (owner) return owner(ctx, inbound.text);
-      const report = await reportTextState(ctx);
+      const report = await reportTextState(ctx, session);
       if (report === "preview") {
         // Nothing typed on the preview is an answer: a number picks from its numbered choices (Zalo lists them).
         const picked = await numberedChoice(ctx, inbound.text);
@@ -108,10 +113,11 @@ async function route(ctx: UseCaseContext, inbound: Inbound): Promise<Answer> {
       return fallback(ctx, "text");
     }
     case "non-text": {
-      const focus = await focusOf(ctx);
+      const session = await routingSession(ctx);
+      const focus = focusOf(session);
       const owner = focus ? NON_TEXT_HANDLERS[focus] : undefined;
       if (owner) return owner(ctx);
-      if (await reportWantsText(ctx)) return reportEvent(ctx, { type: "non-text" });
+      if (await reportWantsText(ctx, session)) return reportEvent(ctx, { type: "non-text" });
       return fallback(ctx, "non-text");
     }
     case "file": {

@@ -2,7 +2,8 @@ import type { Role } from "../domain/permissions.ts";
 import { recipientLocale } from "../domain/recipient-locale.ts";
 import type { Locale } from "../i18n.ts";
 import type { ChannelName } from "../messaging/channel-sender.ts";
-import { currentOrganisation } from "../organisation/current-organisation.ts";
+import { Prisma } from "../generated/prisma/client.ts";
+import { CURRENT_ORGANISATION_SQL, currentOrganisation, organisationFromRow } from "../organisation/current-organisation.ts";
 import { CHANNEL_ENUM } from "../queue/notifier.ts";
 import type { Caller, SenderProfile, UseCaseDeps } from "./context.ts";
 
@@ -31,11 +32,23 @@ export function sessionKeyOf(channel: ChannelName, address: string): string {
   return `${channel}:${address}`;
 }
 
-type Row = { id: number; name: string; locale: string | null; role: Role | null; unitId: number | null };
+type Row = {
+  id: number;
+  name: string;
+  locale: string | null;
+  role: Role | null;
+  unitId: number | null;
+  orgId: number | null;
+  orgShortName: string | null;
+  orgTimezone: string | null;
+  orgLocale: string | null;
+  orgRecipients: unknown;
+};
 
 /**
  * The person behind an event, their live grants and their language, in one statement that also records
  * that they wrote now (Zalo's messaging window opens again; a channel that had refused them is reachable).
+ * The current organisation comes with it, so the flow that follows need not read it again.
  */
 export async function identify(deps: UseCaseDeps, sender: Sender): Promise<Caller> {
   const now = deps.now?.() ?? new Date();
@@ -44,15 +57,20 @@ export async function identify(deps: UseCaseDeps, sender: Sender): Promise<Calle
       UPDATE "ChannelAccount" SET "lastInboundAt" = ${now}, "unreachableAt" = NULL, "unreachableError" = NULL
       WHERE "channel" = ${CHANNEL_ENUM[sender.channel]}::"Channel" AND "externalId" = ${sender.externalId}
       RETURNING "personId")
-    SELECT p."id", p."name", p."locale", m."role"::text AS "role", m."unitId"
+    SELECT p."id", p."name", p."locale", m."role"::text AS "role", m."unitId",
+      o."id" AS "orgId", o."shortName" AS "orgShortName", o."timezone" AS "orgTimezone", o."locale" AS "orgLocale", o."recipients" AS "orgRecipients"
     FROM seen JOIN "Person" p ON p."id" = seen."personId"
     LEFT JOIN "Membership" m ON m."personId" = p."id" AND m."revokedAt" IS NULL
+    LEFT JOIN ${Prisma.raw(CURRENT_ORGANISATION_SQL)} o ON true
     ORDER BY m."id"`;
   const first = rows[0];
+  const organisation = first
+    ? organisationFromRow({ id: first.orgId, shortName: first.orgShortName, timezone: first.orgTimezone, locale: first.orgLocale, recipients: first.orgRecipients })
+    : undefined;
   const person = first ? { id: first.id, name: first.name, locale: first.locale } : null;
   const actor = first ? { personId: first.id, grants: rows.filter((r) => r.role !== null).map((r) => ({ role: r.role!, unitId: r.unitId })) } : null;
   // The organisation's language matters only for someone who chose none and whose messenger says none.
-  const organisationLocale = person?.locale || sender.languageHint ? null : (await currentOrganisation(deps.prisma))?.locale;
+  const organisationLocale = person?.locale || sender.languageHint ? null : (organisation !== undefined ? organisation : await currentOrganisation(deps.prisma))?.locale;
   return {
     channel: sender.channel,
     address: sender.address,
@@ -62,6 +80,7 @@ export async function identify(deps: UseCaseDeps, sender: Sender): Promise<Calle
     locale: recipientLocale({ person: person?.locale, client: sender.languageHint, organisation: organisationLocale, fallback: deps.defaultLocale }),
     ...CHANNEL_LIMITS[sender.channel],
     profile: sender.profile,
+    organisation,
   };
 }
 

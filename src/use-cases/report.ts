@@ -4,6 +4,7 @@ import type { ConversationEvent } from "../conversation/engine.ts";
 import { translatorFor } from "../i18n.ts";
 import type { Answer, Reply } from "../messaging/reply.ts";
 import type { OutMessage } from "../conversation/out-message.ts";
+import type { SessionData } from "../conversation/session-store.ts";
 import { replanRound } from "../queue/replan-on-change.ts";
 import { overrideNoticesAfterAnswers } from "../report/report-overrides.ts";
 import type { UseCaseContext } from "./context.ts";
@@ -87,15 +88,18 @@ export function reportButton(ctx: UseCaseContext, action: ButtonAction): Promise
   return reportEvent(ctx, { type: "button", action });
 }
 
-/** Whether typed text belongs to the conversation: it asked for it last, or nothing else did while it is active. */
-export async function reportWantsText(ctx: UseCaseContext): Promise<boolean> {
-  return (await reportTextState(ctx)) !== null;
+/**
+ * Whether typed text belongs to the conversation: it asked for it last, or nothing else did while it is active.
+ * `session`: the chat's session as already read in this update, if it was.
+ */
+export async function reportWantsText(ctx: UseCaseContext, session?: SessionData): Promise<boolean> {
+  return (await reportTextState(ctx, session)) !== null;
 }
 
 /** Whether the report conversation takes typed text now, and whether it shows the preview (where nothing typed is an answer). */
-export async function reportTextState(ctx: UseCaseContext): Promise<"question" | "preview" | null> {
+export async function reportTextState(ctx: UseCaseContext, session?: SessionData): Promise<"question" | "preview" | null> {
   if (!ctx.caller.person || !ctx.caller.sessionKey) return null;
-  const status = await conversationStatus(ctx.deps.prisma, ctx.caller.sessionKey);
+  const status = await conversationStatus(ctx.deps.prisma, ctx.caller.sessionKey, session);
   if (!(status.focus === REPORT_FOCUS || (status.focus === undefined && status.active))) return null;
   return status.preview ? "preview" : "question";
 }

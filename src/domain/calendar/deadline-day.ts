@@ -1,7 +1,6 @@
-import { formatInTimeZone } from "date-fns-tz";
 import { dateParts, weekday, type LocalDate } from "./local-date.ts";
 import { WorkingCalendarError, type DayStatus, type WorkingCalendar } from "./working-calendar.ts";
-import { localDateOf } from "./zoned-time.ts";
+import { localDateOf, localTimeOf } from "./zoned-time.ts";
 
 /** The day a deadline falls on, as the office reads it: date, weekday, time, and whether it is worked. */
 export type DeadlineDay = {
@@ -37,5 +36,5 @@ export function deadlineDay(instant: Date, timeZone: string, calendar: WorkingCa
       if (!(error instanceof WorkingCalendarError)) throw error;
     }
   }
-  return { date, dayMonthYear: dayMonthYear(date), weekday: weekday(date), time: formatInTimeZone(instant, timeZone, "HH:mm"), status, workingDayBefore };
+  return { date, dayMonthYear: dayMonthYear(date), weekday: weekday(date), time: localTimeOf(instant, timeZone), status, workingDayBefore };
 }

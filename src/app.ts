@@ -5,6 +5,7 @@ import type { BotContext } from "./channels/telegram/context.ts";
 import { telegramSender } from "./channels/telegram/telegram-sender.ts";
 import { ZaloAccessTokenManager } from "./channels/zalo/access-token.ts";
 import { webRoutes } from "./channels/web/web-routes.ts";
+import { pageUrl } from "./use-cases/web-access.ts";
 import { ZaloApi } from "./channels/zalo/zalo-api.ts";
 import { ZaloSender } from "./channels/zalo/zalo-sender.ts";
 import { ZnsSender } from "./channels/zalo/zns-sender.ts";
@@ -284,6 +285,7 @@ export async function startApp(mode: AppMode, config: Config, logger: Logger, op
         now,
         logger: logger.child({ part: "reminders" }),
         templateSender,
+        formLink: config.PUBLIC_URL ? (personId, roundId) => pageUrl(useCaseDeps, { personId, roundId, kind: "form" }) : undefined,
       });
       stops.set("reminders", () => reminders.close());
       officeNotices.startWorker({ prisma: db.prisma, send: outbound.send, timeZone: config.TZ_REPORTS, defaultLocale });

@@ -56,6 +56,7 @@ beforeAll(async () => {
     prefix,
     now,
     reconcileEveryMs: false,
+    formLink: async (personId, roundId) => `https://tonghop.example.gov.vn/form/p${personId}-r${roundId}`,
   });
   await reminders.worker.waitUntilReady();
 });
@@ -95,6 +96,9 @@ describe("reminder worker", () => {
         expect(calls).toHaveLength(1);
         expect(calls[0]!.payload.text).toContain("Nhắc việc: Anh/Chị vui lòng hoàn thành báo cáo 9 tháng đầu năm 2024");
         expect(calls[0]!.payload.text).toContain("(còn 1 ngày làm việc)");
+        // The reporter's own link to the round's web form, besides the button that opens the question in chat.
+        const buttons = (calls[0]!.payload.reply_markup as { inline_keyboard: { text: string; url?: string }[][] }).inline_keyboard.flat();
+        expect(buttons.find((b) => b.url)).toEqual({ text: "📝 Mở trang báo cáo", url: `https://tonghop.example.gov.vn/form/p${reporter.id}-r${roundId}` });
       }
     }
     for (const reporter of world.reporters.get(u3!)!) expect(sendsTo(reporter.telegramId)).toEqual([]);
@@ -102,6 +106,7 @@ describe("reminder worker", () => {
       const calls = sendsTo(secretary.telegramId);
       expect(calls).toHaveLength(1);
       expect(calls[0]!.payload.text).toContain("1/3 đơn vị đã nộp; chưa nộp: Phòng 1, Phòng 2.");
+      expect(JSON.stringify(calls[0]!.payload.reply_markup)).not.toContain("/form/");
     }
     // Later reminders stay queued for their mornings.
     expect(await queue.getJobState(`r${roundId}_u${u1}_deadline_202410100800`)).toBe("delayed");

@@ -51,6 +51,8 @@ export type ReminderWorkerOptions = {
   workerOptions?: Partial<WorkerOptions>;
   /** Paid template messages (ZNS) for unit reminders a messaging window keeps back; absent: none are sent. */
   templateSender?: TemplateSender;
+  /** A reporter's personal link to the round's web form (null without PUBLIC_URL); a unit reminder carries it. */
+  formLink?: (personId: number, roundId: number) => Promise<string | null>;
 };
 
 export type ReminderWorker = {
@@ -190,12 +192,14 @@ export function createReminderWorker(options: ReminderWorkerOptions): ReminderWo
     const result: ReminderJobResult = { ...NOTHING_SENT };
     const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     for (const recipient of people) {
+      const formUrl = unit && options.formLink ? await options.formLink(recipient.personId, data.roundId) : null;
       // Worded when sent, in the recipient's language; every reminder invites a tap (on Zalo that reopens the window).
       const message = (t: (key: string, vars?: Record<string, string | number>) => string, locale: Locale): Reply[] => {
         const common = { locale, period: state.period, report: state.templateName, deadline: state.deadline, timeZone: state.timeZone };
         if (unit) {
           const text = unitReminderText({ ...common, kind: data.kind, unit: unit.name, now: now(), returned: unit.status === "RETURNED" });
-          return [{ kind: "text", text, choices: [[{ label: t("button-start-answering"), action: { op: "open", sid: unit.submissionId } }]] }];
+          const links = formUrl ? [{ label: t("web-open-form"), url: formUrl }] : undefined;
+          return [{ kind: "text", text, choices: [[{ label: t("button-start-answering"), action: { op: "open", sid: unit.submissionId } }]], ...(links ? { links } : {}) }];
         }
         return [{ kind: "text", text: officeDigestText({ ...common, ...facts! }), choices: [[{ label: t("office-button-status"), action: { op: "status.page", round: state.id, page: 0 } }]] }];
       };

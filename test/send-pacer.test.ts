@@ -39,4 +39,24 @@ describe("a channel's send budget", () => {
     await pacer.take("chat-1", "reply");
     expect(Date.now() - reply).toBeLessThan(1200);
   });
+
+  it("a lone bulk send is not starved by a steady stream of replies to others", async () => {
+    const pacer = new SendPacer({ redis, keyPrefix: `${prefix}:c`, perSecond: 30, perChatMs: 1000 });
+    let replying = true;
+    // Replies to someone else twice a second, as a busy bot answers while the last notice waits.
+    const replies = (async () => {
+      while (replying) {
+        await pacer.take("someone-waiting", "reply");
+        await new Promise((resolve) => setTimeout(resolve, 400));
+      }
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 900));
+    const started = Date.now();
+    const gone = await Promise.race([pacer.take("last-reporter").then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 10_000))]);
+    replying = false;
+    await replies;
+    expect(gone).toBe(true);
+    // It gives up a slot for each recent reply, then goes: well within a second or two, not never.
+    expect(Date.now() - started).toBeLessThan(5_000);
+  }, 20_000);
 });

@@ -23,13 +23,22 @@ if c > slot then return {0, math.ceil(c - now)} end
 if slot - now > lookahead then return {0, math.ceil(slot - now - lookahead)} end
 redis.call('SET', KEYS[1], tostring(slot + interval), 'PX', math.ceil(slot + interval - now) + 1000)
 redis.call('SET', KEYS[2], tostring(slot + chatInterval), 'PX', math.ceil(slot + chatInterval - now) + 1000)
-return {1, math.ceil(slot - now)}
+return {1, math.ceil(slot - now), tostring(c)}
 `;
 
-// At the reserved slot: a reply sent meanwhile has taken it (debt), or it is this sender's.
+// At the reserved slot: a reply sent meanwhile has taken it (debt), or it is this sender's. A slot given up
+// gives the chat back its turn too (ARGV[1], what the chat's key held before): nothing was sent to it, and
+// keeping it would make a lone sender wait a whole chat interval per reply, for ever under steady replies.
 const CLAIM_BULK = `
 local debt = tonumber(redis.call('GET', KEYS[1]) or '0')
-if debt > 0 then redis.call('DECR', KEYS[1]) return 0 end
+if debt > 0 then
+  redis.call('DECR', KEYS[1])
+  local before = tonumber(ARGV[1])
+  local t = redis.call('TIME')
+  local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+  if before > now then redis.call('SET', KEYS[2], ARGV[1], 'PX', math.ceil(before - now) + 1000) else redis.call('DEL', KEYS[2]) end
+  return 0
+end
 return 1
 `;
 
@@ -88,10 +97,10 @@ export class SendPacer {
     }
     for (;;) {
       // A chat that is not free yet takes no overall slot, so it holds back no other chat.
-      const [reserved, wait] = (await this.redis.eval(RESERVE_BULK, 2, `${this.keyPrefix}:global`, chatKey, this.intervalMs, this.perChatMs, this.lookaheadMs)) as [number, number];
+      const [reserved, wait, chatBefore] = (await this.redis.eval(RESERVE_BULK, 2, `${this.keyPrefix}:global`, chatKey, this.intervalMs, this.perChatMs, this.lookaheadMs)) as [number, number, string?];
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       if (reserved !== 1) continue;
-      if ((await this.redis.eval(CLAIM_BULK, 1, `${this.keyPrefix}:debt`)) === 1) return;
+      if ((await this.redis.eval(CLAIM_BULK, 2, `${this.keyPrefix}:debt`, chatKey, chatBefore ?? "0")) === 1) return;
     }
   }
 

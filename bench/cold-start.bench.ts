@@ -12,7 +12,7 @@ import { markdownTable } from "./markdown-table.ts";
 
 export const title = "Cold start and idle memory";
 export const description =
-  "`npx tsx bench/cold-start.bench.ts` — the bot + worker process started with a /start update already waiting at a local Bot API; time from spawn to the reply, then RSS of the app's Node process after 5 s idle (npm's own process, about 50 MB while it waits for its child, is not counted). *npm start*: `npm start` as the README says (compiled `dist/main.js`, the build already up to date); *tsx*: `node --import tsx src/main.ts all`, how `npm start` ran before. Each row is the second of two runs (the first warms the disk cache).";
+  "`npx tsx bench/cold-start.bench.ts` — the bot + worker process started with a /start update already waiting at a local Bot API; time from spawn to the reply, then RSS of the app's Node process after 5 s idle (npm's own process, about 50 MB while it waits for its child, is not counted). *npm start*: `npm start` as the README says (compiled `dist/main.js`, the build already up to date); *no V8 flags*: `node dist/main.js all`, how `npm start` ran before `--liftoff-only --max-semi-space-size=1`; *tsx*: `node --import tsx src/main.ts all`, how it ran before compiled JavaScript. Each row is the second of two runs (the first warms the disk cache).";
 
 const ROOT = resolve(import.meta.dirname, "..");
 
@@ -79,7 +79,7 @@ function childrenPssMb(pid: number): number {
   return kb / 1024;
 }
 
-export type Launch = "npm start" | "tsx";
+export type Launch = "npm start" | "no V8 flags" | "tsx";
 export type Database = "embedded" | "PostgreSQL";
 export type Sample = { launch: Launch; database: Database; coldStartMs: number; idleRssMb: number; serverPssMb: number };
 
@@ -106,10 +106,13 @@ export async function measure(launch: Launch, database: Database, extraEnv: Reco
     message: { message_id: 1, date: 1, chat: { id: 7, type: "private" }, from: { id: 7, is_bot: false, first_name: "A" }, text: "/start", entities: [{ type: "bot_command", offset: 0, length: 6 }] },
   });
   const started = performance.now();
+  const stdio = process.env.BENCH_DEBUG ? "inherit" : "ignore";
   const child =
     launch === "npm start"
-      ? spawn("npm", ["start", "--silent"], { cwd: ROOT, env, stdio: process.env.BENCH_DEBUG ? "inherit" : "ignore", detached: true })
-      : spawn(process.execPath, ["--import", import.meta.resolve("tsx"), join(ROOT, "src/main.ts"), "all"], { cwd, env, stdio: process.env.BENCH_DEBUG ? "inherit" : "ignore", detached: true });
+      ? spawn("npm", ["start", "--silent"], { cwd: ROOT, env, stdio, detached: true })
+      : launch === "no V8 flags"
+        ? spawn(process.execPath, [join(ROOT, "dist/main.js"), "all"], { cwd: ROOT, env, stdio, detached: true })
+        : spawn(process.execPath, ["--import", import.meta.resolve("tsx"), join(ROOT, "src/main.ts"), "all"], { cwd, env, stdio, detached: true });
   try {
     await api.waitForCall((call) => call.method === "sendMessage", 60_000);
     const coldStartMs = performance.now() - started;
@@ -129,15 +132,16 @@ export async function measure(launch: Launch, database: Database, extraEnv: Reco
 export async function run(): Promise<string> {
   const rows: Sample[] = [];
   for (const database of ["embedded", "PostgreSQL"] as const) {
-    for (const launch of ["tsx", "npm start"] as const) {
+    for (const launch of ["tsx", "no V8 flags", "npm start"] as const) {
       await measure(launch, database);
       rows.push(await measure(launch, database));
     }
   }
   const base = (r: Sample) => rows.find((b) => b.database === r.database && b.launch === "tsx")!;
+  const unflagged = (r: Sample) => rows.find((b) => b.database === r.database && b.launch === "no V8 flags")!;
   const targets = { embedded: "≤ 3000 ms, ≤ 250 MB", PostgreSQL: "≤ 1500 ms, ≤ 150 MB" };
   return markdownTable(
-    ["database", "started by", "cold start → first reply (ms)", "× tsx", "idle RSS after 5 s (MB)", "× tsx", "+ embedded server PSS (MB)", "targets"],
+    ["database", "started by", "cold start → first reply (ms)", "× tsx", "idle RSS after 5 s (MB)", "× tsx", "× no V8 flags", "+ embedded server PSS (MB)", "targets"],
     rows.map((r) => [
       r.database,
       r.launch,
@@ -145,6 +149,7 @@ export async function run(): Promise<string> {
       (r.coldStartMs / base(r).coldStartMs).toFixed(2),
       r.idleRssMb.toFixed(0),
       (r.idleRssMb / base(r).idleRssMb).toFixed(2),
+      r.launch === "tsx" ? "—" : (r.idleRssMb / unflagged(r).idleRssMb).toFixed(2),
       r.database === "embedded" ? r.serverPssMb.toFixed(0) : "—",
       targets[r.database],
     ]),

@@ -2,7 +2,7 @@
 // With --if-stale it compiles only when a file under src/ (or a tsconfig) is newer than the last build,
 // so `npm start` right after `npm ci`, or after an edit, runs the current code.
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 
@@ -32,4 +32,6 @@ try {
 process.stderr.write("compiling src/ to dist/ …\n");
 rmSync(join(root, "dist"), { recursive: true, force: true });
 execFileSync(process.execPath, [tsc, "-p", join(root, "tsconfig.build.json")], { stdio: "inherit", cwd: root });
+// Files the code reads next to itself (the web form's stylesheet and scripts) are not TypeScript: tsc leaves them out.
+cpSync(join(root, "src/channels/web/assets"), join(root, "dist/channels/web/assets"), { recursive: true });
 writeFileSync(stamp, `${new Date().toISOString()}\n`);

@@ -29,6 +29,7 @@ function snapshot(overrides: Partial<SubmissionSnapshot> = {}): SubmissionSnapsh
     changedKeys: [],
     roundId: 2,
     roundStatus: "OPEN",
+    roundHasOverrides: false,
     roundLabel: "Quý III năm 2024",
     deadline: new Date("2024-10-14T10:00:00Z"),
     questions,

@@ -40,7 +40,10 @@ export type Outcome = {
   notify: Notification[];
   /** Set when this step submitted the unit's report, for the office's notifications. */
   submitted?: SubmittedEvent;
-  /** Set when this step saved an answer: the office is told where it rewrote the text built from it. */
+  /**
+   * Set when this step saved an answer in a round whose text the office has rewritten in places: the office is
+   * told where it rewrote the text built from it. Without any such text there is nothing to look up.
+   */
   changed?: { roundId: number; unitName: string; questionKeys: string[] };
 };
 
@@ -221,7 +224,8 @@ export async function handleEvent(
       await updateCursor(tx, fresh, next);
       const screen = next.kind === "question" ? (next.pending ? "choice" : "question") : "preview";
       const replies = renderStep(fresh, { flow: next, screen, notices }, ctx, true);
-      return finish(next, { replies, toast, notify, changed: { roundId: s.roundId, unitName: s.unitName, questionKeys: [write.questionKey] } });
+      const changed = fresh.roundHasOverrides ? { roundId: s.roundId, unitName: s.unitName, questionKeys: [write.questionKey] } : undefined;
+      return finish(next, { replies, toast, notify, changed });
     },
     TRANSACTION_OPTIONS,
   );

@@ -31,6 +31,8 @@ export type SubmissionSnapshot = {
   changedKeys: string[];
   roundId: number;
   roundStatus: RoundStatus;
+  /** The office has rewritten some of the round's text: a changed answer may need telling it. */
+  roundHasOverrides: boolean;
   /** "9 tháng đầu năm 2024", in the reader's language. */
   roundLabel: string;
   deadline: Date;

@@ -265,7 +265,7 @@ export async function saveField(ctx: UseCaseContext, link: OpenedLink, submissio
     }
     return { status: "refused", message: ctx.t(`conversation-save-refused-${result.reason}`) };
   }
-  await afterAnswerChanged(ctx, { roundId: s.roundId, unitName: s.unitName, questionKeys: [questionKey] });
+  if (s.roundHasOverrides) await afterAnswerChanged(ctx, { roundId: s.roundId, unitName: s.unitName, questionKeys: [questionKey] });
   const understood = value !== null && (question.type === "number" || question.type === "date") ? ctx.t("web-understood", { value: displayAnswer(question, value, ctx.caller.locale, ctx.t) }) : null;
   // The snapshot read before the save, with this answer in it: no second read for the progress line.
   const after: SubmissionSnapshot = {

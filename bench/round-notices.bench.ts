@@ -92,6 +92,9 @@ export async function run(): Promise<string> {
       .sort((a, b) => a - b);
     const seconds = (times.at(-1)! - times[0]!) / 1000;
     const rate = (times.length - 1) / seconds;
+    // The replies share the budget: counted in the same window, they show how much of it was used.
+    const repliesInWindow = (bot.delivered.get("7") ?? []).filter((at) => at >= times[0]! && at <= times.at(-1)!).length;
+    const replyRate = repliesInWindow / seconds;
     const duplicated = [...bot.delivered.entries()].filter(([chat, at]) => Number(chat) >= 5_000_000 && at.length > 1).length;
     // The batch report reaches the secretary when the last notice is done.
     const reportDeadline = Date.now() + 20_000;
@@ -103,7 +106,8 @@ export async function run(): Promise<string> {
       [
         ["secretary's confirmation (queueing 1,000 notices)", `${Math.round(confirmMs)} ms (${summary.queued} queued)`, "at once (was 38,500 ms)"],
         ["notices delivered / duplicated", `${times.length} / ${duplicated} in ${seconds.toFixed(1)} s`, `${UNITS} / 0`],
-        ["notice rate (first → last accepted)", `${rate.toFixed(1)} msg/s = ${(rate / 30).toFixed(2)} of 30/s`, "≥ 0.95 (was 0.89)"],
+        ["notice rate (first → last accepted)", `${rate.toFixed(1)} msg/s = ${(rate / 30).toFixed(2)} of 30/s`, "the budget less the replies"],
+        ["whole budget used: notices + replies in that time", `${(rate + replyRate).toFixed(1)} msg/s = ${((rate + replyRate) / 30).toFixed(2)} of 30/s`, "≥ 0.95 (was 0.89)"],
         ["429 answers", String(bot.refused()), "0 (was 37)"],
         ["reply wait during the bulk send, p50 / p99 / max", `${Math.round(percentile(replyWaits, 50))} / ${Math.round(percentile(replyWaits, 99))} / ${Math.round(replyWaits.at(-1)!)} ms (${replyWaits.length} replies)`, "replies first"],
         ["secretary told how the batch went", bot.delivered.has("1") ? "yes" : "no", "yes"],

@@ -21,6 +21,9 @@ describe("layers of the Zalo channel", () => {
     );
     expect(sources("src/channels").length).toBeGreaterThan(5);
     expect(offending).toEqual([]);
+    // Nor the client it is handed: the database is reached through use cases.
+    const touching = sources("src/channels").filter((file) => /deps\.prisma|ctx\.prisma/.test(readFileSync(join(ROOT, file), "utf8")));
+    expect(touching).toEqual([]);
   });
 
   it("the queues and the use cases import no channel code", () => {

@@ -1,8 +1,5 @@
 import type { MiddlewareFn } from "grammy";
-import { claimOnce } from "../../../conversation/session-store.ts";
-import { sessionKeyOf } from "../../../use-cases/identify.ts";
-
-const telegramSessionKey = (chatId: number) => sessionKeyOf("telegram", String(chatId));
+import { tellGroupOnce } from "../../../use-cases/group-chat.ts";
 import type { BotContext } from "../context.ts";
 
 /** Reports are answered only in private chat; a group is told once, then the bot stays quiet there. */
@@ -22,6 +19,6 @@ export const groupChatGuard: MiddlewareFn<BotContext> = async (ctx, next) => {
     text.toLowerCase().includes(`@${username}`) ||
     ctx.message?.reply_to_message?.from?.id === ctx.me.id;
   if (!added && !addressed) return;
-  if (!(await claimOnce(ctx.deps.prisma, telegramSessionKey(chat.id), "groupNotice"))) return;
+  if (!(await tellGroupOnce(ctx.deps, "telegram", String(chat.id)))) return;
   await ctx.api.sendMessage(chat.id, ctx.t("group-private-only", { bot: ctx.me.username }));
 };

@@ -12,9 +12,12 @@ export type Spawned = { child: ChildProcess; output: () => string; exited: Promi
  * Runs src/main.ts as `npm start` would, in an empty folder, with only the given environment. Each run gets
  * its own REDIS_PREFIX unless one is given, so runs sharing a Redis never see each other's keys.
  */
-export function spawnApp(env: Record<string, string>, mode = "all", cwd = mkdtempSync(join(tmpdir(), "tong-hop-"))): Spawned {
-  // Resolved here, since the child runs in a folder without node_modules.
-  const child = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), join(ROOT, "src/main.ts"), mode], {
+export function spawnApp(env: Record<string, string>, mode = "all", cwd = mkdtempSync(join(tmpdir(), "tong-hop-")), options: { compiled?: boolean } = {}): Spawned {
+  // Resolved here, since the child runs in a folder without node_modules. Compiled: dist/ with npm start's flags.
+  const args = options.compiled
+    ? ["--liftoff-only", "--max-semi-space-size=1", join(ROOT, "dist/main.js"), mode]
+    : ["--import", import.meta.resolve("tsx"), join(ROOT, "src/main.ts"), mode];
+  const child = spawn(process.execPath, args, {
     cwd,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", LOG_LEVEL: "warn", REDIS_PREFIX: `test-${randomUUID()}`, ...env },
     stdio: ["ignore", "pipe", "pipe"],

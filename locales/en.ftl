@@ -971,6 +971,7 @@ rewrite-button-sections = 📑 Another section
 rewrite-button-cancel = ✖️ Leave
 rewrite-button-done = ✅ Done
 rewrite-button-append = ➕ Continue the text just sent
+rewrite-button-again = ✏️ Rewrite this section
 rewrite-section-overridden = The whole section uses the office's text; rewrite the whole section, or use the consolidated text again first.
 rewrite-gone = This section is no longer in the report (the round or its template changed). Type /rewrite to choose again.
 rewrite-refused-empty = The message has no text, so nothing was saved. Send the text for this section again.
@@ -978,7 +979,7 @@ rewrite-refused-too-long = The text is longer than { $max } characters, so nothi
 rewrite-refused-section-overridden = The whole section uses the office's text, so one item cannot be rewritten alone. Rewrite the whole section.
 rewrite-saved =
     ✅ Saved the text of section { $title } (version { $version }, { $length } characters). Later compiles use it.
-    Your next message replaces this text; to continue it instead, press “Continue”.
+    To continue it or write it again, press a button below.
 rewrite-append-ask = Send the continuation for section { $title }; it will be added after the text just saved.
 rewrite-not-overridden = This section uses the consolidated text.
 rewrite-dropped = ↩️ Section { $title } uses the consolidated text again. The office's text stays in the history.

@@ -866,6 +866,7 @@ rewrite-button-sections = 📑 Mục khác
 rewrite-button-cancel = ✖️ Thôi
 rewrite-button-done = ✅ Xong
 rewrite-button-append = ➕ Viết tiếp vào lời văn vừa gửi
+rewrite-button-again = ✏️ Viết lại mục này
 rewrite-section-overridden = Cả mục này đang dùng lời văn Văn phòng viết; Anh/Chị sửa cả mục hoặc dùng lại lời văn tự động trước.
 rewrite-gone = Mục này không còn trong báo cáo (kỳ báo cáo hoặc mẫu đã thay đổi). Anh/Chị gõ /rewrite để chọn lại.
 rewrite-refused-empty = Tin nhắn không có chữ nào nên tôi chưa lưu. Anh/Chị gửi lại lời văn cho mục này.
@@ -873,7 +874,7 @@ rewrite-refused-too-long = Lời văn dài quá { $max } ký tự nên tôi chư
 rewrite-refused-section-overridden = Cả mục này đang dùng lời văn Văn phòng viết nên không sửa riêng một ý được. Anh/Chị sửa cả mục.
 rewrite-saved =
     ✅ Đã lưu lời văn mục { $title } (lần { $version }, { $length } ký tự). Các bản tổng hợp sau dùng lời văn này.
-    Tin nhắn tiếp theo sẽ thay thế lời văn vừa lưu; muốn viết tiếp, Anh/Chị bấm “Viết tiếp”.
+    Muốn nối thêm hoặc viết lại, Anh/Chị bấm nút bên dưới.
 rewrite-append-ask = Anh/Chị gửi phần viết tiếp cho mục { $title }; tôi sẽ nối vào sau lời văn vừa lưu.
 rewrite-not-overridden = Mục này đang dùng lời văn tổng hợp tự động.
 rewrite-dropped = ↩️ Mục { $title } đã dùng lại lời văn tổng hợp tự động. Lời văn Văn phòng viết vẫn được lưu trong lịch sử.

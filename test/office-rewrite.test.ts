@@ -75,7 +75,10 @@ describe("the secretary rewrites a section in chat", () => {
     expect(doc.caption).toContain("1 mục dùng lời văn Văn phòng tự viết");
   });
 
-  it("a second message replaces the text; “continue” adds to it instead", async () => {
+  it("after saving, typing is not taken for the section; “rewrite” replaces the text, “continue” adds to it", async () => {
+    await bot.handleUpdate(textUpdate(secretary(), "một câu gõ nhầm vào cuộc trò chuyện"));
+    expect(await db.prisma.reportOverride.count()).toBe(1);
+    await press(/Viết lại mục này/);
     await bot.handleUpdate(textUpdate(secretary(), "Dòng thay thế."));
     expect(lastTextTo(rec, secretary().id)).toContain("(lần 2,");
     await press(/Viết tiếp/);

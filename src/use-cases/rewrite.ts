@@ -150,11 +150,14 @@ export async function rewriteTyped(ctx: UseCaseContext, typed: string): Promise<
     const key = result.reason === "empty" || result.reason === "too-long" || result.reason === "section-overridden" ? `rewrite-refused-${result.reason}` : "rewrite-gone";
     return { replies: [{ kind: "text", text: ctx.t(key, { max: OVERRIDE_MAX_LENGTH.toLocaleString("vi-VN") }) }] };
   }
-  // The next message replaces this text again, unless the secretary asks to add to it.
-  await setChatPart(ctx, REWRITE_PART, { round: round.id, section: section.index, item: target.item } satisfies Target, { focus: true });
+  // Saved: later typing is not taken for this section unless the secretary asks to continue or rewrite it.
+  await setChatPart(ctx, REWRITE_PART, null, { focus: false });
   const title = targetTitle(ctx, section, target.item);
   const choices: Choice[][] = [
-    [{ label: ctx.t("rewrite-button-append"), action: { op: "rewrite.append", round: round.id, section: section.index, item: target.item } }],
+    [
+      { label: ctx.t("rewrite-button-append"), action: { op: "rewrite.append", round: round.id, section: section.index, item: target.item } },
+      { label: ctx.t("rewrite-button-again"), action: { op: "rewrite.open", round: round.id, section: section.index, item: target.item } },
+    ],
     [{ label: ctx.t("office-button-compile-again"), action: { op: "compile.run", round: round.id, flags: 0 } }],
     [
       { label: ctx.t("rewrite-button-sections"), action: { op: "rewrite.sections", round: round.id } },

@@ -16,7 +16,8 @@ export async function writeNextMigration(schemaPath: string, name: string, now =
   const current = readFileSync(schemaPath, "utf8");
   const previous = existsSync(SCHEMA_SNAPSHOT) ? readFileSync(SCHEMA_SNAPSHOT, "utf8") : null;
   const sql = await diffSchemas(previous, current);
-  if (sql.trim() === "" || /^-- This is an empty migration\.?\s*$/.test(sql.trim())) return null;
+  const body = sql.trim();
+  if (body === "" || body === "-- This is an empty migration" || body === "-- This is an empty migration.") return null;
   const dir = join(MIGRATIONS_DIR, `${timestamp(now)}_${name}`);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "migration.sql"), sql);

@@ -6,6 +6,14 @@ import { checkYamlLimits, TEMPLATE_YAML_LIMITS } from "../yaml-limits.ts";
 import { TemplateError, formatPath, type TemplateProblem } from "./template-error.ts";
 import { templateSchema, type Template } from "./template-schema.ts";
 
+/** Whether the text's last word is `word` (any case), read from the end: no pattern over the whole text. */
+function endsWithWord(text: string, word: string): boolean {
+  const trimmed = text.trimEnd();
+  if (!trimmed.toLowerCase().endsWith(word)) return false;
+  const before = trimmed.charAt(trimmed.length - word.length - 1);
+  return before === "" || !/[\p{L}\p{N}_]/u.test(before);
+}
+
 type Path = readonly PropertyKey[];
 
 function nodeAt(doc: Document, path: Path): { node: Node | null; found: boolean } {
@@ -96,7 +104,7 @@ function tidyRaw(raw: unknown, warn: (path: PropertyKey[], message: string) => v
   const root = raw as Raw;
   const name = root.name as Raw | string | undefined;
   const english = typeof name === "object" && name ? name.en : undefined;
-  if (typeof english === "string" && /\breport\s*$/i.test(english)) {
+  if (typeof english === "string" && endsWithWord(english, "report")) {
     warn(["name", "en"], `the English name is used in sentences such as "the … report": leave out the word "report" ("${english}")`);
   }
   const visit = (sections: unknown, base: PropertyKey[]) => {

@@ -2,16 +2,15 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type App } from "../src/app.ts";
-import { parseConfig } from "../src/config.ts";
+import type { App } from "../src/app.ts";
 import { LocalZaloOa, type DeliveredMessage } from "../src/demo/local-zalo-oa.ts";
 import type { Role } from "../src/domain/permissions.ts";
 import type { PrismaClient } from "../src/generated/prisma/client.ts";
-import { createLogger } from "../src/logger.ts";
 import { storeTemplateUpload } from "../src/report/template-upload.ts";
 import { openDocx, paragraphTexts } from "./support/docx-xml.ts";
-import { createTestRedis, deleteKeys } from "./support/reminder-fixtures.ts";
+import { createTestRedis } from "./support/reminder-fixtures.ts";
 import { ROOT, seedOrganisation } from "./support/report-world.ts";
+import { startAppOnZalo, stopAppOnZalo } from "./support/zalo-app.ts";
 import { createTestDatabase, type TestDatabase } from "./support/test-database.ts";
 import { textOf, ZaloPerson } from "./support/zalo-person.ts";
 
@@ -53,29 +52,10 @@ describe("an administrator sends a template .yaml file to the Zalo Official Acco
     await zaloPerson(db.prisma, reporter.userId, "Yến", [{ role: "REPORTER", unitId: units["van-phong"]! }]);
     for (const person of [admin, reporter]) oa.addFollower(person.userId);
     expect(await storeTemplateUpload(db.prisma, { source: REFORM, fileName: "cai-cach-hanh-chinh.yaml", actorId: null })).toMatchObject({ ok: true, version: 2 });
-    const config = parseConfig({
-      ZALO_APP_ID: oa.appId,
-      ZALO_OA_ID: oa.oaId,
-      ZALO_APP_SECRET: oa.appSecret,
-      ZALO_OA_SECRET_KEY: oa.oaSecretKey,
-      ZALO_REFRESH_TOKEN: oa.authorise(),
-      ZALO_API_ROOT: oa.root,
-      ZALO_OAUTH_ROOT: oa.root,
-      DATABASE_URL: db.url,
-      REDIS_PREFIX: prefix,
-      PORT: "0",
-    });
-    app = await startApp("all", config, createLogger(process.env.TEST_LOG ?? "silent"), {});
-    oa.webhookUrl = `http://127.0.0.1:${app.port}/zalo/webhook`;
+    app = await startAppOnZalo(oa, db, prefix);
   }, 90_000);
 
-  afterAll(async () => {
-    await app?.stop();
-    await oa.stop();
-    await deleteKeys(redis, prefix);
-    redis.disconnect();
-    await db?.drop();
-  });
+  afterAll(() => stopAppOnZalo({ app, oa, redis, prefix, db }));
 
   it("a good file: the summary within Zalo's limits, the preview .docx uploaded and sent, two buttons; storing makes version 3; a second tap changes nothing", async () => {
     const before = await sendFile(admin, { fileName: "cchc-moi.yaml", bytes: utf8(EDITED) });

@@ -1,20 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { resolve } from "node:path";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type App } from "../src/app.ts";
-import { parseConfig } from "../src/config.ts";
+import type { App } from "../src/app.ts";
 import { LocalZaloOa, type DeliveredMessage } from "../src/demo/local-zalo-oa.ts";
 import { createInvite } from "../src/invites/invite-service.ts";
-import { createLogger } from "../src/logger.ts";
-import { createRound, ROOT, seedOrganisation, seedTemplate } from "./support/report-world.ts";
-import { createTestRedis, deleteKeys } from "./support/reminder-fixtures.ts";
+import { createTestRedis } from "./support/reminder-fixtures.ts";
+import { seedZaloRound, startAppOnZalo, stopAppOnZalo, workingMorningClock } from "./support/zalo-app.ts";
 import { createTestDatabase, type TestDatabase } from "./support/test-database.ts";
 import { textOf, ZaloPerson } from "./support/zalo-person.ts";
 
-// A working morning in Hà Nội (Tuesday 09:00), whatever the hour of the run: reminders are not sent at night.
-const OFFSET_MS = new Date("2026-12-01T02:00:00Z").getTime() - Date.now();
-const now = () => new Date(Date.now() + OFFSET_MS);
+const now = workingMorningClock();
 
 // Scheduled reminders begin "Nhắc việc:", the office's own "Văn phòng nhắc:".
 const IS_REMINDER = /^(Nhắc việc|Văn phòng nhắc):/;
@@ -47,38 +42,16 @@ describe("the secretary's flows on Zalo, over HTTP against the local Official Ac
   beforeAll(async () => {
     await oa.start();
     db = await createTestDatabase();
-    let orgId: number;
-    ({ orgId, units } = await seedOrganisation(db.prisma));
-    const templateId = await seedTemplate(db.prisma, resolve(ROOT, "test/fixtures/zalo-round.yaml"));
-    roundId = await createRound(db.prisma, { orgId, templateId, deadline: new Date(now().getTime() + 20 * 24 * 3600_000), year: now().getFullYear() });
+    ({ roundId, units } = await seedZaloRound(db, now));
     // As opening a round does: one submission per unit asked.
     for (const unitId of Object.values(units)) await db.prisma.submission.create({ data: { roundId, unitId } });
-    const config = parseConfig({
-      ZALO_APP_ID: oa.appId,
-      ZALO_OA_ID: oa.oaId,
-      ZALO_APP_SECRET: oa.appSecret,
-      ZALO_OA_SECRET_KEY: oa.oaSecretKey,
-      ZALO_REFRESH_TOKEN: oa.authorise(),
-      ZALO_API_ROOT: oa.root,
-      ZALO_OAUTH_ROOT: oa.root,
-      DATABASE_URL: db.url,
-      REDIS_PREFIX: prefix,
-      PORT: "0",
-    });
-    app = await startApp("all", config, createLogger(process.env.TEST_LOG ?? "silent"), { now });
-    oa.webhookUrl = `http://127.0.0.1:${app.port}/zalo/webhook`;
+    app = await startAppOnZalo(oa, db, prefix, { now });
     await join(lan, await createInvite(db.prisma, { role: "REPORTER", unitId: units["van-phong"], kind: "short" }), "Nguyễn Thị Lan");
     await join(tuan, await createInvite(db.prisma, { role: "REPORTER", unitId: units["thanh-tra"], kind: "short" }), "Trần Văn Tuấn");
     await join(ngoc, await createInvite(db.prisma, { role: "SECRETARY", kind: "short" }), "Lê Thị Ngọc");
   }, 120_000);
 
-  afterAll(async () => {
-    await app?.stop();
-    await oa.stop();
-    await deleteKeys(redis, prefix);
-    redis.disconnect();
-    await db?.drop();
-  });
+  afterAll(() => stopAppOnZalo({ app, oa, redis, prefix, db }));
 
   it("a reporter submits by typing the number of “Nộp báo cáo” on the preview (typed numbers work wherever a button does)", async () => {
     await lan.say("báo cáo");

@@ -1,22 +1,17 @@
 import { randomUUID } from "node:crypto";
-import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type App } from "../src/app.ts";
-import { parseConfig } from "../src/config.ts";
+import type { App } from "../src/app.ts";
 import { LocalZaloOa } from "../src/demo/local-zalo-oa.ts";
 import { vietnamesePhone } from "../src/domain/phone-number.ts";
 import { createInvite } from "../src/invites/invite-service.ts";
-import { createLogger } from "../src/logger.ts";
 import { remindNow } from "../src/queue/remind-now.ts";
 import { createReminderQueue } from "../src/queue/reminder-queue.ts";
-import { createRound, ROOT, seedOrganisation, seedTemplate } from "./support/report-world.ts";
-import { createTestRedis, deleteKeys } from "./support/reminder-fixtures.ts";
+import { createTestRedis } from "./support/reminder-fixtures.ts";
+import { seedZaloRound, startAppOnZalo, stopAppOnZalo, workingMorningClock } from "./support/zalo-app.ts";
 import { createTestDatabase, type TestDatabase } from "./support/test-database.ts";
 import { ZaloPerson } from "./support/zalo-person.ts";
 
-// A working morning in Hà Nội (Tuesday 09:00), whatever the hour of the run: reminders are not sent at night.
-const OFFSET_MS = new Date("2026-12-01T02:00:00Z").getTime() - Date.now();
-const now = () => new Date(Date.now() + OFFSET_MS);
+const now = workingMorningClock();
 const TEMPLATE_ID = "318456";
 
 describe("phone numbers for paid template messages", () => {
@@ -40,35 +35,11 @@ describe("with ZALO_ZNS_TEMPLATE_ID set, a reminder the messaging window keeps b
   beforeAll(async () => {
     await oa.start();
     db = await createTestDatabase();
-    let orgId: number;
-    ({ orgId, units } = await seedOrganisation(db.prisma));
-    const templateId = await seedTemplate(db.prisma, resolve(ROOT, "test/fixtures/zalo-round.yaml"));
-    roundId = await createRound(db.prisma, { orgId, templateId, deadline: new Date(now().getTime() + 20 * 24 * 3600_000), year: now().getFullYear() });
-    const config = parseConfig({
-      ZALO_APP_ID: oa.appId,
-      ZALO_OA_ID: oa.oaId,
-      ZALO_APP_SECRET: oa.appSecret,
-      ZALO_OA_SECRET_KEY: oa.oaSecretKey,
-      ZALO_REFRESH_TOKEN: oa.authorise(),
-      ZALO_API_ROOT: oa.root,
-      ZALO_OAUTH_ROOT: oa.root,
-      ZALO_ZNS_TEMPLATE_ID: TEMPLATE_ID,
-      ZALO_ZNS_API_ROOT: oa.root,
-      DATABASE_URL: db.url,
-      REDIS_PREFIX: prefix,
-      PORT: "0",
-    });
-    app = await startApp("all", config, createLogger(process.env.TEST_LOG ?? "silent"), { now });
-    oa.webhookUrl = `http://127.0.0.1:${app.port}/zalo/webhook`;
+    ({ roundId, units } = await seedZaloRound(db, now));
+    app = await startAppOnZalo(oa, db, prefix, { env: { ZALO_ZNS_TEMPLATE_ID: TEMPLATE_ID, ZALO_ZNS_API_ROOT: oa.root }, now });
   }, 90_000);
 
-  afterAll(async () => {
-    await app?.stop();
-    await oa.stop();
-    await deleteKeys(redis, prefix);
-    redis.disconnect();
-    await db?.drop();
-  });
+  afterAll(() => stopAppOnZalo({ app, oa, redis, prefix, db }));
 
   async function reporter(userId: string, unit: string, phone: string | null) {
     const person = new ZaloPerson(oa, userId);

@@ -358,7 +358,11 @@ export class LocalZaloOa {
     return undefined;
   }
 
-  private async handleMessage(c: Context): Promise<Response> {
+  /**
+   * What a JSON call with an access token goes through first: recorded, an injected fault, a bad token. Either
+   * the response already decided, or the body and how to answer it.
+   */
+  private async tokenCall(c: Context, endpoint: "message" | "zns"): Promise<{ done: Response } | { body: Record<string, unknown>; answer: (value: Record<string, unknown>) => Response }> {
     const token = c.req.header("access_token");
     let body: Record<string, unknown>;
     try {
@@ -366,13 +370,19 @@ export class LocalZaloOa {
     } catch {
       body = {};
     }
-    const call = { endpoint: "message" as const, at: this.now(), token, body };
+    const call = { endpoint, at: this.now(), token, body };
     const fault = this.fault(c, call);
-    if (fault) return fault;
+    if (fault) return { done: fault };
     const answer = (value: Record<string, unknown>) => c.json(this.record(call, value));
-
     const tokenProblem = this.tokenProblem(token);
-    if (tokenProblem) return answer({ ...tokenProblem });
+    if (tokenProblem) return { done: answer({ ...tokenProblem }) };
+    return { body, answer };
+  }
+
+  private async handleMessage(c: Context): Promise<Response> {
+    const opened = await this.tokenCall(c, "message");
+    if ("done" in opened) return opened.done;
+    const { body, answer } = opened;
     const recipient = body.recipient as { user_id?: unknown } | undefined;
     const message = body.message as Record<string, unknown> | undefined;
     const userId = typeof recipient?.user_id === "string" ? recipient.user_id : undefined;
@@ -422,19 +432,9 @@ export class LocalZaloOa {
   }
 
   private async handleTemplate(c: Context): Promise<Response> {
-    const token = c.req.header("access_token");
-    let body: Record<string, unknown>;
-    try {
-      body = (await c.req.json()) as Record<string, unknown>;
-    } catch {
-      body = {};
-    }
-    const call = { endpoint: "zns" as const, at: this.now(), token, body };
-    const fault = this.fault(c, call);
-    if (fault) return fault;
-    const answer = (value: Record<string, unknown>) => c.json(this.record(call, value));
-    const tokenProblem = this.tokenProblem(token);
-    if (tokenProblem) return answer({ ...tokenProblem });
+    const opened = await this.tokenCall(c, "zns");
+    if ("done" in opened) return opened.done;
+    const { body, answer } = opened;
     const { phone, template_id: templateId, template_data: params, tracking_id: trackingId } = body as Record<string, unknown>;
     const validParams = typeof params === "object" && params !== null && Object.values(params).every((v) => typeof v === "string");
     if (typeof phone !== "string" || !/^84\d{9,10}$/.test(phone) || typeof templateId !== "string" || !templateId || !validParams || typeof trackingId !== "string") {

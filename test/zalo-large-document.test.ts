@@ -1,13 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { ZaloAccessTokenManager } from "../src/channels/zalo/access-token.ts";
 import { ZaloApi } from "../src/channels/zalo/zalo-api.ts";
 import { sendZaloReplies } from "../src/channels/zalo/zalo-inbound.ts";
 import { ZaloSender } from "../src/channels/zalo/zalo-sender.ts";
-import { createPrismaZaloTokenStore } from "../src/db/zalo-token-store.ts";
 import { LocalZaloOa } from "../src/demo/local-zalo-oa.ts";
 import { translatorFor } from "../src/i18n.ts";
 import type { Reply } from "../src/messaging/reply.ts";
 import { TEST_KEYRING } from "./support/bot-deps.ts";
+import { localZaloTokens } from "./support/zalo-tokens.ts";
 import { createTestDatabase, type TestDatabase } from "./support/test-database.ts";
 
 const USER = "8460000000000000301";
@@ -46,14 +45,7 @@ describe("a compiled report over Zalo's 5 MB limit", () => {
   async function start() {
     zalo = new LocalZaloOa();
     await zalo.start();
-    const tokens = new ZaloAccessTokenManager({
-      appId: zalo.appId,
-      oaId: zalo.oaId,
-      appSecret: zalo.appSecret,
-      oauthRoot: zalo.root,
-      seedRefreshToken: zalo.authorise(),
-      store: createPrismaZaloTokenStore(db.prisma),
-    });
+    const tokens = localZaloTokens(zalo, db.prisma);
     sender = new ZaloSender(new ZaloApi({ apiRoot: zalo.root, tokens }));
     zalo.personWrote(USER);
   }

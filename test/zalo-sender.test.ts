@@ -1,11 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { ZaloAccessTokenManager } from "../src/channels/zalo/access-token.ts";
 import { ZaloApi } from "../src/channels/zalo/zalo-api.ts";
 import { ZaloSender } from "../src/channels/zalo/zalo-sender.ts";
 import { createDatabase } from "../src/db/create-prisma.ts";
-import { createPrismaZaloTokenStore } from "../src/db/zalo-token-store.ts";
 import { LocalZaloOa, type LocalZaloOaOptions } from "../src/demo/local-zalo-oa.ts";
 import type { OutChoice } from "../src/messaging/out-reply.ts";
+import { localZaloTokens } from "./support/zalo-tokens.ts";
 import { createTestDatabase, type TestDatabase } from "./support/test-database.ts";
 
 const USER = "8460000000000000201";
@@ -29,14 +28,7 @@ describe("sending to Zalo: limits respected, refusals classified, nothing retrie
   async function start(options: LocalZaloOaOptions = {}) {
     zalo = new LocalZaloOa(options);
     await zalo.start();
-    const tokens = new ZaloAccessTokenManager({
-      appId: zalo.appId,
-      oaId: zalo.oaId,
-      appSecret: zalo.appSecret,
-      oauthRoot: zalo.root,
-      seedRefreshToken: zalo.authorise(),
-      store: createPrismaZaloTokenStore(db.prisma),
-    });
+    const tokens = localZaloTokens(zalo, db.prisma);
     sender = new ZaloSender(new ZaloApi({ apiRoot: zalo.root, tokens }), { listHint: "Anh/Chị gõ số hoặc từ khóa." });
   }
 
@@ -151,14 +143,7 @@ describe("sending to Zalo: limits respected, refusals classified, nothing retrie
   it("the stand-in refuses what Zalo refuses: six buttons, 2,001 characters, a file type Zalo does not take", async () => {
     await start();
     await personWrote();
-    const tokens = new ZaloAccessTokenManager({
-      appId: zalo.appId,
-      oaId: zalo.oaId,
-      appSecret: zalo.appSecret,
-      oauthRoot: zalo.root,
-      seedRefreshToken: "unused: the stored pair is used",
-      store: createPrismaZaloTokenStore(db.prisma),
-    });
+    const tokens = localZaloTokens(zalo, db.prisma, "unused: the stored pair is used");
     await sender.send(USER, [{ kind: "text", text: "mở đầu" }]);
     const api = new ZaloApi({ apiRoot: zalo.root, tokens });
     const buttons = Array.from({ length: 6 }, (_, i) => ({ title: `Nút ${i + 1}`, type: "oa.query.hide" as const, payload: `p${i}` }));
@@ -178,14 +163,7 @@ describe("sending to Zalo: limits respected, refusals classified, nothing retrie
     await personWrote();
     const gone = createDatabase({ databaseUrl: db.url, dataDir: "" });
     await gone.close();
-    const tokens = new ZaloAccessTokenManager({
-      appId: zalo.appId,
-      oaId: zalo.oaId,
-      appSecret: zalo.appSecret,
-      oauthRoot: zalo.root,
-      seedRefreshToken: zalo.authorise(),
-      store: createPrismaZaloTokenStore(gone.prisma),
-    });
+    const tokens = localZaloTokens(zalo, gone.prisma);
     const offline = new ZaloSender(new ZaloApi({ apiRoot: zalo.root, tokens }));
     expect(await offline.send(USER, [{ kind: "text", text: "x" }])).toMatchObject({ ok: false, reason: "failed", retryable: true });
     expect(zalo.calls).toEqual([]);

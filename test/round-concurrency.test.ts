@@ -2,6 +2,7 @@
 // refused), and two confirms of the same new round open it once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, type Database } from "../src/db/create-prisma.ts";
+import type { Prisma } from "../src/generated/prisma/client.ts";
 import { loadBundledTemplate } from "../src/report/bundled-templates.ts";
 import { openRound, type OpenRoundResult } from "../src/rounds/open-round.ts";
 import { closeRound } from "../src/rounds/round-lifecycle.ts";
@@ -40,32 +41,42 @@ describe("one round, two connections", () => {
     return rows[0]!.n > 0;
   }
 
-  it("closing waits for a save holding the round, which commits before; a save after the close is refused", async () => {
-    const [thanhTra, vanPhong] = world.units;
-    const saved = gate();
+  /**
+   * Runs `work` in a transaction on connection 1 and holds it open; on connection 2 the office closes the round
+   * meanwhile, which must wait on the round's row until the work is let go. Then both finish.
+   */
+  async function closeWhileHeld<T>(work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<{ held: T; closed: Awaited<ReturnType<typeof closeRound>> }> {
+    const done = gate();
     const release = gate();
-    // Connection 1: a save that has read the round as open and holds it until released.
-    const save = db.prisma.$transaction(
+    const holding = db.prisma.$transaction(
       async (tx) => {
-        const result = await saveAnswer(tx, { submissionId: thanhTra!.submissionId, questionKey: "complaints_count", value: 7, skipped: false, authorId: thanhTra!.reporterId, source: "typed" });
-        saved.open();
+        const result = await work(tx);
+        done.open();
         await release.wait;
         return result;
       },
       { timeout: 30_000 },
     );
-    await saved.wait;
-    // Connection 2: the office closes the round meanwhile.
-    let closed = false;
+    await done.wait;
+    let closedYet = false;
     const close = closeRound(other.prisma, world.roundId, { actorId: world.secretaries[0]!.id, now: new Date() }).then((result) => {
-      closed = true;
+      closedYet = true;
       return result;
     });
     await eventually(async () => ((await waitingOnLock(`FROM "Round" WHERE id =`)) ? true : undefined), 15_000);
-    expect(closed).toBe(false);
+    expect(closedYet).toBe(false);
     release.open();
-    expect(await save).toMatchObject({ ok: true });
-    expect(await close).toEqual({ ok: true, roundId: world.roundId });
+    return { held: await holding, closed: await close };
+  }
+
+  it("closing waits for a save holding the round, which commits before; a save after the close is refused", async () => {
+    const [thanhTra, vanPhong] = world.units;
+    // Connection 1: a save that has read the round as open and holds it until released.
+    const { held, closed } = await closeWhileHeld((tx) =>
+      saveAnswer(tx, { submissionId: thanhTra!.submissionId, questionKey: "complaints_count", value: 7, skipped: false, authorId: thanhTra!.reporterId, source: "typed" }),
+    );
+    expect(held).toMatchObject({ ok: true });
+    expect(closed).toEqual({ ok: true, roundId: world.roundId });
 
     // The save is in: a compile after the close has it.
     const stored = await db.prisma.answer.findUniqueOrThrow({ where: { submissionId_questionKey: { submissionId: thanhTra!.submissionId, questionKey: "complaints_count" } } });
@@ -82,28 +93,9 @@ describe("one round, two connections", () => {
     const unit = world.units[1]!;
     await db.prisma.round.update({ where: { id: world.roundId }, data: { status: "OPEN", closedAt: null } });
     await answer(db.prisma, unit, departmentAnswers("Văn phòng Sở"));
-    const submitted = gate();
-    const release = gate();
-    const submit = db.prisma.$transaction(
-      async (tx) => {
-        const result = await submitSubmission(tx, { submissionId: unit.submissionId, personId: unit.reporterId });
-        submitted.open();
-        await release.wait;
-        return result;
-      },
-      { timeout: 30_000 },
-    );
-    await submitted.wait;
-    let closed = false;
-    const close = closeRound(other.prisma, world.roundId, { actorId: world.secretaries[0]!.id, now: new Date() }).then((result) => {
-      closed = true;
-      return result;
-    });
-    await eventually(async () => ((await waitingOnLock(`FROM "Round" WHERE id =`)) ? true : undefined), 15_000);
-    expect(closed).toBe(false);
-    release.open();
-    expect(await submit).toMatchObject({ ok: true });
-    expect(await close).toMatchObject({ ok: true });
+    const { held, closed } = await closeWhileHeld((tx) => submitSubmission(tx, { submissionId: unit.submissionId, personId: unit.reporterId }));
+    expect(held).toMatchObject({ ok: true });
+    expect(closed).toMatchObject({ ok: true });
     expect((await db.prisma.submission.findUniqueOrThrow({ where: { id: unit.submissionId } })).status).toBe("SUBMITTED");
   });
 

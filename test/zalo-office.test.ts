@@ -142,4 +142,21 @@ describe("the secretary's flows on Zalo, over HTTP against the local Official Ac
     expect(submission.status).toBe("RETURNED");
   });
 
+
+  it("“viết lại”: the secretary picks a section by button or number, sends its text, and the next compile uses it", async () => {
+    await ngoc.say("viết lại");
+    await ngoc.reply(/chọn mục cần viết lại/);
+    await ngoc.choose(/Nội dung/);
+    await ngoc.reply(/gửi lời văn mới cho mục này/);
+    await ngoc.say("Các đơn vị đã hoàn thành báo cáo thử đúng hạn, nội dung đầy đủ.");
+    expect(await ngoc.reply(/Đã lưu lời văn mục/)).toContain("(lần 1,");
+    for (const message of ngoc.messages().slice(-1)) expect(textOf(message).length).toBeLessThanOrEqual(2000);
+    const uploadsBefore = oa.calls.filter((c) => c.endpoint === "upload").length;
+    await ngoc.say("tổng hợp");
+    await ngoc.until(() => oa.calls.filter((c) => c.endpoint === "upload").length > uploadsBefore);
+    const upload = oa.calls.filter((c) => c.endpoint === "upload").at(-1)!;
+    const file = oa.uploadedFile(String((upload.answer.data as { token: string }).token))!;
+    const text = (await (await JSZip.loadAsync(file.bytes)).file("word/document.xml")!.async("string")).replace(/<[^>]+>/g, "");
+    expect(text).toContain("Các đơn vị đã hoàn thành báo cáo thử đúng hạn, nội dung đầy đủ.");
+  });
 });

@@ -1,19 +1,21 @@
 import { cleanDisplayName } from "../domain/display-name.ts";
 import { canAnswerForUnit, reportingUnitIds, type Actor } from "../domain/permissions.ts";
 import { editability } from "../domain/submission-rules.ts";
-import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
+import type { AnswerValue } from "../domain/answer-value.ts";
+import type { SubmissionStatus } from "../domain/submission-rules.ts";
+import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 import type { Locale } from "../i18n.ts";
 import { TRANSACTION_OPTIONS } from "../submissions/db-client.ts";
-import { saveAnswer } from "../submissions/save-answer.ts";
+import { saveAnswer, type HeldSubmission } from "../submissions/save-answer.ts";
 import { submitSubmission } from "../submissions/submit-submission.ts";
 import { IDLE, readConversation, SESSION_PART, type Flow, type QuestionFlow } from "./conversation-state.ts";
 import { flowAfterAnswer, interpret, type ConversationEvent, type Notice, type Step } from "./engine.ts";
 import { formatDateTime } from "./format-time.ts";
 import type { OutMessage, Translate } from "./out-message.ts";
 import { noticeText, renderStep, savedNotice, type RenderContext } from "./render.ts";
-import { FOCUS, lockSession, patchSession, readSession, type SessionData } from "./session-store.ts";
+import { FOCUS, lockSession, patchSession, readSession, type SessionData, type SessionPatch } from "./session-store.ts";
 import { loadSnapshot, openSubmissions } from "./submission-store.ts";
-import type { SubmissionSnapshot } from "./submission-snapshot.ts";
+import type { StoredAnswer, SubmissionSnapshot } from "./submission-snapshot.ts";
 
 export type ConversationDeps = {
   prisma: PrismaClient;
@@ -23,6 +25,8 @@ export type ConversationDeps = {
   /** The channel's message length limit. */
   messageLimit: number;
   now?: () => Date;
+  /** What else the chat's session keeps of a step's replies (their numbered choices), written with the step. */
+  rememberReplies?: (replies: readonly OutMessage[]) => SessionPatch | null;
 };
 
 /** The person talking, as the channel identified them. */
@@ -45,6 +49,8 @@ export type Outcome = {
    * told where it rewrote the text built from it. Without any such text there is nothing to look up.
    */
   changed?: { roundId: number; unitName: string; questionKeys: string[] };
+  /** `rememberReplies` was stored with the step. */
+  remembered?: boolean;
 };
 
 const FOCUS_NAME = "report";
@@ -53,7 +59,7 @@ function contextFor(deps: ConversationDeps, speaker: Speaker, now?: Date): Rende
   return { t: deps.translatorFor(speaker.locale), locale: speaker.locale, timezone: deps.timezone, messageLimit: deps.messageLimit, now };
 }
 
-function sessionPatch(data: SessionData, flow: Flow): { set: SessionData; remove: string[] } {
+function sessionPatch(data: SessionData, flow: Flow): SessionPatch {
   const set: SessionData = { [SESSION_PART]: { v: 1, flow } };
   if (flow.kind !== "idle") return { set: { ...set, [FOCUS]: FOCUS_NAME }, remove: [] };
   return { set, remove: data[FOCUS] === FOCUS_NAME ? [FOCUS] : [] };
@@ -146,14 +152,25 @@ export async function handleEvent(
       const data = await lockSession(tx, sessionKey);
       const flow = readConversation(data[SESSION_PART]).flow;
       const sid = event.type === "button" ? event.action.sid : (submissionId ?? (flow.kind === "idle" ? undefined : flow.sid));
+      // The step ends with one statement: where the person stands, in the chat's session and as the submission's
+      // cursor (for the office's progress view), and what else the session keeps of the replies.
       const finish = async (next: Flow, outcome: Omit<Outcome, "notify"> & { notify?: Notification[] }): Promise<Outcome> => {
         const patch = sessionPatch(data, next);
-        await patchSession(tx, sessionKey, patch.set, patch.remove);
-        return { notify: [], ...outcome };
+        const extra = deps.rememberReplies?.(outcome.replies) ?? null;
+        const set = extra ? { ...patch.set, ...extra.set } : patch.set;
+        const remove = extra ? [...patch.remove, ...extra.remove] : patch.remove;
+        const cursor =
+          next.kind === "question"
+            ? Prisma.sql`WITH "cursor" AS (UPDATE "Submission" SET "cursor" = ${next.key}, "updatedAt" = ${now}
+                WHERE "id" = ${next.sid} AND "cursor" IS DISTINCT FROM ${next.key})`
+            : Prisma.empty;
+        await patchSession(tx, sessionKey, set, remove, cursor);
+        return { notify: [], ...outcome, remembered: deps.rememberReplies !== undefined };
       };
       if (sid === undefined) return finish(flow, { replies: [{ text: ctx.t("conversation-idle-hint") }] });
 
-      const s = await loadSnapshot(tx, sid, speaker.locale);
+      // Locked until the step commits: a save below finds the submission as read here.
+      const s = await loadSnapshot(tx, sid, speaker.locale, { lock: true });
       const mine = flow.kind !== "idle" && flow.sid === sid;
       if (!s || !canAnswerForUnit(speaker.actor, s.unitId)) {
         // A unit the person does not (or no longer) report for: refuse, and leave it if they stood there.
@@ -165,7 +182,6 @@ export async function handleEvent(
       const toast = step.toast ? noticeText(step.toast, ctx) : undefined;
       if (!step.write) {
         const replies = renderStep(s, step, ctx, editability(s, s.roundStatus).editable);
-        await updateCursor(tx, s, step.flow);
         return finish(step.flow, { replies, toast });
       }
 
@@ -197,8 +213,8 @@ export async function handleEvent(
       }
 
       const write = step.write;
-      const result = await saveAnswer(tx, { ...write, submissionId: s.id, authorId: speaker.personId, now });
-      const fresh = (await loadSnapshot(tx, s.id, speaker.locale, { lastValues: s.lastValues }))!;
+      const result = await saveAnswer(tx, { ...write, submissionId: s.id, authorId: speaker.personId, now }, heldSubmission(s, write.questionKey));
+      const fresh = result.ok ? await afterSave(tx, s, write, result, speaker, now) : s;
       if (!result.ok) {
         const refused: Step = { flow: IDLE, screen: "none", notices: [{ key: `conversation-save-refused-${result.reason}` }] };
         return finish(IDLE, { replies: renderStep(fresh, refused, ctx, false), toast });
@@ -221,7 +237,6 @@ export async function handleEvent(
       if (result.firstChangeAfterSubmit) notices.push({ key: "conversation-edit-after-submit", vars: { time: s.submittedAt ?? now } });
       // An earlier answer extended: the person stays where they stand; else on from the question answered.
       const next: Flow = write.stay ?? flowAfterAnswer(fresh, step.flow as QuestionFlow, write.recent);
-      await updateCursor(tx, fresh, next);
       const screen = next.kind === "question" ? (next.pending ? "choice" : "question") : "preview";
       const replies = renderStep(fresh, { flow: next, screen, notices }, ctx, true);
       const changed = fresh.roundHasOverrides ? { roundId: s.roundId, unitName: s.unitName, questionKeys: [write.questionKey] } : undefined;
@@ -231,8 +246,43 @@ export async function handleEvent(
   );
 }
 
-/** Submission.cursor follows the question the conversation stands at, for the office's progress view. */
-async function updateCursor(tx: Prisma.TransactionClient, s: SubmissionSnapshot, flow: Flow): Promise<void> {
-  if (flow.kind !== "question" || flow.sid !== s.id) return;
-  await tx.submission.updateMany({ where: { id: s.id, OR: [{ cursor: null }, { cursor: { not: flow.key } }] }, data: { cursor: flow.key } });
+/** The submission as the step's locked snapshot read it, for a save in the same transaction. */
+function heldSubmission(s: SubmissionSnapshot, questionKey: string): HeldSubmission {
+  const stored = s.answers[questionKey];
+  return {
+    status: s.status,
+    returnedQuestionKeys: s.returnedQuestionKeys,
+    editedAfterSubmitAt: s.editedAfterSubmitAt,
+    roundStatus: s.roundStatus,
+    existing: stored ? { revision: stored.revision, value: stored.value, skipped: stored.skipped, authorId: stored.authorId, updatedAt: stored.updatedAt } : null,
+  };
+}
+
+/**
+ * The snapshot after a save. Nothing else changed it (the step holds the submission's lock), so while the report
+ * was never submitted it is the one read plus the answer saved; a submitted report's views depend on its
+ * submitted version, so it is read again.
+ */
+async function afterSave(
+  tx: Prisma.TransactionClient,
+  s: SubmissionSnapshot,
+  write: { questionKey: string; value: AnswerValue | null; skipped: boolean },
+  result: { revision: number; status: SubmissionStatus; version: number },
+  speaker: Speaker,
+  now: Date,
+): Promise<SubmissionSnapshot> {
+  if (s.status === "SUBMITTED" || s.status === "ACCEPTED" || s.editedAfterSubmitAt !== null || result.status === "SUBMITTED") {
+    return (await loadSnapshot(tx, s.id, speaker.locale, { lastValues: s.lastValues }))!;
+  }
+  const previous = s.answers[write.questionKey];
+  const saved: StoredAnswer = {
+    value: write.skipped ? null : write.value,
+    skipped: write.skipped,
+    revision: result.revision,
+    submittedRevision: previous?.submittedRevision ?? null,
+    authorId: speaker.personId,
+    authorName: cleanDisplayName(speaker.name),
+    updatedAt: now,
+  };
+  return { ...s, status: result.status, version: result.version, answers: { ...s.answers, [write.questionKey]: saved } };
 }

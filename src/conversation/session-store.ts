@@ -1,3 +1,4 @@
+import { Prisma } from "../generated/prisma/client.ts";
 import type { Db } from "../submissions/db-client.ts";
 
 /**
@@ -9,6 +10,9 @@ export type SessionData = Record<string, unknown>;
 
 export const FOCUS = "focus";
 
+/** Parts to set and parts to remove, in one write. */
+export type SessionPatch = { set: SessionData; remove: string[] };
+
 /** Reads the session and locks its row until the transaction ends, so one chat's updates run one at a time. */
 export async function lockSession(tx: Db, key: string): Promise<SessionData> {
   const select = () => tx.$queryRaw<{ data: unknown }[]>`SELECT "data" FROM "ChatSession" WHERE "key" = ${key} FOR UPDATE`;
@@ -18,21 +22,27 @@ export async function lockSession(tx: Db, key: string): Promise<SessionData> {
     await tx.$executeRaw`INSERT INTO "ChatSession" ("key", "data", "updatedAt") VALUES (${key}, '{}'::jsonb, now()) ON CONFLICT ("key") DO NOTHING`;
     rows = await select();
   }
-  const data = rows[0]?.data;
-  return data && typeof data === "object" && !Array.isArray(data) ? (data as SessionData) : {};
+  return sessionData(rows[0]?.data);
 }
 
 export async function readSession(db: Db, key: string): Promise<SessionData> {
   const row = await db.chatSession.findUnique({ where: { key }, select: { data: true } });
-  const data = row?.data;
+  return sessionData(row?.data);
+}
+
+/** A stored session's JSON as an object; anything else (no row, a damaged value) is an empty session. */
+export function sessionData(data: unknown): SessionData {
   return data && typeof data === "object" && !Array.isArray(data) ? (data as SessionData) : {};
 }
 
-/** Sets some top-level parts and removes others, leaving the rest as it is. */
-export async function patchSession(db: Db, key: string, set: SessionData, remove: readonly string[] = []): Promise<void> {
+/**
+ * Sets some top-level parts and removes others, leaving the rest as it is. `alongside`: a data-modifying
+ * `WITH` clause sent in the same statement (a step's other small write, without a round trip of its own).
+ */
+export async function patchSession(db: Db, key: string, set: SessionData, remove: readonly string[] = [], alongside: Prisma.Sql = Prisma.empty): Promise<void> {
   const json = JSON.stringify(set);
   const removed = [...remove];
-  await db.$executeRaw`
+  await db.$executeRaw`${alongside}
     INSERT INTO "ChatSession" ("key", "data", "updatedAt") VALUES (${key}, ${json}::jsonb, now())
     ON CONFLICT ("key") DO UPDATE SET "data" = ("ChatSession"."data" - ${removed}::text[]) || ${json}::jsonb, "updatedAt" = now()`;
 }

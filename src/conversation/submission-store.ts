@@ -3,6 +3,7 @@ import { periodLabel, type PeriodKind } from "../domain/calendar/period.ts";
 import { cleanDisplayName } from "../domain/display-name.ts";
 import { officeAnswerVersion, type RoundStatus, type SubmissionStatus } from "../domain/submission-rules.ts";
 import { questionsForUnitKind } from "../domain/template/template-schema.ts";
+import { Prisma } from "../generated/prisma/client.ts";
 import type { Locale } from "../i18n.ts";
 import type { Db } from "../submissions/db-client.ts";
 import { templateById } from "../submissions/round-template.ts";
@@ -28,6 +29,8 @@ type SubmissionRow = {
   periodNumber: number;
   templateId: number;
   roundHasOverrides: boolean;
+  /** The unit's answer to each question in its latest earlier round (null when not asked for). */
+  lastAnswers: { questionKey: string; value: unknown }[] | null;
   answers: (Omit<AnswerRow, "updatedAt" | "submittedAt"> & { updatedAt: number; submittedAt: number | null })[];
 };
 
@@ -56,17 +59,20 @@ export type SnapshotView = "reporter" | "office";
  * Reads one submission with its round, unit, questions, answers and last period's answers. A reload of
  * the same submission within one step may pass the earlier snapshot's `lastValues`: earlier rounds'
  * answers do not change meanwhile. The office's view (and anyone's, once accepted) shows the version
- * submitted rather than changes made since.
+ * submitted rather than changes made since. `lock`: the submission is locked (and its round held, shared)
+ * until the caller's transaction ends, so what was read is what a save in that transaction finds.
  */
 export async function loadSnapshot(
   db: Db,
   submissionId: number,
   locale: Locale,
-  reuse: { lastValues?: Record<string, AnswerValue>; view?: SnapshotView } = {},
+  reuse: { lastValues?: Record<string, AnswerValue>; view?: SnapshotView; lock?: boolean } = {},
 ): Promise<SubmissionSnapshot | null> {
-  // One statement instead of the five a nested Prisma read takes: this runs twice on every answer. The answers come
+  // One statement instead of the six a nested Prisma read takes: this runs on every step. The answers come
   // as one JSON array (times as epoch milliseconds, exact for timestamp(3)); the submitted revision is joined only
-  // while the report is edited after submitting, the one case where a view shows it.
+  // while the report is edited after submitting, the one case where a view shows it. Last period's answers are
+  // the latest earlier round's, one per question; which questions offer them is the template's to say.
+  const withLast = !reuse.lastValues;
   const rows = await db.$queryRaw<SubmissionRow[]>`
     SELECT s."id", s."status"::text AS "status", s."version", s."returnedQuestionKeys", s."returnComment", s."returnedAt", s."submittedAt", s."editedAfterSubmitAt",
            u."id" AS "unitId", u."name" AS "unitName", u."kind" AS "unitKind",
@@ -86,9 +92,17 @@ export async function loadSnapshot(
                   AND sr."revision" = a."submittedRevision" AND a."submittedRevision" <> a."revision"
              LEFT JOIN "Person" sp ON sp."id" = sr."authorId"
              WHERE a."submissionId" = s."id"
-           ), '[]'::json) AS "answers"
+           ), '[]'::json) AS "answers",
+           CASE WHEN ${withLast} THEN COALESCE((
+             SELECT json_agg(json_build_object('questionKey', l."questionKey", 'value', l."value"))
+             FROM (SELECT DISTINCT ON (la."questionKey") la."questionKey", la."value"
+                   FROM "Answer" la JOIN "Submission" ls ON ls."id" = la."submissionId" JOIN "Round" lr ON lr."id" = ls."roundId"
+                   WHERE ls."unitId" = s."unitId" AND lr."id" <> r."id" AND lr."deadline" < r."deadline" AND NOT la."skipped"
+                   ORDER BY la."questionKey", lr."deadline" DESC) l
+           ), '[]'::json) END AS "lastAnswers"
     FROM "Submission" s JOIN "Unit" u ON u."id" = s."unitId" JOIN "Round" r ON r."id" = s."roundId"
-    WHERE s."id" = ${submissionId}`;
+    WHERE s."id" = ${submissionId}
+    ${reuse.lock ? Prisma.sql`FOR UPDATE OF s FOR SHARE OF r` : Prisma.empty}`;
   const row = rows[0];
   if (!row) return null;
   const view: SnapshotView = reuse.view ?? (row.status === "ACCEPTED" ? "office" : "reporter");
@@ -120,25 +134,13 @@ export async function loadSnapshot(
     };
   }
 
-  const keepable = questions.filter((q) => q.offerKeepLast);
   const lastValues: Record<string, AnswerValue> = reuse.lastValues ? { ...reuse.lastValues } : {};
-  if (keepable.length > 0 && !reuse.lastValues) {
-    const earlier = await db.answer.findMany({
-      where: {
-        questionKey: { in: keepable.map((q) => q.key) },
-        skipped: false,
-        submission: { unitId: row.unitId, round: { id: { not: row.roundId }, deadline: { lt: row.deadline } } },
-      },
-      orderBy: { submission: { round: { deadline: "desc" } } },
-      select: { questionKey: true, value: true },
-    });
-    for (const answer of earlier) {
-      if (answer.questionKey in lastValues) continue;
-      // A value from an older template version may no longer fit the question; then it is not offered.
-      const question = keepable.find((q) => q.key === answer.questionKey)!;
-      const parsed = parseAnswerValue(question, answer.value);
-      if (parsed.ok) lastValues[answer.questionKey] = parsed.value;
-    }
+  for (const answer of row.lastAnswers ?? []) {
+    const question = questions.find((q) => q.key === answer.questionKey);
+    if (!question?.offerKeepLast) continue;
+    // A value from an older template version may no longer fit the question; then it is not offered.
+    const parsed = parseAnswerValue(question, answer.value);
+    if (parsed.ok) lastValues[answer.questionKey] = parsed.value;
   }
 
   return {

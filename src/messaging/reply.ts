@@ -40,6 +40,8 @@ export type Answer = {
   expects?: string;
   /** The person's commands changed (joined, new role, new language): channels with a command menu redraw it. */
   refreshMenu?: boolean;
+  /** The flow already stored these replies' numbered choices in the chat's session, with the rest of its step. */
+  menuStored?: boolean;
 };
 
 export function text(value: string, more: Omit<Extract<Reply, { kind: "text" }>, "kind" | "text"> = {}): Reply {

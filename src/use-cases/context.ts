@@ -1,4 +1,5 @@
 import type { SubmittedEvent } from "../conversation/conversation-service.ts";
+import type { SessionData } from "../conversation/session-store.ts";
 import { formatDateTime } from "../conversation/format-time.ts";
 import type { Actor } from "../domain/permissions.ts";
 import type { MessagingWindows } from "../domain/reachability.ts";
@@ -67,6 +68,11 @@ export type Caller = {
   profile?: SenderProfile;
   /** The current organisation when it was read along with the caller (undefined: not read yet). */
   organisation?: OrganisationFacts | null;
+  /**
+   * The chat's stored state as it was when the event came in, read along with the caller so that routing the
+   * event costs no statement of its own (undefined: not read). Flows that change it read it under their lock.
+   */
+  session?: SessionData;
 };
 
 export type SenderProfile = { suggestedName?: string; username?: string | null };

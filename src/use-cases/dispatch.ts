@@ -6,13 +6,13 @@ import { isTemplateFileName } from "../domain/template/template-file.ts";
 import { looksLikeShortCode } from "../invites/short-code.ts";
 import type { Action } from "../messaging/action.ts";
 import { decodeAction } from "../messaging/action-codec.ts";
-import { numberedChoices } from "../messaging/encode-replies.ts";
 import type { InboundFile } from "../messaging/inbound-file.ts";
 import type { Answer } from "../messaging/reply.ts";
 import { ACTION_HANDLERS, COMMAND_HANDLERS, NON_TEXT_HANDLERS, TEXT_HANDLERS } from "./handlers.ts";
 import { commandOfText } from "./commands.ts";
 import type { UseCaseContext } from "./context.ts";
 import { joinWithCode } from "./join.ts";
+import { menuPatch, numberedChoice } from "./numbered-menu.ts";
 import { reportEvent, reportTextState, reportWantsText } from "./report.ts";
 import { receiveTemplateFile, takesTemplateFile } from "./template-upload.ts";
 
@@ -33,24 +33,12 @@ export type Inbound =
   /** An edit of an earlier message (it changes nothing stored). */
   | { kind: "edited" };
 
-/** The session part that remembers the last screen's numbered choices, so "3" can pick the third. */
-const MENU_PART = "menu";
-
 async function remember(ctx: UseCaseContext, answer: Answer): Promise<void> {
   const key = ctx.caller.sessionKey;
-  if (!key) return;
-  const shown = answer.replies.some((r) => r.choices && r.choices.some((row) => row.length > 0));
-  if (!shown) return;
-  const actions = numberedChoices(answer.replies).map((c) => c.action);
-  await patchSession(ctx.deps.prisma, key, actions.length > 0 ? { [MENU_PART]: actions } : {}, actions.length > 0 ? [] : [MENU_PART]);
-}
-
-async function numberedChoice(ctx: UseCaseContext, text: string): Promise<Action | null> {
-  const key = ctx.caller.sessionKey;
-  if (!key || !/^\d{1,3}$/.test(text.trim())) return null;
-  const menu = (await readSession(ctx.deps.prisma, key))[MENU_PART];
-  const index = Number(text.trim()) - 1;
-  return Array.isArray(menu) && index >= 0 && index < menu.length ? (menu[index] as Action) : null;
+  // A flow that wrote its session in its own transaction stored the menu with it.
+  if (!key || answer.menuStored) return;
+  const patch = menuPatch(answer.replies);
+  if (patch) await patchSession(ctx.deps.prisma, key, patch.set, patch.remove);
 }
 
 export async function runAction(ctx: UseCaseContext, action: Action): Promise<Answer> {
@@ -68,9 +56,10 @@ function fallback(ctx: UseCaseContext, what: "text" | "non-text" | "command", co
   return { replies: [{ kind: "text", text: t(what === "non-text" ? `fallback-non-text-${suffix}` : `fallback-hint-${suffix}`) }] };
 }
 
-/** The chat's session as read before any flow ran, for routing: read once per update. */
+/** The chat's session as read before any flow ran, for routing: read once per update, with the caller when it could be. */
 async function routingSession(ctx: UseCaseContext): Promise<SessionData | undefined> {
-  return ctx.caller.sessionKey ? readSession(ctx.deps.prisma, ctx.caller.sessionKey) : undefined;
+  if (!ctx.caller.sessionKey) return undefined;
+  return ctx.caller.session ?? readSession(ctx.deps.prisma, ctx.caller.sessionKey);
 }
 
 function focusOf(session: SessionData | undefined): string | undefined {
@@ -103,11 +92,11 @@ async function route(ctx: UseCaseContext, inbound: Inbound): Promise<Answer> {
       const report = await reportTextState(ctx, session);
       if (report === "preview") {
         // Nothing typed on the preview is an answer: a number picks from its numbered choices (Zalo lists them).
-        const picked = await numberedChoice(ctx, inbound.text);
+        const picked = numberedChoice(session, inbound.text);
         if (picked) return runAction(ctx, picked);
       }
       if (report) return reportEvent(ctx, { type: "text", text: inbound.text, at: inbound.at });
-      const chosen = await numberedChoice(ctx, inbound.text);
+      const chosen = numberedChoice(session, inbound.text);
       if (chosen) return runAction(ctx, chosen);
       if (looksLikeShortCode(inbound.text)) return joinWithCode(ctx, inbound.text);
       return fallback(ctx, "text");
@@ -124,10 +113,11 @@ async function route(ctx: UseCaseContext, inbound: Inbound): Promise<Answer> {
       // An administrator's template file is read whatever screen is open; that screen stays as it was.
       if (takesTemplateFile(ctx, inbound.fileName)) return receiveTemplateFile(ctx, inbound);
       // Any other file is "not text" to the screen waiting for text: a reporter's question stays, nothing saved changes.
-      const focus = await focusOf(ctx);
+      const session = await routingSession(ctx);
+      const focus = focusOf(session);
       const owner = focus ? NON_TEXT_HANDLERS[focus] : undefined;
       if (owner) return owner(ctx);
-      if (await reportWantsText(ctx)) return reportEvent(ctx, { type: "non-text" });
+      if (await reportWantsText(ctx, session)) return reportEvent(ctx, { type: "non-text" });
       // Told why it is not read: a template from someone not an administrator, a file of the wrong type.
       if (isTemplateFileName(inbound.fileName) || can(ctx.caller.actor, "templates.manage")) return receiveTemplateFile(ctx, inbound);
       return fallback(ctx, "non-text");

@@ -1,3 +1,4 @@
+import { sessionData } from "../conversation/session-store.ts";
 import type { Role } from "../domain/permissions.ts";
 import { recipientLocale } from "../domain/recipient-locale.ts";
 import type { Locale } from "../i18n.ts";
@@ -43,22 +44,25 @@ type Row = {
   orgTimezone: string | null;
   orgLocale: string | null;
   orgRecipients: unknown;
+  session: unknown;
 };
 
 /**
  * The person behind an event, their live grants and their language, in one statement that also records
  * that they wrote now (Zalo's messaging window opens again; a channel that had refused them is reachable).
- * The current organisation comes with it, so the flow that follows need not read it again.
+ * The current organisation and the chat's session come with it, so the flow that follows need not read them again.
  */
 export async function identify(deps: UseCaseDeps, sender: Sender): Promise<Caller> {
   const now = deps.now?.() ?? new Date();
+  const sessionKey = sessionKeyOf(sender.channel, sender.address);
   const rows = await deps.prisma.$queryRaw<Row[]>`
     WITH seen AS (
       UPDATE "ChannelAccount" SET "lastInboundAt" = ${now}, "unreachableAt" = NULL, "unreachableError" = NULL
       WHERE "channel" = ${CHANNEL_ENUM[sender.channel]}::"Channel" AND "externalId" = ${sender.externalId}
       RETURNING "personId")
     SELECT p."id", p."name", p."locale", m."role"::text AS "role", m."unitId",
-      o."id" AS "orgId", o."shortName" AS "orgShortName", o."timezone" AS "orgTimezone", o."locale" AS "orgLocale", o."recipients" AS "orgRecipients"
+      o."id" AS "orgId", o."shortName" AS "orgShortName", o."timezone" AS "orgTimezone", o."locale" AS "orgLocale", o."recipients" AS "orgRecipients",
+      (SELECT cs."data" FROM "ChatSession" cs WHERE cs."key" = ${sessionKey}) AS "session"
     FROM seen JOIN "Person" p ON p."id" = seen."personId"
     LEFT JOIN "Membership" m ON m."personId" = p."id" AND m."revokedAt" IS NULL
     LEFT JOIN ${Prisma.raw(CURRENT_ORGANISATION_SQL)} o ON true
@@ -74,13 +78,15 @@ export async function identify(deps: UseCaseDeps, sender: Sender): Promise<Calle
   return {
     channel: sender.channel,
     address: sender.address,
-    sessionKey: sessionKeyOf(sender.channel, sender.address),
+    sessionKey,
     person,
     actor,
     locale: recipientLocale({ person: person?.locale, client: sender.languageHint, organisation: organisationLocale, fallback: deps.defaultLocale }),
     ...CHANNEL_LIMITS[sender.channel],
     profile: sender.profile,
     organisation,
+    // A stranger's chat is routed with a read of its own (no row came back to carry it).
+    session: first ? sessionData(first.session) : undefined,
   };
 }
 

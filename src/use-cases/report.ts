@@ -8,6 +8,7 @@ import type { SessionData } from "../conversation/session-store.ts";
 import { replanRound } from "../queue/replan-on-change.ts";
 import { overrideNoticesAfterAnswers } from "../report/report-overrides.ts";
 import type { UseCaseContext } from "./context.ts";
+import { menuPatch } from "./numbered-menu.ts";
 import { pageLink, reporterRound } from "./web-access.ts";
 
 /** The part of the chat session the answering conversation owns (its focus name). */
@@ -15,7 +16,16 @@ export const REPORT_FOCUS = "report";
 
 function conversationDeps(ctx: UseCaseContext, timezone: string): ConversationDeps {
   const { deps, caller } = ctx;
-  return { prisma: deps.prisma, timezone, defaultLocale: deps.defaultLocale, translatorFor, messageLimit: caller.textLimit, now: deps.now };
+  return {
+    prisma: deps.prisma,
+    timezone,
+    defaultLocale: deps.defaultLocale,
+    translatorFor,
+    messageLimit: caller.textLimit,
+    now: deps.now,
+    // Typed numbers pick from the step's numbered choices: remembered in the step's own session write.
+    rememberReplies: caller.sessionKey ? (messages) => menuPatch(repliesOf(messages)) : undefined,
+  };
 }
 
 export function repliesOf(messages: readonly OutMessage[]): Reply[] {
@@ -30,7 +40,7 @@ async function settle(ctx: UseCaseContext, outcome: Outcome): Promise<Answer> {
   }
   if (outcome.changed) await afterAnswerChanged(ctx, outcome.changed);
   if (outcome.submitted) await afterSubmitted(ctx, outcome.submitted);
-  return { replies: repliesOf(outcome.replies), toast: outcome.toast };
+  return { replies: repliesOf(outcome.replies), toast: outcome.toast, menuStored: outcome.remembered };
 }
 
 /** A unit submitted (in the chat or on the web form): its reminders re-planned, the office told in a batch. */

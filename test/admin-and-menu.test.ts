@@ -91,11 +91,14 @@ describe("/units, /invite, the commands menu, /help, /lang, /cancel", () => {
     expect(forAdmin).not.toContain("/report —");
   });
 
-  it("adds a unit: asks the name (refusing a sticker and a name too long), then the kind", async () => {
+  it("adds a unit: asks the name (refusing a sticker, a file and a name too long), then the kind", async () => {
     await say(admin, "/units");
     await tap(admin, "➕ Thêm đơn vị");
     expect(reply(admin)).toBe("Anh/Chị gửi tên đơn vị mới (tối đa 200 ký tự). Gõ /cancel để thôi.");
     await send(world.bot, world.rec, nonTextUpdate(admin, "sticker"));
+    expect(reply(admin)).toBe("Anh/Chị vui lòng gõ tên đơn vị bằng chữ (hoặc gõ /cancel để thôi).");
+    // A file (not a template) is no name either: the screen waiting for the name says so, and stays.
+    await send(world.bot, world.rec, nonTextUpdate(admin, "document"));
     expect(reply(admin)).toBe("Anh/Chị vui lòng gõ tên đơn vị bằng chữ (hoặc gõ /cancel để thôi).");
     await say(admin, "x".repeat(201));
     expect(reply(admin)).toBe("Tên đơn vị phải có từ 1 đến 200 ký tự (tên vừa gửi dài 201 ký tự). Anh/Chị gửi lại.");

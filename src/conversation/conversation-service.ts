@@ -154,13 +154,14 @@ export async function handleEvent(
       const sid = event.type === "button" ? event.action.sid : (submissionId ?? (flow.kind === "idle" ? undefined : flow.sid));
       // The step ends with one statement: where the person stands, in the chat's session and as the submission's
       // cursor (for the office's progress view), and what else the session keeps of the replies.
-      const finish = async (next: Flow, outcome: Omit<Outcome, "notify"> & { notify?: Notification[] }): Promise<Outcome> => {
+      // `read`: the submission this step read (and locked); the cursor is its own to move.
+      const finish = async (next: Flow, outcome: Omit<Outcome, "notify"> & { notify?: Notification[] }, read?: number): Promise<Outcome> => {
         const patch = sessionPatch(data, next);
         const extra = deps.rememberReplies?.(outcome.replies) ?? null;
         const set = extra ? { ...patch.set, ...extra.set } : patch.set;
         const remove = extra ? [...patch.remove, ...extra.remove] : patch.remove;
         const cursor =
-          next.kind === "question"
+          next.kind === "question" && next.sid === read
             ? Prisma.sql`WITH "cursor" AS (UPDATE "Submission" SET "cursor" = ${next.key}, "updatedAt" = ${now}
                 WHERE "id" = ${next.sid} AND "cursor" IS DISTINCT FROM ${next.key})`
             : Prisma.empty;
@@ -182,7 +183,7 @@ export async function handleEvent(
       const toast = step.toast ? noticeText(step.toast, ctx) : undefined;
       if (!step.write) {
         const replies = renderStep(s, step, ctx, editability(s, s.roundStatus).editable);
-        return finish(step.flow, { replies, toast });
+        return finish(step.flow, { replies, toast }, s.id);
       }
 
       if (step.write.kind === "submit") {
@@ -240,7 +241,7 @@ export async function handleEvent(
       const screen = next.kind === "question" ? (next.pending ? "choice" : "question") : "preview";
       const replies = renderStep(fresh, { flow: next, screen, notices }, ctx, true);
       const changed = fresh.roundHasOverrides ? { roundId: s.roundId, unitName: s.unitName, questionKeys: [write.questionKey] } : undefined;
-      return finish(next, { replies, toast, notify, changed });
+      return finish(next, { replies, toast, notify, changed }, s.id);
     },
     TRANSACTION_OPTIONS,
   );

@@ -55,6 +55,9 @@ const flowSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("preview"), sid: z.number().int(), recent: recentSchema.optional() }),
 ]);
 
+// Built once: zod compiles a schema on its first use, so one built per call would be compiled on every step.
+const sessionSchema = z.object({ v: z.literal(1), flow: flowSchema });
+
 /** The part of the chat session this conversation owns. */
 export const SESSION_PART = "report";
 
@@ -64,7 +67,7 @@ export const IDLE: Flow = { kind: "idle" };
 
 /** Reads the stored part; anything unreadable (an older layout, a manual edit) starts idle rather than failing. */
 export function readConversation(part: unknown): ConversationSession {
-  const parsed = z.object({ v: z.literal(1), flow: flowSchema }).safeParse(part);
+  const parsed = sessionSchema.safeParse(part);
   if (!parsed.success) return { v: 1, flow: IDLE };
   const flow = parsed.data.flow as Flow;
   // Leave out what is empty, so the stored shape stays small and compares equal.

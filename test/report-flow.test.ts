@@ -97,6 +97,10 @@ describe("from the first admin to a submitted, edited report", () => {
     const earlier = await createRound(db.prisma, { orgId, templateId, status: "CLOSED", quarter: 2, deadline: new Date("2024-07-14T10:00:00Z") });
     const earlierSubmission = await db.prisma.submission.create({ data: { roundId: earlier, unitId: units["van-phong"]!, status: "SUBMITTED" } });
     await db.prisma.answer.create({ data: { submissionId: earlierSubmission.id, questionKey: "proposals", value: "Kiến nghị kỳ trước: bổ sung biên chế." } });
+    // An older round's answer is not the one offered: the latest earlier round's is.
+    const older = await createRound(db.prisma, { orgId, templateId, status: "CLOSED", quarter: 1, deadline: new Date("2024-04-14T10:00:00Z") });
+    const olderSubmission = await db.prisma.submission.create({ data: { roundId: older, unitId: units["van-phong"]!, status: "SUBMITTED" } });
+    await db.prisma.answer.create({ data: { submissionId: olderSubmission.id, questionKey: "proposals", value: "Kiến nghị quý I: sửa trụ sở." } });
     roundId = await createRound(db.prisma, { orgId, templateId });
 
     let { bot, rec } = world;

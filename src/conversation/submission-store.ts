@@ -2,7 +2,7 @@ import { parseAnswerValue, type AnswerValue } from "../domain/answer-value.ts";
 import { periodLabel, type PeriodKind } from "../domain/calendar/period.ts";
 import { cleanDisplayName } from "../domain/display-name.ts";
 import { officeAnswerVersion, type RoundStatus, type SubmissionStatus } from "../domain/submission-rules.ts";
-import { questionsForUnitKind } from "../domain/template/template-schema.ts";
+import { questionsForUnitKind, templateQuestions, type Template } from "../domain/template/template-schema.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import type { Locale } from "../i18n.ts";
 import type { Db } from "../submissions/db-client.ts";
@@ -52,6 +52,18 @@ type AnswerRow = {
   submittedAt: Date | null;
 };
 
+// A submission's round, and so its template, never changes: kept so that the next read of it asks only for the
+// earlier answers its questions can offer. Bounded: forgotten wholesale past a size no agency reaches in a day.
+const templateOfSubmission = new Map<number, number>();
+const keepableKeys = new Map<number, string[]>();
+const REMEMBERED_SUBMISSIONS = 50_000;
+
+function rememberTemplate(submissionId: number, templateId: number, template: Template): void {
+  if (templateOfSubmission.size >= REMEMBERED_SUBMISSIONS) templateOfSubmission.clear();
+  templateOfSubmission.set(submissionId, templateId);
+  if (!keepableKeys.has(templateId)) keepableKeys.set(templateId, templateQuestions(template).filter((q) => q.offerKeepLast).map((q) => q.key));
+}
+
 /** Whose eyes: the unit's (answers as they stand) or the office's (the version submitted). */
 export type SnapshotView = "reporter" | "office";
 
@@ -72,7 +84,11 @@ export async function loadSnapshot(
   // as one JSON array (times as epoch milliseconds, exact for timestamp(3)); the submitted revision is joined only
   // while the report is edited after submitting, the one case where a view shows it. Last period's answers are
   // the latest earlier round's, one per question; which questions offer them is the template's to say.
-  const withLast = !reuse.lastValues;
+  // Which questions offer last period's answer is the template's to say: known from this process's earlier read of
+  // the submission, only those answers are read (null: all of them, filtered below; none: no read at all).
+  const known = templateOfSubmission.get(submissionId);
+  const keepKeys = known === undefined ? null : (keepableKeys.get(known) ?? null);
+  const withLast = !reuse.lastValues && keepKeys?.length !== 0;
   const rows = await db.$queryRaw<SubmissionRow[]>`
     SELECT s."id", s."status"::text AS "status", s."version", s."returnedQuestionKeys", s."returnComment", s."returnedAt", s."submittedAt", s."editedAfterSubmitAt",
            u."id" AS "unitId", u."name" AS "unitName", u."kind" AS "unitKind",
@@ -98,6 +114,7 @@ export async function loadSnapshot(
              FROM (SELECT DISTINCT ON (la."questionKey") la."questionKey", la."value"
                    FROM "Answer" la JOIN "Submission" ls ON ls."id" = la."submissionId" JOIN "Round" lr ON lr."id" = ls."roundId"
                    WHERE ls."unitId" = s."unitId" AND lr."id" <> r."id" AND lr."deadline" < r."deadline" AND NOT la."skipped"
+                     AND (${keepKeys}::text[] IS NULL OR la."questionKey" = ANY(${keepKeys}::text[]))
                    ORDER BY la."questionKey", lr."deadline" DESC) l
            ), '[]'::json) END AS "lastAnswers"
     FROM "Submission" s JOIN "Unit" u ON u."id" = s."unitId" JOIN "Round" r ON r."id" = s."roundId"
@@ -114,6 +131,7 @@ export async function loadSnapshot(
   }));
   const template = await templateById(db, row.templateId);
   const questions = questionsForUnitKind(template, row.unitKind);
+  rememberTemplate(submissionId, row.templateId, template);
   const answers: Record<string, StoredAnswer> = {};
   const changedKeys = stored.filter((a) => officeAnswerVersion(a, row) !== "current").map((a) => a.questionKey);
   for (const a of stored) {

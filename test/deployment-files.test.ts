@@ -66,9 +66,9 @@ describe("Node versions", () => {
     for (const image of images) expect(image).toMatch(/^node:24-/);
   });
 
-  it("package.json accepts 20.19 and later, and the README says which versions are supported", () => {
-    expect(JSON.parse(read("package.json")).engines.node).toBe(">=20.19");
-    expect(read("README.md")).toMatch(/Node\.js 22 and 24 are supported \(the production image runs 24\); development also runs on 20\.19 or later/);
+  it("package.json asks for Node 22 or later, and the README says which versions are supported", () => {
+    expect(JSON.parse(read("package.json")).engines.node).toBe(">=22");
+    expect(read("README.md")).toMatch(/Node\.js 22 and 24 are supported \(the production image runs 24\), and `engines` in `package.json` asks for 22/);
   });
 
   it("every configuration variable the code reads is in .env.example and the README's table", () => {

@@ -1,6 +1,7 @@
 // The limits on what people send, one by one, on real Redis and grammY; the Bot API is a local fake.
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBot } from "../src/channels/telegram/create-bot.ts";
 import { i18n } from "../src/i18n.ts";
@@ -29,6 +30,22 @@ afterAll(async () => {
   await db?.drop();
 });
 
+/** Statements sent to PostgreSQL (every one goes through pg's Client.query) while `fn` runs. */
+async function countStatements(fn: () => Promise<void>): Promise<number> {
+  let count = 0;
+  const query = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    count++;
+    return (query as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof query;
+  try {
+    await fn();
+  } finally {
+    pg.Client.prototype.query = query;
+  }
+  return count;
+}
+
 function makeBot(options: Omit<FloodControlOptions, "prefix"> = {}) {
   const bot = createBot("1:x", {
     botInfo: TEST_BOT_INFO,
@@ -52,7 +69,12 @@ describe("people who send too much", () => {
     const person = { id: 6_100_000_002, first_name: "Mai", language_code: "vi" };
     const personId = await addPerson(db.prisma, person.id, "Mai", [{ role: "SECRETARY" }]);
     await db.prisma.person.update({ where: { id: personId }, data: { locale: "en" } });
-    for (let i = 0; i < 8; i++) await bot.handleUpdate(textUpdate(person, `tin ${i}`));
+    for (let i = 0; i < 4; i++) await bot.handleUpdate(textUpdate(person, `tin ${i}`));
+    // Past the limit and told so, a sender costs the database nothing: the limit comes before the person is read.
+    const statements = await countStatements(async () => {
+      for (let i = 4; i < 8; i++) await bot.handleUpdate(textUpdate(person, `tin ${i}`));
+    });
+    expect(statements).toBe(0);
     const texts = calls.texts(person.id);
     expect(texts).toHaveLength(4);
     expect(texts.filter((t) => t === i18n.t("en", "flood-slow-down"))).toHaveLength(1);

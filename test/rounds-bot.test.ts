@@ -337,4 +337,24 @@ describe("rounds in the bot: /newround, /rounds, /remind and re-planning", () =>
     await type(reporter, "/remind");
     expect(lastTextTo(rec, reporter.id)).toContain("Chức năng này dành cho Văn phòng");
   });
+
+  it("moving the deadline again: a date typed without a year is the next such date; a unit that submitted is not told", async () => {
+    const vp = units["Văn phòng Sở"]!;
+    await db.prisma.submission.update({ where: { roundId_unitId: { roundId, unitId: vp.id } }, data: { status: "SUBMITTED", submittedAt: NOW } });
+    const toldOf = (name: string) => messagesTo(rec, reporterOf(name).id).filter((c) => String(c.payload.text).includes("ngày 24/10/2024")).length;
+
+    await type(s(), "/rounds");
+    await press(s(), "1. ⏰ Dời hạn");
+    await type(s(), "24/10 16:30");
+    const confirmation = lastTextTo(rec, s().id);
+    expect(confirmation).toContain("• Hạn mới: Thứ Năm, 24/10/2024 lúc 16:30");
+    expect(confirmation).toContain("Người báo cáo của 3 đơn vị chưa nộp sẽ được báo hạn mới");
+    await press(s(), "✅ Dời hạn");
+    expect((await db.prisma.round.findUniqueOrThrow({ where: { id: roundId } })).deadline).toEqual(new Date("2024-10-24T09:30:00Z"));
+    await eventually(() => (lastTextTo(rec, s().id) === "📅 Đã báo hạn mới tới 2/2 người báo cáo của các đơn vị chưa nộp." ? true : undefined));
+    expect(toldOf("Thanh tra Sở")).toBe(1);
+    expect(toldOf("Công đoàn cơ sở")).toBe(1);
+    // The unit that submitted has nothing left to do by the deadline: its reporter hears nothing.
+    expect(toldOf("Văn phòng Sở")).toBe(0);
+  });
 });

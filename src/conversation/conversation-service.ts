@@ -5,7 +5,8 @@ import type { AnswerValue } from "../domain/answer-value.ts";
 import type { SubmissionStatus } from "../domain/submission-rules.ts";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 import type { Locale } from "../i18n.ts";
-import { TRANSACTION_OPTIONS } from "../submissions/db-client.ts";
+import type { RawSql } from "../db/raw-sql.ts";
+import { inRawTransaction } from "../submissions/db-client.ts";
 import { saveAnswer, type HeldSubmission } from "../submissions/save-answer.ts";
 import { submitSubmission } from "../submissions/submit-submission.ts";
 import { IDLE, readConversation, SESSION_PART, type Flow, type QuestionFlow } from "./conversation-state.ts";
@@ -123,8 +124,14 @@ export async function startReport(deps: ConversationDeps, sessionKey: string, sp
   };
 }
 
-async function noticeForOther(deps: ConversationDeps, tx: Prisma.TransactionClient, personId: number, key: string, vars: Record<string, string | number>): Promise<Notification | null> {
-  const person = await tx.person.findUnique({ where: { id: personId }, select: { locale: true } });
+/** A person's name and language, read in the step's transaction. */
+async function personById(sql: RawSql, personId: number): Promise<{ name: string; locale: string | null } | undefined> {
+  const [person] = await sql.rows<{ name: string; locale: string | null }>(Prisma.sql`SELECT "name", "locale" FROM "Person" WHERE "id" = ${personId}`);
+  return person;
+}
+
+async function noticeForOther(deps: ConversationDeps, sql: RawSql, personId: number, key: string, vars: Record<string, string | number>): Promise<Notification | null> {
+  const person = await personById(sql, personId);
   if (!person) return null;
   const locale: Locale = person.locale === "en" || person.locale === "vi" ? person.locale : deps.defaultLocale;
   return { personId, text: deps.translatorFor(locale)(key, vars) };
@@ -147,9 +154,10 @@ export async function handleEvent(
   // Parts of a long message are told apart from the next answer by the messenger's own times, compared
   // with each other; without one, the time the message arrived.
   const received: ConversationEvent = event.type === "text" && !event.at ? { ...event, at: now } : event;
-  return deps.prisma.$transaction(
-    async (tx) => {
-      const data = await lockSession(tx, sessionKey);
+  return inRawTransaction(
+    deps.prisma,
+    async (sql) => {
+      const data = await lockSession(sql, sessionKey);
       const flow = readConversation(data[SESSION_PART]).flow;
       const sid = event.type === "button" ? event.action.sid : (submissionId ?? (flow.kind === "idle" ? undefined : flow.sid));
       // The step ends with one statement: where the person stands, in the chat's session and as the submission's
@@ -165,13 +173,13 @@ export async function handleEvent(
             ? Prisma.sql`WITH "cursor" AS (UPDATE "Submission" SET "cursor" = ${next.key}, "updatedAt" = ${now}
                 WHERE "id" = ${next.sid} AND "cursor" IS DISTINCT FROM ${next.key})`
             : Prisma.empty;
-        await patchSession(tx, sessionKey, set, remove, cursor);
+        await patchSession(sql, sessionKey, set, remove, cursor);
         return { notify: [], ...outcome, remembered: deps.rememberReplies !== undefined };
       };
       if (sid === undefined) return finish(flow, { replies: [{ text: ctx.t("conversation-idle-hint") }] });
 
       // Locked until the step commits: a save below finds the submission as read here.
-      const s = await loadSnapshot(tx, sid, speaker.locale, { lock: true });
+      const s = await loadSnapshot(sql, sid, speaker.locale, { lock: true });
       const mine = flow.kind !== "idle" && flow.sid === sid;
       if (!s || !canAnswerForUnit(speaker.actor, s.unitId)) {
         // A unit the person does not (or no longer) report for: refuse, and leave it if they stood there.
@@ -187,8 +195,8 @@ export async function handleEvent(
       }
 
       if (step.write.kind === "submit") {
-        const result = await submitSubmission(tx, { submissionId: s.id, personId: speaker.personId, expectedVersion: step.write.expectedVersion, now });
-        const fresh = (await loadSnapshot(tx, s.id, speaker.locale, { lastValues: s.lastValues }))!;
+        const result = await submitSubmission(sql, { submissionId: s.id, personId: speaker.personId, expectedVersion: step.write.expectedVersion, now });
+        const fresh = (await loadSnapshot(sql, s.id, speaker.locale, { lastValues: s.lastValues }))!;
         const editable = editability(fresh, fresh.roundStatus).editable;
         if (result.ok) {
           const key = result.wasReturned ? "conversation-resubmitted" : result.resubmitted ? "conversation-resubmitted-edited" : "conversation-submitted";
@@ -214,8 +222,8 @@ export async function handleEvent(
       }
 
       const write = step.write;
-      const result = await saveAnswer(tx, { ...write, submissionId: s.id, authorId: speaker.personId, now }, heldSubmission(s, write.questionKey));
-      const fresh = result.ok ? await afterSave(tx, s, write, result, speaker, now) : s;
+      const result = await saveAnswer(sql, { ...write, submissionId: s.id, authorId: speaker.personId, now }, heldSubmission(s, write.questionKey));
+      const fresh = result.ok ? await afterSave(sql, s, write, result, speaker, now) : s;
       if (!result.ok) {
         const refused: Step = { flow: IDLE, screen: "none", notices: [{ key: `conversation-save-refused-${result.reason}` }] };
         return finish(IDLE, { replies: renderStep(fresh, refused, ctx, false), toast });
@@ -224,10 +232,10 @@ export async function handleEvent(
       const notices: Notice[] = [savedNotice(fresh, write, ctx)];
       const notify: Notification[] = [];
       if (result.overwrote) {
-        const other = result.overwrote.authorId === null ? null : await tx.person.findUnique({ where: { id: result.overwrote.authorId }, select: { name: true } });
+        const other = result.overwrote.authorId === null ? undefined : await personById(sql, result.overwrote.authorId);
         notices.push({ key: "conversation-overwrote", vars: { name: other ? cleanDisplayName(other.name) : "—", time: result.overwrote.at } });
         if (result.overwrote.authorId !== null) {
-          const message = await noticeForOther(deps, tx, result.overwrote.authorId, "conversation-overwritten-by", {
+          const message = await noticeForOther(deps, sql, result.overwrote.authorId, "conversation-overwritten-by", {
             name: cleanDisplayName(speaker.name),
             number,
             unit: s.unitName,
@@ -243,7 +251,6 @@ export async function handleEvent(
       const changed = fresh.roundHasOverrides ? { roundId: s.roundId, unitName: s.unitName, questionKeys: [write.questionKey] } : undefined;
       return finish(next, { replies, toast, notify, changed }, s.id);
     },
-    TRANSACTION_OPTIONS,
   );
 }
 
@@ -265,7 +272,7 @@ function heldSubmission(s: SubmissionSnapshot, questionKey: string): HeldSubmiss
  * submitted version, so it is read again.
  */
 async function afterSave(
-  tx: Prisma.TransactionClient,
+  sql: RawSql,
   s: SubmissionSnapshot,
   write: { questionKey: string; value: AnswerValue | null; skipped: boolean },
   result: { revision: number; status: SubmissionStatus; version: number },
@@ -273,7 +280,7 @@ async function afterSave(
   now: Date,
 ): Promise<SubmissionSnapshot> {
   if (s.status === "SUBMITTED" || s.status === "ACCEPTED" || s.editedAfterSubmitAt !== null || result.status === "SUBMITTED") {
-    return (await loadSnapshot(tx, s.id, speaker.locale, { lastValues: s.lastValues }))!;
+    return (await loadSnapshot(sql, s.id, speaker.locale, { lastValues: s.lastValues }))!;
   }
   const previous = s.answers[write.questionKey];
   const saved: StoredAnswer = {

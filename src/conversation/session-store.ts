@@ -1,3 +1,4 @@
+import { rawSqlOf, type RawSql } from "../db/raw-sql.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import type { Db } from "../submissions/db-client.ts";
 
@@ -14,12 +15,13 @@ export const FOCUS = "focus";
 export type SessionPatch = { set: SessionData; remove: string[] };
 
 /** Reads the session and locks its row until the transaction ends, so one chat's updates run one at a time. */
-export async function lockSession(tx: Db, key: string): Promise<SessionData> {
-  const select = () => tx.$queryRaw<{ data: unknown }[]>`SELECT "data" FROM "ChatSession" WHERE "key" = ${key} FOR UPDATE`;
+export async function lockSession(tx: Db | RawSql, key: string): Promise<SessionData> {
+  const sql = rawSqlOf(tx);
+  const select = () => sql.rows<{ data: unknown }>(Prisma.sql`SELECT "data" FROM "ChatSession" WHERE "key" = ${key} FOR UPDATE`);
   // The row almost always exists: one round trip per step; a chat's first step creates it.
   let rows = await select();
   if (rows.length === 0) {
-    await tx.$executeRaw`INSERT INTO "ChatSession" ("key", "data", "updatedAt") VALUES (${key}, '{}'::jsonb, now()) ON CONFLICT ("key") DO NOTHING`;
+    await sql.run(Prisma.sql`INSERT INTO "ChatSession" ("key", "data", "updatedAt") VALUES (${key}, '{}'::jsonb, now()) ON CONFLICT ("key") DO NOTHING`);
     rows = await select();
   }
   return sessionData(rows[0]?.data);
@@ -39,12 +41,12 @@ export function sessionData(data: unknown): SessionData {
  * Sets some top-level parts and removes others, leaving the rest as it is. `alongside`: a data-modifying
  * `WITH` clause sent in the same statement (a step's other small write, without a round trip of its own).
  */
-export async function patchSession(db: Db, key: string, set: SessionData, remove: readonly string[] = [], alongside: Prisma.Sql = Prisma.empty): Promise<void> {
+export async function patchSession(db: Db | RawSql, key: string, set: SessionData, remove: readonly string[] = [], alongside: Prisma.Sql = Prisma.empty): Promise<void> {
   const json = JSON.stringify(set);
   const removed = [...remove];
-  await db.$executeRaw`${alongside}
+  await rawSqlOf(db).run(Prisma.sql`${alongside}
     INSERT INTO "ChatSession" ("key", "data", "updatedAt") VALUES (${key}, ${json}::jsonb, now())
-    ON CONFLICT ("key") DO UPDATE SET "data" = ("ChatSession"."data" - ${removed}::text[]) || ${json}::jsonb, "updatedAt" = now()`;
+    ON CONFLICT ("key") DO UPDATE SET "data" = ("ChatSession"."data" - ${removed}::text[]) || ${json}::jsonb, "updatedAt" = now()`);
 }
 
 /** Sets `part` to the current time unless it is already set; true for the one caller that set it. */

@@ -3,6 +3,7 @@ import { periodLabel, type PeriodKind } from "../domain/calendar/period.ts";
 import { cleanDisplayName } from "../domain/display-name.ts";
 import { officeAnswerVersion, type RoundStatus, type SubmissionStatus } from "../domain/submission-rules.ts";
 import { questionsForUnitKind, templateQuestions, type Template } from "../domain/template/template-schema.ts";
+import { rawSqlOf, type RawSql } from "../db/raw-sql.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import type { Locale } from "../i18n.ts";
 import type { Db } from "../submissions/db-client.ts";
@@ -75,7 +76,7 @@ export type SnapshotView = "reporter" | "office";
  * until the caller's transaction ends, so what was read is what a save in that transaction finds.
  */
 export async function loadSnapshot(
-  db: Db,
+  db: Db | RawSql,
   submissionId: number,
   locale: Locale,
   reuse: { lastValues?: Record<string, AnswerValue>; view?: SnapshotView; lock?: boolean } = {},
@@ -89,7 +90,7 @@ export async function loadSnapshot(
   const known = templateOfSubmission.get(submissionId);
   const keepKeys = known === undefined ? null : (keepableKeys.get(known) ?? null);
   const withLast = !reuse.lastValues && keepKeys?.length !== 0;
-  const rows = await db.$queryRaw<SubmissionRow[]>`
+  const rows = await rawSqlOf(db).rows<SubmissionRow>(Prisma.sql`
     SELECT s."id", s."status"::text AS "status", s."version", s."returnedQuestionKeys", s."returnComment", s."returnedAt", s."submittedAt", s."editedAfterSubmitAt",
            u."id" AS "unitId", u."name" AS "unitName", u."kind" AS "unitKind",
            r."id" AS "roundId", r."status"::text AS "roundStatus", r."deadline", r."periodKind"::text AS "periodKind",
@@ -119,7 +120,7 @@ export async function loadSnapshot(
            ), '[]'::json) END AS "lastAnswers"
     FROM "Submission" s JOIN "Unit" u ON u."id" = s."unitId" JOIN "Round" r ON r."id" = s."roundId"
     WHERE s."id" = ${submissionId}
-    ${reuse.lock ? Prisma.sql`FOR UPDATE OF s FOR SHARE OF r` : Prisma.empty}`;
+    ${reuse.lock ? Prisma.sql`FOR UPDATE OF s FOR SHARE OF r` : Prisma.empty}`);
   const row = rows[0];
   if (!row) return null;
   const view: SnapshotView = reuse.view ?? (row.status === "ACCEPTED" ? "office" : "reporter");

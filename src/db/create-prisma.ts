@@ -14,6 +14,14 @@ export type Database = {
   close(): Promise<void>;
 };
 
+// The pool behind each client the project made, so that the answer step can run on `pg` directly (src/db/raw-sql.ts).
+const pools = new WeakMap<PrismaClient, pg.Pool>();
+
+/** The `pg` pool a client made by createDatabase uses. */
+export function connectionPoolOf(prisma: PrismaClient): pg.Pool | undefined {
+  return pools.get(prisma);
+}
+
 export function redactUrl(url: string): string {
   const parsed = new URL(url);
   if (parsed.password) parsed.password = "***";
@@ -37,6 +45,7 @@ export function createDatabase(options: DatabaseOptions): Database {
   const pool = new pg.Pool({ connectionString: options.databaseUrl, connectionTimeoutMillis: 10_000 });
   pool.on("error", onError);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  pools.set(prisma, pool);
   const sql = SqlRunner.postgres(options.databaseUrl, onError);
   return {
     prisma,

@@ -1,7 +1,8 @@
 import type { AnswerValue } from "../domain/answer-value.ts";
 import { editability, statusAfterAnswer, type RoundStatus, type SubmissionStatus } from "../domain/submission-rules.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
-import { inTransaction, type Db } from "./db-client.ts";
+import type { RawSql } from "../db/raw-sql.ts";
+import { Prisma } from "../generated/prisma/client.ts";
+import { inRawTransaction, type Db } from "./db-client.ts";
 
 export type SaveAnswerInput = {
   submissionId: number;
@@ -57,15 +58,15 @@ type LockedRow = Omit<HeldSubmission, "existing"> & {
 };
 
 /** Locks the submission (and holds its round, shared) and reads it with the stored answer to one question. */
-async function lockForSave(tx: Prisma.TransactionClient, submissionId: number, questionKey: string): Promise<HeldSubmission | null> {
-  const rows = await tx.$queryRaw<LockedRow[]>`
+async function lockForSave(sql: RawSql, submissionId: number, questionKey: string): Promise<HeldSubmission | null> {
+  const rows = await sql.rows<LockedRow>(Prisma.sql`
     SELECT s."status"::text AS "status", s."returnedQuestionKeys", s."editedAfterSubmitAt", r."status"::text AS "roundStatus",
            a."revision" AS "answerRevision", a."value" AS "answerValue", a."skipped" AS "answerSkipped",
            a."authorId" AS "answerAuthorId", a."updatedAt" AS "answerUpdatedAt"
     FROM "Submission" s JOIN "Round" r ON r."id" = s."roundId"
     LEFT JOIN "Answer" a ON a."submissionId" = s."id" AND a."questionKey" = ${questionKey}
     WHERE s."id" = ${submissionId}
-    FOR UPDATE OF s FOR SHARE OF r`;
+    FOR UPDATE OF s FOR SHARE OF r`);
   const row = rows[0];
   if (!row) return null;
   const { answerRevision, answerValue, answerSkipped, answerAuthorId, answerUpdatedAt, ...submission } = row;
@@ -87,10 +88,10 @@ async function lockForSave(tx: Prisma.TransactionClient, submissionId: number, q
  * `held`: the caller already locked the submission in this transaction and read it (a conversation step
  * reads it so); the save then is one statement.
  */
-export function saveAnswer(db: Db, input: SaveAnswerInput, held?: HeldSubmission): Promise<SaveAnswerResult> {
-  return inTransaction(db, async (tx) => {
+export function saveAnswer(db: Db | RawSql, input: SaveAnswerInput, held?: HeldSubmission): Promise<SaveAnswerResult> {
+  return inRawTransaction(db, async (sql) => {
     const now = input.now ?? new Date();
-    const submission = held ?? (await lockForSave(tx, input.submissionId, input.questionKey));
+    const submission = held ?? (await lockForSave(sql, input.submissionId, input.questionKey));
     if (!submission) return { ok: false, reason: "not-found" };
     const e = editability(submission, submission.roundStatus);
     if (!e.editable) return { ok: false, reason: e.reason };
@@ -103,12 +104,12 @@ export function saveAnswer(db: Db, input: SaveAnswerInput, held?: HeldSubmission
     const firstChangeAfterSubmit = submission.status === "SUBMITTED" && submission.editedAfterSubmitAt === null;
     if (firstChangeAfterSubmit) {
       // What the office has now is what was submitted: remember it before the first change.
-      await tx.$executeRaw`UPDATE "Answer" SET "submittedRevision" = "revision" WHERE "submissionId" = ${input.submissionId}`;
+      await sql.run(Prisma.sql`UPDATE "Answer" SET "submittedRevision" = "revision" WHERE "submissionId" = ${input.submissionId}`);
     }
     const value = JSON.stringify(input.skipped || input.value === null ? null : input.value);
     const status = statusAfterAnswer(submission.status);
     // The answer (created or its revision bumped), its revision row and the submission's version in one statement.
-    const rows = await tx.$queryRaw<{ revision: number; version: number }[]>`
+    const rows = await sql.rows<{ revision: number; version: number }>(Prisma.sql`
       WITH saved AS (
         INSERT INTO "Answer" ("submissionId", "questionKey", "value", "skipped", "authorId", "revision", "createdAt", "updatedAt")
         VALUES (${input.submissionId}, ${input.questionKey}, ${value}::jsonb, ${input.skipped}, ${input.authorId}, 1, ${now}, ${now})
@@ -124,7 +125,7 @@ export function saveAnswer(db: Db, input: SaveAnswerInput, held?: HeldSubmission
           "editedAfterSubmitAt" = CASE WHEN ${firstChangeAfterSubmit} THEN ${now}::timestamp(3) ELSE "editedAfterSubmitAt" END
         WHERE "id" = ${input.submissionId}
         RETURNING "version")
-      SELECT saved."revision", counted."version" FROM saved, counted`;
+      SELECT saved."revision", counted."version" FROM saved, counted`);
     const saved = rows[0]!;
     const seen = input.seenRevision;
     const overwrote =

@@ -1,8 +1,7 @@
 // The answer step's statements run on `pg` directly (src/db/raw-sql.ts): what they write and read must be what
 // Prisma writes and reads, whatever the process's time zone, and a failed step must leave nothing behind.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectionPoolOf } from "../src/db/create-prisma.ts";
-import { inPgTransaction, rawSqlOf } from "../src/db/raw-sql.ts";
+import { connectionPoolOf, inPgTransaction, rawSqlOf } from "../src/db/raw-sql.ts";
 import { Prisma } from "../src/generated/prisma/client.ts";
 import { inRawTransaction } from "../src/submissions/db-client.ts";
 import { createTestDatabase, type TestDatabase } from "./support/test-database.ts";
@@ -54,9 +53,11 @@ describe("raw SQL on pg", () => {
   it("reads JSON, arrays, booleans and numbers as Prisma's raw queries do", async () => {
     const statement = Prisma.sql`SELECT ${JSON.stringify({ a: ["ư", 1] })}::jsonb AS "j", ${["x", "y"]}::text[] AS "t", ${true}::boolean AS "b", ${7}::int AS "i", 2.5::float8 AS "f"`;
     const viaPg = await inPgTransaction(pool(), (sql) => sql.rows(statement));
-    const viaPrisma = await rawSqlOf(db.prisma).rows(statement);
+    const viaPrisma = await db.prisma.$queryRaw(statement);
+    const viaClient = await rawSqlOf(db.prisma).rows(statement);
     expect(viaPg).toEqual([{ j: { a: ["ư", 1] }, t: ["x", "y"], b: true, i: 7, f: 2.5 }]);
     expect(viaPg).toEqual(viaPrisma);
+    expect(viaClient).toEqual(viaPrisma);
   });
 
   it("rolls back everything when the step throws, and the connection serves the next step", async () => {

@@ -2,6 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client.ts";
 import { startEmbeddedPostgres } from "./embedded-postgres.ts";
+import { registerPool } from "./raw-sql.ts";
 import { SqlRunner } from "./sql-runner.ts";
 
 export type Database = {
@@ -13,14 +14,6 @@ export type Database = {
   embedded: boolean;
   close(): Promise<void>;
 };
-
-// The pool behind each client the project made, so that the answer step can run on `pg` directly (src/db/raw-sql.ts).
-const pools = new WeakMap<PrismaClient, pg.Pool>();
-
-/** The `pg` pool a client made by createDatabase uses. */
-export function connectionPoolOf(prisma: PrismaClient): pg.Pool | undefined {
-  return pools.get(prisma);
-}
 
 export function redactUrl(url: string): string {
   const parsed = new URL(url);
@@ -45,7 +38,8 @@ export function createDatabase(options: DatabaseOptions): Database {
   const pool = new pg.Pool({ connectionString: options.databaseUrl, connectionTimeoutMillis: 10_000 });
   pool.on("error", onError);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
-  pools.set(prisma, pool);
+  // Raw SQL of the hot paths goes to the same pool on `pg`, without Prisma's cost per statement (src/db/raw-sql.ts).
+  registerPool(prisma, pool);
   const sql = SqlRunner.postgres(options.databaseUrl, onError);
   return {
     prisma,

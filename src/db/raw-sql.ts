@@ -14,13 +14,30 @@ export type RawSql = {
 
 type PrismaDb = PrismaClient | Prisma.TransactionClient;
 
+// The pool behind each client createDatabase made (src/db/create-prisma.ts).
+const pools = new WeakMap<PrismaDb, pg.Pool>();
+
+export function registerPool(prisma: PrismaClient, pool: pg.Pool): void {
+  pools.set(prisma, pool);
+}
+
+/** The `pg` pool a client made by createDatabase uses (none for a transaction's client). */
+export function connectionPoolOf(db: PrismaDb): pg.Pool | undefined {
+  return pools.get(db);
+}
+
 function isRawSql(db: PrismaDb | RawSql): db is RawSql {
   return "rows" in db && "run" in db;
 }
 
-/** Raw SQL on whatever connection the caller has. */
+/**
+ * Raw SQL on whatever the caller has: a client's statements go to its pool on `pg` (each its own transaction, as
+ * through Prisma), a Prisma transaction's to that transaction.
+ */
 export function rawSqlOf(db: PrismaDb | RawSql): RawSql {
   if (isRawSql(db)) return db;
+  const pool = pools.get(db);
+  if (pool) return onConnection(pool);
   return { rows: (statement) => db.$queryRaw(statement), run: (statement) => db.$executeRaw(statement) };
 }
 
@@ -36,7 +53,8 @@ const parameter = (value: unknown) => (value instanceof Date ? value.toISOString
 /** A statement waits at most this long (a lock held elsewhere); Prisma's transactions end after 20 s too. */
 const STATEMENT_TIMEOUT_MS = 20_000;
 
-function onConnection(client: pg.PoolClient): RawSql {
+/** Statements on one connection (a transaction's), or on the pool (each on any free connection). */
+function onConnection(client: pg.PoolClient | pg.Pool): RawSql {
   const send = (statement: Prisma.Sql) =>
     client.query({ text: statement.text, values: statement.values.map(parameter), types, query_timeout: STATEMENT_TIMEOUT_MS } as pg.QueryConfig);
   return {

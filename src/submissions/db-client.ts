@@ -1,5 +1,4 @@
-import { connectionPoolOf } from "../db/create-prisma.ts";
-import { inPgTransaction, rawSqlOf, type RawSql } from "../db/raw-sql.ts";
+import { connectionPoolOf, inPgTransaction, rawSqlOf, type RawSql } from "../db/raw-sql.ts";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 
 /** The client or a transaction's client: services work inside a caller's transaction or open their own. */

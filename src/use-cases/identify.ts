@@ -1,4 +1,5 @@
 import { sessionData } from "../conversation/session-store.ts";
+import { rawSqlOf } from "../db/raw-sql.ts";
 import type { Role } from "../domain/permissions.ts";
 import { recipientLocale } from "../domain/recipient-locale.ts";
 import type { Locale } from "../i18n.ts";
@@ -55,7 +56,7 @@ type Row = {
 export async function identify(deps: UseCaseDeps, sender: Sender): Promise<Caller> {
   const now = deps.now?.() ?? new Date();
   const sessionKey = sessionKeyOf(sender.channel, sender.address);
-  const rows = await deps.prisma.$queryRaw<Row[]>`
+  const rows = await rawSqlOf(deps.prisma).rows<Row>(Prisma.sql`
     WITH seen AS (
       UPDATE "ChannelAccount" SET "lastInboundAt" = ${now}, "unreachableAt" = NULL, "unreachableError" = NULL
       WHERE "channel" = ${CHANNEL_ENUM[sender.channel]}::"Channel" AND "externalId" = ${sender.externalId}
@@ -66,7 +67,7 @@ export async function identify(deps: UseCaseDeps, sender: Sender): Promise<Calle
     FROM seen JOIN "Person" p ON p."id" = seen."personId"
     LEFT JOIN "Membership" m ON m."personId" = p."id" AND m."revokedAt" IS NULL
     LEFT JOIN ${Prisma.raw(CURRENT_ORGANISATION_SQL)} o ON true
-    ORDER BY m."id"`;
+    ORDER BY m."id"`);
   const first = rows[0];
   const organisation = first
     ? organisationFromRow({ id: first.orgId, shortName: first.orgShortName, timezone: first.orgTimezone, locale: first.orgLocale, recipients: first.orgRecipients })

@@ -84,9 +84,8 @@ export async function loadSnapshot(
   // One statement instead of the six a nested Prisma read takes: this runs on every step. The answers come
   // as one JSON array (times as epoch milliseconds, exact for timestamp(3)); the submitted revision is joined only
   // while the report is edited after submitting, the one case where a view shows it. Last period's answers are
-  // the latest earlier round's, one per question; which questions offer them is the template's to say.
-  // Which questions offer last period's answer is the template's to say: known from this process's earlier read of
-  // the submission, only those answers are read (null: all of them, filtered below; none: no read at all).
+  // the latest earlier round's, one per question. Which questions offer them is the template's to say: known from
+  // this process's earlier read of the submission, only those are read (null: all, filtered below; none: no read).
   const known = templateOfSubmission.get(submissionId);
   const keepKeys = known === undefined ? null : (keepableKeys.get(known) ?? null);
   const withLast = !reuse.lastValues && keepKeys?.length !== 0;

@@ -1,11 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { ZaloAccessTokenManager, type TokenLogger } from "../src/channels/zalo/access-token.ts";
+import type { TokenLogger } from "../src/channels/zalo/access-token.ts";
 import { ZaloTokenError } from "../src/channels/zalo/zalo-api.ts";
 import { createDatabase, type Database } from "../src/db/create-prisma.ts";
-import { createPrismaZaloTokenStore } from "../src/db/zalo-token-store.ts";
 import { LocalZaloOa } from "../src/demo/local-zalo-oa.ts";
 import { createTestDatabase, type TestDatabase } from "./support/test-database.ts";
 import { until } from "./support/zalo-instance.ts";
+import { localZaloTokens } from "./support/zalo-tokens.ts";
 
 type Line = { level: "info" | "warn" | "error"; obj: Record<string, unknown>; msg: string };
 
@@ -35,16 +35,7 @@ describe("Zalo access tokens: one refresh token spent once, across processes and
   function instance(seedRefreshToken: string, lines: Line[] = [], now?: () => number) {
     const own = createDatabase({ databaseUrl: db.url, dataDir: "" });
     extraDatabases.push(own);
-    return new ZaloAccessTokenManager({
-      appId: zalo.appId,
-      oaId: zalo.oaId,
-      appSecret: zalo.appSecret,
-      oauthRoot: zalo.root,
-      seedRefreshToken,
-      store: createPrismaZaloTokenStore(own.prisma),
-      logger: recordingLogger(lines),
-      now,
-    });
+    return localZaloTokens(zalo, own.prisma, seedRefreshToken, { logger: recordingLogger(lines), now });
   }
 
   const oauthCalls = () => zalo.calls.filter((call) => call.endpoint === "oauth");

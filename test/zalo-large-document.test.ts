@@ -1,13 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { ZaloApi } from "../src/channels/zalo/zalo-api.ts";
+import { describe, expect, it } from "vitest";
 import { sendZaloReplies } from "../src/channels/zalo/zalo-inbound.ts";
-import { ZaloSender } from "../src/channels/zalo/zalo-sender.ts";
-import { LocalZaloOa } from "../src/demo/local-zalo-oa.ts";
 import { translatorFor } from "../src/i18n.ts";
 import type { Reply } from "../src/messaging/reply.ts";
 import { TEST_KEYRING } from "./support/bot-deps.ts";
-import { localZaloTokens } from "./support/zalo-tokens.ts";
-import { createTestDatabase, type TestDatabase } from "./support/test-database.ts";
+import { useLocalZaloSender } from "./support/local-zalo-sender.ts";
 
 const USER = "8460000000000000301";
 const OVER_LIMIT = 5 * 1024 * 1024 + 1;
@@ -27,36 +23,19 @@ function compiledReport(bytes: number, downloadUrl?: string): Reply {
 }
 
 describe("a compiled report over Zalo's 5 MB limit", () => {
-  let db: TestDatabase;
-  let zalo: LocalZaloOa;
-  let sender: ZaloSender;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await db?.drop();
-  });
-  afterEach(async () => {
-    await zalo?.stop();
-    await db.prisma.zaloToken.deleteMany();
-  });
-
+  const local = useLocalZaloSender();
   async function start() {
-    zalo = new LocalZaloOa();
-    await zalo.start();
-    const tokens = localZaloTokens(zalo, db.prisma);
-    sender = new ZaloSender(new ZaloApi({ apiRoot: zalo.root, tokens }));
-    zalo.personWrote(USER);
+    await local.start();
+    local.zalo.personWrote(USER);
   }
 
-  const sent = () => zalo.messagesTo(USER).map((m) => m.message as Sent);
+  const sent = () => local.zalo.messagesTo(USER).map((m) => m.message as Sent);
 
   it("is not uploaded; the person reads why and how to get it, in Vietnamese, and can compile again without drafts", async () => {
     await start();
-    const result = await sendZaloReplies(sender, USER, [compiledReport(OVER_LIMIT)], translatorFor("vi"), TEST_KEYRING);
+    const result = await sendZaloReplies(local.sender, USER, [compiledReport(OVER_LIMIT)], translatorFor("vi"), TEST_KEYRING);
     expect(result).toEqual({ ok: true });
-    expect(zalo.calls.filter((c) => c.endpoint === "upload")).toEqual([]);
+    expect(local.zalo.calls.filter((c) => c.endpoint === "upload")).toEqual([]);
     const [message, ...more] = sent();
     expect(more).toEqual([]);
     expect(message!.text).toContain("📄 Dự thảo báo cáo tổng hợp, phiên bản 3.");
@@ -70,9 +49,9 @@ describe("a compiled report over Zalo's 5 MB limit", () => {
   it("with a download link, the message carries it as an oa.open.url button, in the person's language", async () => {
     await start();
     const url = "https://tonghop.example.gov.vn/desk/reports/42";
-    const result = await sendZaloReplies(sender, USER, [compiledReport(OVER_LIMIT, url)], translatorFor("en"), TEST_KEYRING);
+    const result = await sendZaloReplies(local.sender, USER, [compiledReport(OVER_LIMIT, url)], translatorFor("en"), TEST_KEYRING);
     expect(result).toEqual({ ok: true });
-    expect(zalo.calls.filter((c) => c.endpoint === "upload")).toEqual([]);
+    expect(local.zalo.calls.filter((c) => c.endpoint === "upload")).toEqual([]);
     const [message] = sent();
     expect(message!.text).toContain("is over 5 MB, more than Zalo can send");
     expect(message!.text).not.toContain("administrator");
@@ -83,18 +62,18 @@ describe("a compiled report over Zalo's 5 MB limit", () => {
 
   it("a report within the limit is still uploaded and sent as a file", async () => {
     await start();
-    const result = await sendZaloReplies(sender, USER, [compiledReport(200_000, "https://tonghop.example.gov.vn/desk/reports/42")], translatorFor("vi"), TEST_KEYRING);
+    const result = await sendZaloReplies(local.sender, USER, [compiledReport(200_000, "https://tonghop.example.gov.vn/desk/reports/42")], translatorFor("vi"), TEST_KEYRING);
     expect(result).toEqual({ ok: true });
-    expect(zalo.calls.filter((c) => c.endpoint === "upload")).toHaveLength(1);
+    expect(local.zalo.calls.filter((c) => c.endpoint === "upload")).toHaveLength(1);
     expect(sent().some((m) => m.attachment?.type === "file")).toBe(true);
   });
 
   it("a CSV export, a type Zalo does not take, is not uploaded: the person is told why, with the desk's link when there is one", async () => {
     await start();
     const csv: Reply = { kind: "document", fileName: "tra-loi-9-thang-2026.csv", bytes: new TextEncoder().encode("a,b\n1,2\n"), caption: "📊 12 dòng" };
-    expect(await sendZaloReplies(sender, USER, [csv], translatorFor("vi"), TEST_KEYRING)).toEqual({ ok: true });
-    expect(await sendZaloReplies(sender, USER, [{ ...csv, downloadUrl: "https://tonghop.example.gov.vn/desk/x" }], translatorFor("vi"), TEST_KEYRING)).toEqual({ ok: true });
-    expect(zalo.calls.filter((c) => c.endpoint === "upload")).toEqual([]);
+    expect(await sendZaloReplies(local.sender, USER, [csv], translatorFor("vi"), TEST_KEYRING)).toEqual({ ok: true });
+    expect(await sendZaloReplies(local.sender, USER, [{ ...csv, downloadUrl: "https://tonghop.example.gov.vn/desk/x" }], translatorFor("vi"), TEST_KEYRING)).toEqual({ ok: true });
+    expect(local.zalo.calls.filter((c) => c.endpoint === "upload")).toEqual([]);
     const [plain, linked] = sent();
     expect(plain!.text).toContain("Zalo chỉ nhận tệp PDF, DOC và DOCX");
     expect(plain!.text).toContain("trang làm việc của Văn phòng");

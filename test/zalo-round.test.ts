@@ -6,6 +6,7 @@ import { createInvite } from "../src/invites/invite-service.ts";
 import { loadRoundProgress } from "../src/office/round-progress.ts";
 import { remindNow } from "../src/queue/remind-now.ts";
 import { createReminderQueue } from "../src/queue/reminder-queue.ts";
+import { eventually } from "./support/office-world.ts";
 import { createTestRedis } from "./support/reminder-fixtures.ts";
 import { seedZaloRound, startAppOnZalo, stopAppOnZalo, workingMorningClock } from "./support/zalo-app.ts";
 import { createTestDatabase, type TestDatabase } from "./support/test-database.ts";
@@ -75,13 +76,13 @@ describe("a reporter's round on Zalo, over HTTP against the local Official Accou
     await lan.tap("Có");
     // The preview comes in pieces; the submit button is under the last one.
     await lan.reply((text) => text.includes("3. Lĩnh vực chính của đơn vị?\nKhoa học"));
-    await waitFor(async () => {
+    await eventually(() => {
       try {
         return lan.button(/Nộp báo cáo/);
       } catch {
         return null;
       }
-    });
+    }, 20_000);
     await lan.tap(/Nộp báo cáo/);
     await lan.reply(/Đã nộp/);
 
@@ -109,7 +110,7 @@ describe("a reporter's round on Zalo, over HTTP against the local Official Accou
       await db.prisma.submission.upsert({ where: { roundId_unitId: { roundId, unitId: units["thanh-tra"]! } }, create: { roundId, unitId: units["thanh-tra"]! }, update: {} });
       const result = await remindNow(db.prisma, queue, roundId, null, now(), [units["thanh-tra"]!]);
       expect(result.queued).toHaveLength(1);
-      const log = await waitFor(() => db.prisma.reminderLog.findFirst({ where: { jobId: result.queued[0]!, outcome: "WINDOW_CLOSED" } }));
+      const log = await eventually(() => db.prisma.reminderLog.findFirst({ where: { jobId: result.queued[0]!, outcome: "WINDOW_CLOSED" } }), 20_000);
       expect(log.personId).not.toBeNull();
       await new Promise((resolve) => setTimeout(resolve, 1500));
       // No paid template message (ZNS) is tried: it is off unless configured.
@@ -132,13 +133,3 @@ describe("a reporter's round on Zalo, over HTTP against the local Official Accou
     }
   });
 });
-
-async function waitFor<T>(probe: () => Promise<T | null | undefined>, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

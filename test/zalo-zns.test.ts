@@ -6,6 +6,7 @@ import { vietnamesePhone } from "../src/domain/phone-number.ts";
 import { createInvite } from "../src/invites/invite-service.ts";
 import { remindNow } from "../src/queue/remind-now.ts";
 import { createReminderQueue } from "../src/queue/reminder-queue.ts";
+import { eventually } from "./support/office-world.ts";
 import { createTestRedis } from "./support/reminder-fixtures.ts";
 import { seedZaloRound, startAppOnZalo, stopAppOnZalo, workingMorningClock } from "./support/zalo-app.ts";
 import { createTestDatabase, type TestDatabase } from "./support/test-database.ts";
@@ -63,9 +64,9 @@ describe("with ZALO_ZNS_TEMPLATE_ID set, a reminder the messaging window keeps b
     try {
       const result = await remindNow(db.prisma, queue, roundId, null, now(), [units["thanh-tra"]!, units["van-phong"]!]);
       expect(result.queued).toHaveLength(2);
-      const sent = await waitFor(() => db.prisma.reminderLog.findFirst({ where: { personId: withPhone, outcome: "SENT", sentAt: { not: null } } }));
+      const sent = await eventually(() => db.prisma.reminderLog.findFirst({ where: { personId: withPhone, outcome: "SENT", sentAt: { not: null } } }), 20_000);
       expect(sent.detail).toMatch(/^zns Zalo ZNS template 318456: /);
-      const closed = await waitFor(() => db.prisma.reminderLog.findFirst({ where: { personId: withoutPhone, outcome: "WINDOW_CLOSED" } }));
+      const closed = await eventually(() => db.prisma.reminderLog.findFirst({ where: { personId: withoutPhone, outcome: "WINDOW_CLOSED" } }), 20_000);
       expect(closed.detail).not.toMatch(/^zns/);
       await new Promise((r) => setTimeout(r, 1500));
 
@@ -84,13 +85,3 @@ describe("with ZALO_ZNS_TEMPLATE_ID set, a reminder the messaging window keeps b
     }
   });
 });
-
-async function waitFor<T>(probe: () => Promise<T | null | undefined>, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

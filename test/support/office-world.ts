@@ -155,12 +155,12 @@ export function documentOf(call: OutgoingCall): { bytes: Uint8Array; fileName: s
   return { bytes: file.fileData, fileName: file.filename, caption: String(call.payload.caption ?? "") };
 }
 
-/** Waits until `check` returns a value (polling), for work done by a BullMQ worker. */
-export async function eventually<T>(check: () => T | undefined | Promise<T | undefined>, timeoutMs = 8000): Promise<T> {
+/** Waits until `check` returns a value, not undefined or null (polling), for work done by a BullMQ worker. */
+export async function eventually<T>(check: () => T | undefined | null | Promise<T | undefined | null>, timeoutMs = 8000): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
-    if (value !== undefined) return value;
+    if (value !== undefined && value !== null) return value;
     if (Date.now() > until) throw new Error("timed out waiting");
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

@@ -1,4 +1,4 @@
-import { sleep, type DemoButton as InlineButton, type DemoConversation, type DemoPerson, type ShownMessage } from "./demo-conversation.ts";
+import { labelMatcher, SimulatedChat, type DemoButton as InlineButton, type DemoConversation, type DemoPerson, type ShownMessage } from "./demo-conversation.ts";
 import type { FakeBotApi, FakeReply, RecordedCall } from "./local-bot-api.ts";
 
 const IDLE_MS = 80;
@@ -7,32 +7,28 @@ const IDLE_MS = 80;
  * One simulated Telegram user talking to the bot through the local Bot API: sends text, presses
  * buttons by their label, and keeps the messages the bot showed in this chat.
  */
-export class DemoChat implements DemoConversation {
+export class DemoChat extends SimulatedChat implements DemoConversation {
   readonly messages = new Map<number, ShownMessage>();
-  private lastActivity = Date.now();
   private order: number[] = [];
-  /** What the bot showed since the person last typed or pressed something, oldest first. */
-  recent: ShownMessage[] = [];
   private nextMessageId = 1;
-  private awaitingReply = false;
   private readonly pendingCallbacks = new Set<string>();
 
   constructor(
     private readonly api: FakeBotApi,
     readonly person: DemoPerson,
     private readonly say: (person: DemoPerson, text: string) => void,
-  ) {}
+  ) {
+    super();
+  }
 
   /** Called by the demo for every Bot API call; keeps those that concern this chat. */
   observe(call: RecordedCall, reply: FakeReply): ShownMessage | undefined {
     if (call.method === "answerCallbackQuery" && this.pendingCallbacks.delete(String(call.payload.callback_query_id))) {
-      this.awaitingReply = false;
-      this.lastActivity = Date.now();
+      this.answered();
       return undefined;
     }
     if (Number(call.payload.chat_id) !== this.person.id || !reply.ok) return undefined;
-    this.awaitingReply = false;
-    this.lastActivity = Date.now();
+    this.answered();
     const markup = parseMarkup(call.payload.reply_markup);
     const result = reply.result as { message_id?: number } | true;
     if (call.method === "sendMessage" || call.method === "sendDocument") {
@@ -65,17 +61,13 @@ export class DemoChat implements DemoConversation {
   }
 
   /** Resolves once the bot has answered the last action and then been quiet in this chat for a moment. */
-  async settle(timeoutMs = 15_000): Promise<void> {
-    const started = Date.now();
-    while (this.awaitingReply && Date.now() - started < timeoutMs) await sleep(10);
-    while (Date.now() - this.lastActivity < IDLE_MS && Date.now() - started < timeoutMs) await sleep(IDLE_MS / 4);
+  settle(timeoutMs = 15_000): Promise<void> {
+    return this.settleAfter(IDLE_MS, timeoutMs);
   }
 
   async send(text: string): Promise<void> {
     this.say(this.person, text);
-    this.recent = [];
-    this.awaitingReply = true;
-    this.lastActivity = Date.now();
+    this.begin();
     const entities = text.startsWith("/") ? [{ type: "bot_command", offset: 0, length: text.split(/\s/)[0]!.length }] : undefined;
     this.api.pushUpdate({
       message: {
@@ -95,17 +87,10 @@ export class DemoChat implements DemoConversation {
    * (a long screen comes in several messages, its buttons under the last one).
    */
   async press(label: string | RegExp, timeoutMs = 10_000): Promise<void> {
-    const started = Date.now();
-    let found = this.findButton(label);
-    while (!found && Date.now() - started < timeoutMs) {
-      await sleep(25);
-      found = this.findButton(label);
-    }
+    const found = await this.poll(() => this.findButton(label), timeoutMs);
     if (!found) throw new Error(`${this.person.label}: no button "${label}" in the chat; the bot last said: ${this.last()?.text.slice(-600) ?? "nothing"}`);
     this.say(this.person, `[${found.button.text}]`);
-    this.recent = [];
-    this.awaitingReply = true;
-    this.lastActivity = Date.now();
+    this.begin();
     const callbackId = `${this.person.id}-${Date.now()}-${Math.random()}`;
     this.pendingCallbacks.add(callbackId);
     this.api.pushUpdate({
@@ -118,16 +103,6 @@ export class DemoChat implements DemoConversation {
       },
     });
     await this.settle();
-  }
-
-  /** Waits until the bot's answer to the last action includes a message that passes `test`. */
-  async waitFor(test: (message: ShownMessage) => boolean, timeoutMs = 15_000): Promise<ShownMessage | undefined> {
-    const started = Date.now();
-    for (;;) {
-      const found = [...this.recent].reverse().find(test);
-      if (found || Date.now() - started > timeoutMs) return found;
-      await sleep(15);
-    }
   }
 
   /** Telegram shows every choice as a button. */
@@ -151,7 +126,7 @@ export class DemoChat implements DemoConversation {
   }
 
   private findButton(label: string | RegExp): { message: ShownMessage; button: InlineButton } | undefined {
-    const matches = (text: string) => (typeof label === "string" ? text.includes(label) : label.test(text));
+    const matches = labelMatcher(label);
     for (const message of this.newestFirst()) {
       for (const row of message.buttons) {
         for (const button of row) if (button.callback_data && matches(button.text)) return { message, button };

@@ -1,4 +1,4 @@
-import { numberedLine, sleep, type DemoButton, type DemoConversation, type DemoPerson, type ShownMessage } from "./demo-conversation.ts";
+import { labelMatcher, numberedLine, SimulatedChat, type DemoButton, type DemoConversation, type DemoPerson, type ShownMessage } from "./demo-conversation.ts";
 import type { LocalZaloOa, ZaloCall } from "./local-zalo-oa.ts";
 
 // Zalo's replies come through the webhook queue and one API call each: a little more room than Telegram's.
@@ -12,12 +12,9 @@ type Button = { title?: unknown; type?: unknown; payload?: unknown };
  * Zalo cannot edit a message, so every answer is a new one; choices beyond five come as numbered lines,
  * which `press` types.
  */
-export class ZaloDemoChat implements DemoConversation {
+export class ZaloDemoChat extends SimulatedChat implements DemoConversation {
   readonly userId: string;
-  recent: ShownMessage[] = [];
   private readonly shown: ShownMessage[] = [];
-  private lastActivity = Date.now();
-  private awaitingReply = false;
   private nextMessageId = 1;
 
   constructor(
@@ -27,6 +24,7 @@ export class ZaloDemoChat implements DemoConversation {
     /** True while the bot still has people's events to handle (its answers may still be on the way). */
     private readonly busy: () => Promise<boolean> = async () => false,
   ) {
+    super();
     this.userId = `84${String(person.id).padStart(17, "0")}`;
   }
 
@@ -52,17 +50,14 @@ export class ZaloDemoChat implements DemoConversation {
     };
     this.shown.push(shown);
     this.recent.push(shown);
-    this.awaitingReply = false;
-    this.lastActivity = Date.now();
+    this.answered();
     return shown;
   }
 
   /** Resolves once the bot has answered the last action and then been quiet in this chat for a moment. */
-  async settle(timeoutMs = 15_000): Promise<void> {
-    const started = Date.now();
-    while (this.awaitingReply && Date.now() - started < timeoutMs) await sleep(10);
+  settle(timeoutMs = 15_000): Promise<void> {
     // A long answer comes in several messages: the handler is done when the inbound queue is.
-    while ((Date.now() - this.lastActivity < IDLE_MS || (await this.busy())) && Date.now() - started < timeoutMs) await sleep(IDLE_MS / 4);
+    return this.settleAfter(IDLE_MS, timeoutMs, this.busy);
   }
 
   /** Follows the OA (Zalo lets an OA write only to its followers): the bot greets and says how to join. */
@@ -83,12 +78,7 @@ export class ZaloDemoChat implements DemoConversation {
   }
 
   async press(label: string | RegExp, timeoutMs = 10_000): Promise<void> {
-    const started = Date.now();
-    let found = this.find(label);
-    while (!found && Date.now() - started < timeoutMs) {
-      await sleep(25);
-      found = this.find(label);
-    }
+    const found = await this.poll(() => this.find(label), timeoutMs);
     if (!found) throw new Error(`${this.person.label}: no button "${label}" in the chat; the bot last said: ${this.shown.at(-1)?.text.slice(-600) ?? "nothing"}`);
     if (found.typed !== undefined) return this.send(found.typed);
     this.say(this.person, `[${found.button.text}]`);
@@ -96,15 +86,6 @@ export class ZaloDemoChat implements DemoConversation {
     const delivery = await this.oa.tapButton(this.userId, found.button.callback_data!, { timestamp: Date.now() });
     if (delivery.status !== 200) throw new Error(`the webhook answered ${delivery.status}`);
     await this.settle();
-  }
-
-  async waitFor(test: (message: ShownMessage) => boolean, timeoutMs = 15_000): Promise<ShownMessage | undefined> {
-    const started = Date.now();
-    for (;;) {
-      const found = [...this.recent].reverse().find(test);
-      if (found || Date.now() - started > timeoutMs) return found;
-      await sleep(15);
-    }
   }
 
   hasButton(label: string | RegExp): boolean {
@@ -116,15 +97,9 @@ export class ZaloDemoChat implements DemoConversation {
     return newest ? numberedLine(newest.text, label) : undefined;
   }
 
-  private begin(): void {
-    this.recent = [];
-    this.awaitingReply = true;
-    this.lastActivity = Date.now();
-  }
-
   /** In the newest message that offers it: a button whose title matches, or the number of a matching numbered line. */
   private find(label: string | RegExp): { button: DemoButton; typed?: undefined } | { typed: string; button?: undefined } | undefined {
-    const matches = (text: string) => (typeof label === "string" ? text.includes(label) : label.test(text));
+    const matches = labelMatcher(label);
     for (const message of [...this.shown].reverse()) {
       for (const row of message.buttons) for (const button of row) if (button.callback_data && matches(button.text)) return { button };
       const typed = numberedLine(message.text, label);

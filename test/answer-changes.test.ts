@@ -8,13 +8,13 @@ import { returnSubmission } from "../src/office/review-service.ts";
 import { loadRoundReminderState } from "../src/queue/round-reminder-state.ts";
 import { compileRound } from "../src/report/compile-round.ts";
 import { callbackUpdate, textUpdate } from "./support/bot-harness.ts";
-import { openDocx, paragraphTexts } from "./support/docx-xml.ts";
+import { bodyParagraphs } from "./support/docx-xml.ts";
 import { answer, button, buildOfficeBot, departmentAnswers, lastTextTo, seedOfficeWorld, submit, who, type OfficeWorld } from "./support/office-world.ts";
 import { createTestDatabase, type TestDatabase } from "./support/test-database.ts";
 
 async function compiledText(db: TestDatabase, roundId: number): Promise<string> {
   const compiled = await compileRound(db.prisma, { roundId });
-  return paragraphTexts((await openDocx(compiled.bytes)).xml("word/document.xml")).join("\n");
+  return (await bodyParagraphs(compiled.bytes)).join("\n");
 }
 
 describe("changing answers already given", () => {

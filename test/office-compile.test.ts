@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callbackUpdate, textUpdate } from "./support/bot-harness.ts";
-import { openDocx, paragraphTexts } from "./support/docx-xml.ts";
+import { bodyParagraphs } from "./support/docx-xml.ts";
 import { answer, button, buildOfficeBot, departmentAnswers, documentOf, documentsTo, lastTextTo, seedOfficeWorld, submit, who, type OfficeWorld } from "./support/office-world.ts";
 import { createTestDatabase, type TestDatabase } from "./support/test-database.ts";
 
 async function docText(bytes: Uint8Array): Promise<string> {
-  return paragraphTexts((await openDocx(bytes)).xml("word/document.xml")).join("\n");
+  return (await bodyParagraphs(bytes)).join("\n");
 }
 
 describe("/compile", () => {

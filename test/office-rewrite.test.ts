@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callbackUpdate, textUpdate } from "./support/bot-harness.ts";
-import { openDocx, paragraphTexts } from "./support/docx-xml.ts";
+import { bodyParagraphs } from "./support/docx-xml.ts";
 import {
   answer,
   button,
@@ -19,7 +19,7 @@ import {
 import { createTestDatabase, type TestDatabase } from "./support/test-database.ts";
 
 async function docText(bytes: Uint8Array): Promise<string> {
-  return paragraphTexts((await openDocx(bytes)).xml("word/document.xml")).join("\n");
+  return (await bodyParagraphs(bytes)).join("\n");
 }
 
 // The secretary's pen in chat: /rewrite (or the choice under a compiled draft) → a section → the new text as

@@ -6,7 +6,7 @@ import { CompileError, compileRound, getCompiledReport } from "../src/report/com
 import { ensureBundledTemplates, ensureTemplate } from "../src/report/ensure-template.ts";
 import { SAMPLE_ORGANISATION, SAMPLE_SUBMISSIONS, SAMPLE_UNITS } from "../src/report/sample/sample-report-input.ts";
 import { TemplateError } from "../src/domain/template/template-error.ts";
-import { openDocx, paragraphTexts } from "./support/docx-xml.ts";
+import { bodyParagraphs, openDocx, paragraphTexts } from "./support/docx-xml.ts";
 import { createTestDatabase, type TestDatabase } from "./support/test-database.ts";
 
 let db: TestDatabase;
@@ -15,7 +15,7 @@ let roundId: number;
 const unitIds = new Map<number, number>(); // sample unit id → database id
 
 async function textOf(bytes: Uint8Array): Promise<string[]> {
-  return paragraphTexts((await openDocx(bytes)).xml("word/document.xml"));
+  return bodyParagraphs(bytes);
 }
 
 async function setAnswer(sampleUnitId: number, questionKey: string, value: unknown) {

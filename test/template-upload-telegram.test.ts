@@ -14,7 +14,7 @@ import { dispatch, runAction } from "../src/use-cases/dispatch.ts";
 import { identify } from "../src/use-cases/identify.ts";
 import { callbackUpdate, TEST_BOT_INFO, textUpdate } from "./support/bot-harness.ts";
 import { botDeps, TEST_KEYRING } from "./support/bot-deps.ts";
-import { openDocx, paragraphTexts } from "./support/docx-xml.ts";
+import { bodyParagraphs } from "./support/docx-xml.ts";
 import { FakeBotApi, type RecordedCall } from "./support/fake-bot-api.ts";
 import { addPerson, createRound, nonTextUpdate, ROOT, seedOrganisation, seedTemplate, TOKEN, user } from "./support/report-world.ts";
 import { createTestDatabase, type TestDatabase } from "./support/test-database.ts";
@@ -108,7 +108,7 @@ describe("an administrator sends a template .yaml file to the Telegram bot", () 
     expect(preview.fileName).toBe("XEM-TRUOC-cai-cach-hanh-chinh.docx");
     expect(preview.caption).toBe("Bản xem trước với câu trả lời mẫu ở tệp đính kèm. Lưu “cchc-moi.yaml” thành phiên bản 3 của mẫu cai-cach-hanh-chinh?");
     expect(preview.buttons.map((b) => b.text)).toEqual(["💾 Lưu thành phiên bản 3", "✖️ Không lưu"]);
-    const body = paragraphTexts((await openDocx(preview.bytes)).xml("word/document.xml")).join("\n");
+    const body = (await bodyParagraphs(preview.bytes)).join("\n");
     expect(body).toContain("BÁO CÁO");
     expect(body).toContain("III. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN");
     expect(body).toMatch(/2\/3 đơn vị đã cung cấp dịch vụ công trực tuyến toàn trình/);

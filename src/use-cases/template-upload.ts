@@ -154,6 +154,11 @@ async function waitingHere(ctx: UseCaseContext, upload: number): Promise<boolean
   return parsed.success && parsed.data.upload === upload;
 }
 
+/** The file a choice under it is about, while it still waits in this chat for this administrator. */
+async function waitingUpload(ctx: UseCaseContext, upload: number, me: { id: number }, now: Date) {
+  return (await waitingHere(ctx, upload)) ? pendingTemplateUpload(ctx.deps.prisma, upload, me.id, now) : null;
+}
+
 /** Stores the checked file as the next version of its template (audited); a second confirmation changes nothing. */
 export async function storeUploadedTemplate(ctx: UseCaseContext, action: ActionOf<"template.store">): Promise<Answer> {
   const refused = refuseUnlessAllowed(ctx, "templates.manage", true);
@@ -161,7 +166,7 @@ export async function storeUploadedTemplate(ctx: UseCaseContext, action: ActionO
   const { deps } = ctx;
   const me = personOf(ctx);
   const now = ctx.now();
-  const pending = (await waitingHere(ctx, action.upload)) ? await pendingTemplateUpload(deps.prisma, action.upload, me.id, now) : null;
+  const pending = await waitingUpload(ctx, action.upload, me, now);
   if (!pending) return say(ctx.t("template-upload-stale"));
   const result = await storeTemplateUpload(deps.prisma, {
     source: pending.source,
@@ -190,7 +195,7 @@ export async function cancelUploadedTemplate(ctx: UseCaseContext, action: Action
   const { deps } = ctx;
   const me = personOf(ctx);
   const now = ctx.now();
-  const pending = (await waitingHere(ctx, action.upload)) ? await pendingTemplateUpload(deps.prisma, action.upload, me.id, now) : null;
+  const pending = await waitingUpload(ctx, action.upload, me, now);
   if (!pending || !(await closeTemplateUpload(deps.prisma, pending.id, me.id, now))) return say(ctx.t("template-upload-stale"));
   await setChatPart(ctx, TEMPLATE_PART, null, { focus: false });
   return say(ctx.t("template-upload-cancelled", { file: pending.fileName }));

@@ -27,6 +27,11 @@ function unescapeXml(text: string): string {
 }
 
 /** The text of every paragraph (w:p) in order; tabs as "\t", breaks as "\n". */
+/** The text of every paragraph of a .docx's body (word/document.xml), in order. */
+export async function bodyParagraphs(bytes: Uint8Array): Promise<string[]> {
+  return paragraphTexts((await openDocx(bytes)).xml("word/document.xml"));
+}
+
 export function paragraphTexts(xml: string): string[] {
   const out: string[] = [];
   for (const match of xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>|<w:p\/>/g)) {

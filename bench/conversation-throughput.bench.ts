@@ -13,6 +13,7 @@ import { ChatView, FULL_ANSWER_SET, stepUpdate } from "../test/support/reporter-
 import { seedReporterWorld } from "../test/support/reporter-world.ts";
 import { createTestDatabase } from "../test/support/test-database.ts";
 import { markdownTable } from "./markdown-table.ts";
+import { percentile } from "./percentile.ts";
 import { botDeps } from "../test/support/bot-deps.ts";
 
 export const title = "Conversation throughput";
@@ -64,9 +65,6 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function percentile(sorted: readonly number[], q: number): number {
-  return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? NaN;
-}
 
 async function measure(scenario: Scenario): Promise<Result> {
   const db = await createTestDatabase();
@@ -145,8 +143,8 @@ async function measure(scenario: Scenario): Promise<Result> {
       updates: durations.length,
       seconds,
       rate: durations.length / seconds,
-      p50: percentile(sorted, 0.5),
-      p99: percentile(sorted, 0.99),
+      p50: percentile(sorted, 50),
+      p99: percentile(sorted, 99),
       max: sorted.at(-1) ?? NaN,
       submitted,
       failures,

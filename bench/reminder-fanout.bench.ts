@@ -12,6 +12,7 @@ import { createTestRedis, deleteKeys } from "../test/support/reminder-fixtures.t
 import { createTestDatabase } from "../test/support/test-database.ts";
 import { limitedBotApi } from "./limited-bot-api.ts";
 import { markdownTable } from "./markdown-table.ts";
+import { percentile } from "./percentile.ts";
 import { createTelegramPerson } from "../test/support/people.ts";
 import { workerSending } from "../test/support/outbound.ts";
 
@@ -55,7 +56,6 @@ async function seed(prisma: PrismaClient, units: number, roundsOfOne: boolean) {
   return roundIds;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 async function until(probe: () => boolean, timeoutMs: number): Promise<boolean> {
   const end = Date.now() + timeoutMs;

@@ -16,6 +16,7 @@ import { seedTemplate } from "../test/support/report-world.ts";
 import { createTestDatabase } from "../test/support/test-database.ts";
 import { limitedBotApi } from "./limited-bot-api.ts";
 import { markdownTable } from "./markdown-table.ts";
+import { percentile } from "./percentile.ts";
 
 export const title = "Round notices";
 export const description =
@@ -23,7 +24,6 @@ export const description =
 
 const UNITS = 1000;
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 
 export async function run(): Promise<string> {
   const db = await createTestDatabase();

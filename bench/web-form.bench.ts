@@ -16,6 +16,7 @@ import { createRound, ROOT, seedOrganisation } from "../test/support/report-worl
 import { createTestRedis, deleteKeys } from "../test/support/reminder-fixtures.ts";
 import { createTestDatabase } from "../test/support/test-database.ts";
 import { markdownTable } from "./markdown-table.ts";
+import { percentile } from "./percentile.ts";
 
 export const title = "Web form";
 export const description =
@@ -25,7 +26,6 @@ const LOADS = 30;
 const PEOPLE = 100;
 const WAVES = 10;
 
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN);
 const ms = (value: number) => value.toFixed(1);
 
 /** The browser test's template with a third section of six more questions: 15 in all. */

@@ -7,6 +7,7 @@ import type { ZaloEvent } from "../src/channels/zalo/zalo-event.ts";
 import { createTestRedis, deleteKeys } from "../test/support/reminder-fixtures.ts";
 import { startZaloInstance, until } from "../test/support/zalo-instance.ts";
 import { markdownTable } from "./markdown-table.ts";
+import { percentile } from "./percentile.ts";
 
 export const title = "Zalo webhook acknowledgement";
 export const description =
@@ -16,7 +17,6 @@ const SECONDS = 12;
 const PEOPLE = 200;
 const REPEAT_SHARE = 0.05;
 
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN);
 
 type Mode = "route only" | "route + queue" | "with worker";
 

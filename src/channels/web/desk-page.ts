@@ -1,9 +1,9 @@
 import type { Locale, Translate } from "../../i18n.ts";
 import type { DeskView } from "../../use-cases/web-desk.ts";
 import { html } from "./html.ts";
-import { page, type AssetPaths } from "./page-layout.ts";
+import { page, type AssetPaths, type PageInput as LayoutInput } from "./page-layout.ts";
 
-type PageInput = { locale: Locale; t: Translate; assets: AssetPaths; base: string; message?: string };
+type PageInput = LayoutInput & { message?: string };
 
 /** The office's desk: the round's table, reminders, compile and download, the secretary's texts, CSV. */
 export function deskPage(view: DeskView, input: PageInput): string {

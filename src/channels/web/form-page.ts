@@ -1,9 +1,7 @@
-import type { Locale, Translate } from "../../i18n.ts";
+import type { Translate } from "../../i18n.ts";
 import type { FormQuestion, FormView, PreviewView } from "../../use-cases/web-form.ts";
 import { html, type Safe } from "./html.ts";
-import { page, type AssetPaths } from "./page-layout.ts";
-
-type PageInput = { locale: Locale; t: Translate; assets: AssetPaths; base: string };
+import { page, type PageInput } from "./page-layout.ts";
 
 function itemRow(t: Translate, key: string, value: string, n: number, disabled: boolean): Safe {
   return html`<li class="item">

@@ -1,8 +1,11 @@
-import type { Locale } from "../../i18n.ts";
+import type { Locale, Translate } from "../../i18n.ts";
 import { html, type Safe } from "./html.ts";
 
 /** Versioned asset paths: a new build changes the query, so browsers never mix old and new files. */
 export type AssetPaths = { css: string; formJs: string; miniAppJs: string };
+
+/** What a page of the form or the desk is drawn with: the reader's language, the assets, the page's own address. */
+export type PageInput = { locale: Locale; t: Translate; assets: AssetPaths; base: string };
 
 /** A whole page: Vietnamese or English, phone-first, the project's own stylesheet and script only. */
 export function page(input: { locale: Locale; title: string; body: Safe; assets: AssetPaths; script?: string }): string {

@@ -3,13 +3,14 @@ import { bodyLimit } from "hono/body-limit";
 import type { LinkKind } from "../../domain/link-token.ts";
 import { translatorFor, type Locale } from "../../i18n.ts";
 import type { Logger } from "../../logger.ts";
-import type { UseCaseDeps } from "../../use-cases/context.ts";
+import type { UseCaseContext, UseCaseDeps } from "../../use-cases/context.ts";
 import { enterByLink, enterMiniApp, type WebEntry } from "../../use-cases/web-access.ts";
 import { deskCompile, deskExport, deskOverride, deskRemind, deskView, isDeskRefusal } from "../../use-cases/web-desk.ts";
-import { formChoices, formView, isRefusal, previewView, saveField, submitForm, type FieldInput } from "../../use-cases/web-form.ts";
+import { formChoices, formView, isRefusal, previewView, saveField, submitForm, type FieldInput, type Refusal } from "../../use-cases/web-form.ts";
+import type { OpenedLink } from "../../web-links/web-links.ts";
 import { deskPage, miniAppPage } from "./desk-page.ts";
 import { choicePage, formPage, previewPage } from "./form-page.ts";
-import { messagePage } from "./page-layout.ts";
+import { messagePage, type PageInput } from "./page-layout.ts";
 import { loadAssets, type Assets } from "./web-assets.ts";
 
 export type WebRoutesOptions = {
@@ -104,16 +105,23 @@ export function webRoutes(options: WebRoutesOptions): (app: Hono) => void {
       if (choices.length === 0) return refusalPage(c, assets, entry.ctx.caller.locale, "not-your-unit", entry.ctx.t("conversation-not-a-reporter"));
       return c.html(choicePage(choices, { locale: entry.ctx.caller.locale, t: entry.ctx.t, assets: assets.paths, base }));
     });
-    app.get("/form/:token/s/:sid", async (c) => {
-      const entry = await enter(c, "form");
-      if (!entry.ok) return refusalPage(c, assets, entry.locale, entry.reason);
-      const sid = sidOf(c);
-      const view = sid === null ? null : await formView(entry.ctx, entry.link, sid);
-      if (!view) return refusalPage(c, assets, entry.ctx.caller.locale, "not-found");
-      if (isRefusal(view)) return refusalPage(c, assets, entry.ctx.caller.locale, view.refused, view.message);
-      const base = `/form/${c.req.param("token")}/s/${sid}`;
-      return c.html(formPage(view, { locale: entry.ctx.caller.locale, t: entry.ctx.t, assets: assets.paths, base }));
-    });
+    // A page of one submission (the form, its preview): the link checked, the view built, or a refusal page.
+    const submissionPage =
+      <V extends object>(
+        load: (ctx: UseCaseContext, link: OpenedLink, sid: number) => Promise<V | Refusal | null>,
+        render: (view: V, input: PageInput) => string,
+      ) =>
+      async (c: Context) => {
+        const entry = await enter(c, "form");
+        if (!entry.ok) return refusalPage(c, assets, entry.locale, entry.reason);
+        const sid = sidOf(c);
+        const view = sid === null ? null : await load(entry.ctx, entry.link, sid);
+        if (!view) return refusalPage(c, assets, entry.ctx.caller.locale, "not-found");
+        if (isRefusal(view)) return refusalPage(c, assets, entry.ctx.caller.locale, view.refused, view.message);
+        const base = `/form/${c.req.param("token")}/s/${sid}`;
+        return c.html(render(view, { locale: entry.ctx.caller.locale, t: entry.ctx.t, assets: assets.paths, base }));
+      };
+    app.get("/form/:token/s/:sid", submissionPage(formView, formPage));
     app.post("/form/:token/s/:sid/answer", bodyLimit({ maxSize: MAX_SAVE_BYTES, onError: (c) => c.json({ status: "invalid", message: "too large" }, 413) }), async (c) => {
       const entry = await enter(c, "form");
       if (!entry.ok) return c.json({ status: "refused", message: translatorFor(entry.locale)(`web-refused-${entry.reason}`) }, REASON_STATUS[entry.reason]);
@@ -125,16 +133,7 @@ export function webRoutes(options: WebRoutesOptions): (app: Hono) => void {
       const outcome = await saveField(entry.ctx, entry.link, sid, body.q, body.revision, fieldInput(body.input));
       return c.json(outcome, outcome.status === "refused" ? 403 : outcome.status === "conflict" ? 409 : outcome.status === "invalid" ? 422 : 200);
     });
-    app.get("/form/:token/s/:sid/preview", async (c) => {
-      const entry = await enter(c, "form");
-      if (!entry.ok) return refusalPage(c, assets, entry.locale, entry.reason);
-      const sid = sidOf(c);
-      const view = sid === null ? null : await previewView(entry.ctx, entry.link, sid);
-      if (!view) return refusalPage(c, assets, entry.ctx.caller.locale, "not-found");
-      if (isRefusal(view)) return refusalPage(c, assets, entry.ctx.caller.locale, view.refused, view.message);
-      const base = `/form/${c.req.param("token")}/s/${sid}`;
-      return c.html(previewPage(view, { locale: entry.ctx.caller.locale, t: entry.ctx.t, assets: assets.paths, base }));
-    });
+    app.get("/form/:token/s/:sid/preview", submissionPage(previewView, previewPage));
     app.post("/form/:token/s/:sid/submit", bodyLimit({ maxSize: MAX_FORM_BYTES }), async (c) => {
       const entry = await enter(c, "form");
       if (!entry.ok) return refusalPage(c, assets, entry.locale, entry.reason);

@@ -52,6 +52,15 @@ async function sectionOf(ctx: UseCaseContext, roundId: number, index: number): P
   return (await penSections(ctx.deps.prisma, roundId)).find((s) => s.index === index) ?? null;
 }
 
+/** The round and section a pressed choice names, for someone who may edit the report; else the answer to give. */
+async function chosenSection(ctx: UseCaseContext, action: { round: number; section: number }): Promise<{ round: RoundSummary; section: PenSection } | { answer: Answer }> {
+  const refused = officeRefusal(ctx, "reports.edit", "choice");
+  if (refused) return { answer: refused };
+  const round = await roundOf(ctx, action.round);
+  const section = round ? await sectionOf(ctx, round.id, action.section) : null;
+  return round && section ? { round, section } : { answer: staleChoice(ctx) };
+}
+
 /** The sections of the round's report, each a choice; marked where the office wrote the text. */
 async function sectionsScreen(ctx: UseCaseContext, round: RoundSummary, replace: boolean): Promise<Answer> {
   const sections = await penSections(ctx.deps.prisma, round.id);
@@ -117,11 +126,10 @@ async function sectionScreen(ctx: UseCaseContext, round: RoundSummary, section: 
 }
 
 export async function rewriteOpen(ctx: UseCaseContext, action: ActionOf<"rewrite.open">): Promise<Answer> {
-  const refused = officeRefusal(ctx, "reports.edit", "choice");
-  if (refused) return refused;
-  const round = await roundOf(ctx, action.round);
-  const section = round ? await sectionOf(ctx, round.id, action.section) : null;
-  if (!round || !section || action.item < 0 || action.item > section.generatedItems) return staleChoice(ctx);
+  const chosen = await chosenSection(ctx, action);
+  if ("answer" in chosen) return chosen.answer;
+  const { round, section } = chosen;
+  if (action.item < 0 || action.item > section.generatedItems) return staleChoice(ctx);
   if (action.item > 0 && section.overridden === "section") return { replies: [], toast: ctx.t("rewrite-section-overridden") };
   return sectionScreen(ctx, round, section, action.item, null);
 }
@@ -169,11 +177,9 @@ export async function rewriteTyped(ctx: UseCaseContext, typed: string): Promise<
 
 /** "Add to it": the next message is added to the text in force instead of replacing it. */
 export async function rewriteAppend(ctx: UseCaseContext, action: ActionOf<"rewrite.append">): Promise<Answer> {
-  const refused = officeRefusal(ctx, "reports.edit", "choice");
-  if (refused) return refused;
-  const round = await roundOf(ctx, action.round);
-  const section = round ? await sectionOf(ctx, round.id, action.section) : null;
-  if (!round || !section) return staleChoice(ctx);
+  const chosen = await chosenSection(ctx, action);
+  if ("answer" in chosen) return chosen.answer;
+  const { round, section } = chosen;
   const history = await reportOverrideHistory(ctx.deps.prisma, { roundId: round.id, sectionKey: section.sectionKey, item: action.item === 0 ? null : action.item });
   const latest = history[0];
   if (!latest || latest.dropped) return staleChoice(ctx);
@@ -183,11 +189,9 @@ export async function rewriteAppend(ctx: UseCaseContext, action: ActionOf<"rewri
 
 /** Back to the generated text: a new version marked dropped; the history stays. */
 export async function rewriteDrop(ctx: UseCaseContext, action: ActionOf<"rewrite.drop">): Promise<Answer> {
-  const refused = officeRefusal(ctx, "reports.edit", "choice");
-  if (refused) return refused;
-  const round = await roundOf(ctx, action.round);
-  const section = round ? await sectionOf(ctx, round.id, action.section) : null;
-  if (!round || !section) return staleChoice(ctx);
+  const chosen = await chosenSection(ctx, action);
+  if ("answer" in chosen) return chosen.answer;
+  const { round, section } = chosen;
   const result = await dropReportOverride(ctx.deps.prisma, {
     roundId: round.id,
     sectionKey: section.sectionKey,

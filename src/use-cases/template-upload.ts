@@ -154,19 +154,25 @@ async function waitingHere(ctx: UseCaseContext, upload: number): Promise<boolean
   return parsed.success && parsed.data.upload === upload;
 }
 
-/** The file a choice under it is about, while it still waits in this chat for this administrator. */
-async function waitingUpload(ctx: UseCaseContext, upload: number, me: { id: number }, now: Date) {
-  return (await waitingHere(ctx, upload)) ? pendingTemplateUpload(ctx.deps.prisma, upload, me.id, now) : null;
+/**
+ * For a choice under a checked file: refused unless the person manages templates; else who and when, and the file
+ * while it still waits in this chat for them (null: a later file, /cancel or a stored one ended the wait).
+ */
+async function choiceOnUpload(ctx: UseCaseContext, upload: number) {
+  const refused = refuseUnlessAllowed(ctx, "templates.manage", true);
+  if (refused) return { refused };
+  const me = personOf(ctx);
+  const now = ctx.now();
+  const pending = (await waitingHere(ctx, upload)) ? await pendingTemplateUpload(ctx.deps.prisma, upload, me.id, now) : null;
+  return { me, now, pending };
 }
 
 /** Stores the checked file as the next version of its template (audited); a second confirmation changes nothing. */
 export async function storeUploadedTemplate(ctx: UseCaseContext, action: ActionOf<"template.store">): Promise<Answer> {
-  const refused = refuseUnlessAllowed(ctx, "templates.manage", true);
-  if (refused) return refused;
+  const choice = await choiceOnUpload(ctx, action.upload);
+  if (choice.refused) return choice.refused;
   const { deps } = ctx;
-  const me = personOf(ctx);
-  const now = ctx.now();
-  const pending = await waitingUpload(ctx, action.upload, me, now);
+  const { me, now, pending } = choice;
   if (!pending) return say(ctx.t("template-upload-stale"));
   const result = await storeTemplateUpload(deps.prisma, {
     source: pending.source,
@@ -190,12 +196,10 @@ export async function storeUploadedTemplate(ctx: UseCaseContext, action: ActionO
 
 /** Drops the checked file without storing it. */
 export async function cancelUploadedTemplate(ctx: UseCaseContext, action: ActionOf<"template.cancel">): Promise<Answer> {
-  const refused = refuseUnlessAllowed(ctx, "templates.manage", true);
-  if (refused) return refused;
+  const choice = await choiceOnUpload(ctx, action.upload);
+  if (choice.refused) return choice.refused;
   const { deps } = ctx;
-  const me = personOf(ctx);
-  const now = ctx.now();
-  const pending = await waitingUpload(ctx, action.upload, me, now);
+  const { me, now, pending } = choice;
   if (!pending || !(await closeTemplateUpload(deps.prisma, pending.id, me.id, now))) return say(ctx.t("template-upload-stale"));
   await setChatPart(ctx, TEMPLATE_PART, null, { focus: false });
   return say(ctx.t("template-upload-cancelled", { file: pending.fileName }));

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { assembleReport } from "../src/domain/report/assemble-report.ts";
 import type { ReportInput, SubmissionInfo, UnitInfo } from "../src/domain/report/report-input.ts";
@@ -9,6 +10,7 @@ import { loadBundledTemplate } from "../src/report/bundled-templates.ts";
 import { renderReportDocx } from "../src/report/render-docx.ts";
 import { SAMPLE_ORGANISATION, SAMPLE_ROUND, SAMPLE_SUBMISSIONS, SAMPLE_UNITS, sampleReportInput } from "../src/report/sample/sample-report-input.ts";
 import { openDocx, paragraphTexts } from "./support/docx-xml.ts";
+import { fuzzParameters } from "./support/fuzz-runs.ts";
 
 const text = (b: ReportBlock) =>
   b.kind === "placeholder" ? `[${b.text}]` : `${b.kind === "bullet" ? "- " : b.kind === "numbered" ? `${b.number}. ` : ""}${b.text}${b.attribution ? ` (${b.attribution})` : ""}${b.ending}`;
@@ -288,5 +290,28 @@ describe("the same item from several units", () => {
     const long = `Triển khai ${"nội dung ".repeat(40)}đến toàn thể công chức`;
     expect(itemIdentity(`${long}.`)).toBe(itemIdentity(long.toUpperCase()));
     expect(itemIdentity(long)).not.toBe(itemIdentity(`${long} và viên chức`));
+  });
+
+  it("folds a short item as the plain definition does: no marks, lower case, đ as d, one space between letters and digits", async () => {
+    const { itemIdentity } = await import("../src/domain/report/merge-question.ts");
+    // The definition the loop implements, with regular expressions.
+    const byDefinition = (text: string) =>
+      text
+        .replace(/^\s*(?:[-–—•+*]|\d{1,3}[.)]|[a-zđ]\))\s+/u, "")
+        .normalize("NFD")
+        .toLowerCase()
+        .replace(/[\u0300-\u036f]/g, "")
+        .replace(/đ/g, "d")
+        .replace(/[^\p{L}\p{N}]+/gu, " ")
+        .trim();
+    expect(itemIdentity("Đ. Ⅻ ٣ 😀 ﬁ İ ß")).toBe(byDefinition("Đ. Ⅻ ٣ 😀 ﬁ İ ß"));
+    const pieces = ["a", "Ă", "ệ", "Đ", "đ", " ", "\t", "\n", ".", ";", "- ", "1. ", ")", "😀", "\u0301", "Ⅻ", "٣", "ǅ", "İ", "ß", "ﬁ", "—", "•", "\u00A0", "Σ", "𝒜"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 60 }), (parts) => {
+        const text = parts.join("");
+        expect(itemIdentity(text)).toBe(byDefinition(text));
+      }),
+      fuzzParameters(2_000, 2_000),
+    );
   });
 });

@@ -22,6 +22,7 @@ import {
 } from "docx";
 import type { ReportBlock, ReportModel, ReportSection } from "../domain/report/report-model.ts";
 import { sanitizeXmlText } from "../domain/sanitize-xml-text.ts";
+import { bodyMarker, paragraphXml, spliceBody } from "./streamed-body.ts";
 import { textWidthTwips } from "./text-width.ts";
 
 /** Page and type per Nghị định 30/2020/NĐ-CP, Phụ lục I. All lengths in twips (1/20 pt, 1/1440 inch). */
@@ -190,16 +191,14 @@ function blockParagraph(block: ReportBlock): Paragraph {
   ]);
 }
 
-function sectionParagraphs(section: ReportSection): Paragraph[] {
+function* sectionParagraphs(section: ReportSection): Generator<Paragraph> {
   const heading = section.number ? `${section.number} ${section.heading}` : section.heading;
   const bold = section.headingStyle === "bold" || section.headingStyle === "bold-italic";
   const italics = section.headingStyle === "italic" || section.headingStyle === "bold-italic";
-  return [
-    // The heading style sets bold; a plain or italic heading says so on its run.
-    new Paragraph({ style: HEADING_STYLE, children: runs(heading, { size: 14, bold, italics }) }),
-    ...section.blocks.map(blockParagraph),
-    ...section.children.flatMap(sectionParagraphs),
-  ];
+  // The heading style sets bold; a plain or italic heading says so on its run.
+  yield new Paragraph({ style: HEADING_STYLE, children: runs(heading, { size: 14, bold, italics }) });
+  for (const block of section.blocks) yield blockParagraph(block);
+  for (const child of section.children) yield* sectionParagraphs(child);
 }
 
 function signatureTable(model: ReportModel): Table {
@@ -272,12 +271,14 @@ function statusAppendix(model: ReportModel): (Paragraph | Table)[] {
 
 /** Report model → .docx bytes, laid out by Nghị định 30/2020. */
 export async function renderReportDocx(model: ReportModel): Promise<Buffer> {
+  // The sections, which grow with the number of units, are written paragraph by paragraph (streamed-body.ts).
+  const marker = bodyMarker();
   const body: (Paragraph | Table)[] = [
     headerTable(model),
     ...titleBlock(model),
     ...recipientBlock(model),
     bodyParagraph(runs(model.preamble, { size: 14 }), { spacing: { before: 240, after: 0, line: LINE_SPACING, lineRule: LineRuleType.AUTO } }),
-    ...model.sections.flatMap(sectionParagraphs),
+    new Paragraph({ children: [new TextRun(marker)] }),
     bodyParagraph(runs(model.closing, { size: 14 })),
     new Paragraph({ spacing: { before: 120, after: 0 }, children: [] }),
     signatureTable(model),
@@ -349,5 +350,7 @@ export async function renderReportDocx(model: ReportModel): Promise<Buffer> {
       },
     ],
   });
-  return Packer.toBuffer(document);
+  const sections: string[] = [];
+  for (const section of model.sections) for (const paragraph of sectionParagraphs(section)) sections.push(paragraphXml(paragraph, document));
+  return spliceBody(await Packer.toBuffer(document), marker, sections.join(""));
 }

@@ -19,7 +19,14 @@ function documentRefText(ref: DocumentRef): string {
  * ({value}, {unit} and the document placeholders); yes/no answers use yesText/noText.
  */
 export function answerPieces(question: Question, value: AnswerValue, placeholders: Readonly<Record<string, string>>): string[] {
-  const fill = (piece: string) => fillPlaceholders(question.format ?? "{value}", { ...placeholders, value: piece });
+  // Without a format of its own a piece is its value as it stands; with one, one placeholder map for all pieces.
+  const format = question.format;
+  const values = format === undefined ? null : { ...placeholders, value: "" };
+  const fill = (piece: string) => {
+    if (values === null) return piece;
+    values.value = piece;
+    return fillPlaceholders(format!, values);
+  };
   switch (question.type) {
     case "long_text":
       return textLines(value as string).map(fill);

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { type Document, type IContext, type IXmlableObject, type Paragraph } from "docx";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 
@@ -54,7 +55,7 @@ export function paragraphXml(paragraph: Paragraph, document: Document): string {
 
 /** A paragraph with this text marks where the streamed body goes. */
 export function bodyMarker(): string {
-  return `tonghop-body-${crypto.randomUUID()}`;
+  return `tonghop-body-${randomUUID()}`;
 }
 
 /** The package with the marker's paragraph in `word/document.xml` replaced by the body's XML. */

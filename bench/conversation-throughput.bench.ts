@@ -30,7 +30,7 @@ export const description = [
 ].join(" ");
 
 const TOKEN = "123:bench";
-const WARM_UP = 20;
+const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 20);
 const TARGET_RATE = 300;
 
 type Scenario = { reporters: number; pacedRate?: number };

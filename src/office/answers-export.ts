@@ -1,4 +1,5 @@
 import { periodSlug } from "../domain/calendar/period.ts";
+import { wallClock } from "../domain/calendar/zoned-time.ts";
 import { parseAnswerValue } from "../domain/answer-value.ts";
 import { answersCsv, type AnswerExportRow } from "../domain/office/answers-csv.ts";
 import { answerText } from "../domain/office/answer-text.ts";
@@ -15,12 +16,8 @@ export type AnswersExport = { fileName: string; csv: string; rows: number; units
 
 /** "2024-10-14 10:32" in the organisation's time zone: sorts as text and Excel reads it as a date. */
 function localStamp(instant: Date, timeZone: string): string {
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
-      .formatToParts(instant)
-      .map((part) => [part.type, part.value]),
-  );
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+  const { year, month, day, hour, minute } = wallClock(instant, timeZone);
+  return `${year}-${month}-${day} ${hour}:${minute}`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Answer, Organisation, Round, Submission, Template, Unit } from "../generated/prisma/client.ts";
+import { localDateOf } from "../domain/calendar/zoned-time.ts";
 import type { ReportInput, ReportOverride, StoredAnswer, SubmissionInfo } from "../domain/report/report-input.ts";
 import type { RequestDocumentParts } from "../domain/round-input.ts";
 import { officeAnswerVersion } from "../domain/submission-rules.ts";
@@ -41,11 +42,6 @@ const stringList = z.array(z.string());
 function strings(value: unknown): string[] {
   const parsed = stringList.safeParse(value);
   return parsed.success ? parsed.data : [];
-}
-
-/** The calendar day of an instant in the organisation's time zone, "YYYY-MM-DD". */
-export function localDate(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
 }
 
 /**
@@ -92,7 +88,7 @@ export function roundToReportInput(rows: RoundRows): ReportInput {
       recipients: strings(round.recipients),
       // A @db.Date column comes back as midnight UTC of that day.
       reportDate: round.reportDate ? round.reportDate.toISOString().slice(0, 10) : null,
-      deadline: localDate(round.deadline, org.timezone),
+      deadline: localDateOf(round.deadline, org.timezone),
     },
     template: parseTemplateDefinition(template.definition, `template ${template.key} v${template.version} (#${template.id})`),
     units: rows.units.map((unit) => ({ id: unit.id, name: unit.name, kind: unit.kind, order: unit.order })),

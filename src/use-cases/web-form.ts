@@ -5,6 +5,7 @@ import { loadSnapshot } from "../conversation/submission-store.ts";
 import type { SubmissionSnapshot } from "../conversation/submission-snapshot.ts";
 import { checkListItems, limitsOf, parseAnswer, splitListItems, type ParseResult } from "../domain/answer-parsing.ts";
 import { parseAnswerValue, type AnswerValue, type DocumentRef } from "../domain/answer-value.ts";
+import { localTimeOf } from "../domain/calendar/zoned-time.ts";
 import { canAnswerForUnit, reportingUnitIds } from "../domain/permissions.ts";
 import { canSubmit, editability, isEditingSubmitted, missingRequired } from "../domain/submission-rules.ts";
 import { templateSections, type Question } from "../domain/template/template-schema.ts";
@@ -276,17 +277,13 @@ export async function saveField(ctx: UseCaseContext, link: OpenedLink, submissio
   return {
     status: "saved",
     revision: result.revision,
-    savedAt: ctx.t("web-saved-at", { time: clock(now, await ctx.timeZone()) }),
+    savedAt: ctx.t("web-saved-at", { time: localTimeOf(now, await ctx.timeZone()) }),
     savedBy: await savedByLine(ctx, person.name, now),
     understood,
     progress: ctx.t("web-progress", { answered, total: s.questions.length }),
   };
 }
 
-/** "10:42" in the organisation's time zone. */
-function clock(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(instant);
-}
 
 export type PreviewView = {
   submissionId: number;

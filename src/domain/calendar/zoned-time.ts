@@ -9,7 +9,11 @@ export class TimeZoneError extends Error {
   override name = "TimeZoneError";
 }
 
+// One formatter per zone: making one costs more than the rest of an answer's text.
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function isTimeZone(timeZone: string): boolean {
+  if (wallClockFormats.has(timeZone)) return true;
   try {
     new Intl.DateTimeFormat("en", { timeZone });
     return true;
@@ -25,10 +29,11 @@ export function assertTimeZone(timeZone: string): string {
 
 type WallClock = { year: string; month: string; day: string; hour: string; minute: string };
 
-const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** What a wall clock in timeZone shows at this instant, each part zero-padded (month 01–12, hour 00–23). */
-function wallClock(instant: Date, timeZone: string): WallClock {
+/**
+ * What a wall clock in timeZone shows at this instant, each part zero-padded (month 01–12, hour 00–23). Every
+ * local time the product shows or stores is read here.
+ */
+export function wallClock(instant: Date, timeZone: string): WallClock {
   let format = wallClockFormats.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });

@@ -5,6 +5,7 @@ import { Redis } from "ioredis";
 import pg from "pg";
 import { createBot } from "../src/channels/telegram/create-bot.ts";
 import { i18n } from "../src/i18n.ts";
+import { createFloodControl } from "../src/inbound/flood-control.ts";
 import { createRedisHandledEvents } from "../src/inbound/handled-events.ts";
 import { createLogger } from "../src/logger.ts";
 import { TEST_BOT_INFO } from "../test/support/bot-harness.ts";
@@ -74,7 +75,12 @@ async function measure(scenario: Scenario): Promise<Result> {
     const world = await seedReporterWorld(db.prisma, { units: scenario.reporters + WARM_UP });
     const bot = createBot(TOKEN, {
       botInfo: TEST_BOT_INFO,
-      deps: botDeps(db.prisma, { logger: createLogger(process.env.BENCH_LOG ?? "silent"), updateLog: createRedisHandledEvents(redis, { prefix: `bench-${botId}` }) }),
+      deps: botDeps(db.prisma, {
+        logger: createLogger(process.env.BENCH_LOG ?? "silent"),
+        updateLog: createRedisHandledEvents(redis, { prefix: `bench-${botId}` }),
+        // As the app runs it: each sender's events counted in Redis, a chat's queue capped.
+        ...(process.env.BENCH_NO_FLOOD ? {} : { floodControl: createFloodControl(redis, { prefix: `bench-${botId}` }) }),
+      }),
     });
     const view = new ChatView();
     const tryAgain = i18n.t("vi", "error-try-again");

@@ -4,11 +4,22 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadBundledTemplate } from "../src/report/bundled-templates.ts";
 import { questionsForUnitKind, type Question } from "../src/domain/template/template-schema.ts";
+import type { UnitKind } from "../src/domain/unit-kind.ts";
 import { callbackUpdate, textUpdate } from "./support/bot-harness.ts";
 import { button, buildOfficeBot, lastTextTo, seedOfficeWorld, who, type OfficeWorld } from "./support/office-world.ts";
 import { createTestDatabase, type TestDatabase } from "./support/test-database.ts";
 
-const questions = questionsForUnitKind(loadBundledTemplate("dan-chu-co-so"), "department");
+const template = loadBundledTemplate("dan-chu-co-so");
+// One unit of every kind the template asks anything of.
+const UNITS: { name: string; kind: UnitKind }[] = [
+  { name: "Thanh tra Sở", kind: "department" },
+  { name: "Trung tâm Thông tin và Thống kê", kind: "affiliated" },
+  { name: "Công đoàn Sở", kind: "trade_union" },
+  { name: "Đoàn Thanh niên Sở", kind: "youth_union" },
+  { name: "Chi bộ Văn phòng", kind: "party_cell" },
+  { name: "Tổ công nghệ thông tin", kind: "other" },
+  { name: "Văn phòng Sở", kind: "office" },
+].filter((unit) => questionsForUnitKind(template, unit.kind).length > 0);
 
 /** What a person types (or presses) for a question of this type, in one action. */
 function reply(question: Question): { text: string } | { press: string } {
@@ -40,15 +51,21 @@ describe("actions to answer a unit's report", () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    world = await seedOfficeWorld(db.prisma, { units: ["Thanh tra Sở"] });
+    world = await seedOfficeWorld(db.prisma, { units: UNITS });
   });
   afterAll(async () => {
     await db?.drop();
   });
 
-  it("the default template for a department: start, one action per question, submit", async () => {
+  it("the default template asks a department 10 questions, and more than two kinds of unit something", () => {
+    expect(questionsForUnitKind(template, "department")).toHaveLength(10);
+    expect(UNITS.length).toBeGreaterThan(2);
+  });
+
+  it.each(UNITS.map((unit, i) => [unit.kind, unit.name, i] as const))("the default template for a unit of kind %s: start, one action per question, submit", async (kind, name, i) => {
+    const questions = questionsForUnitKind(template, kind);
     const { bot, rec } = buildOfficeBot(db.prisma);
-    const unit = world.units[0]!;
+    const unit = world.units[i]!;
     const person = who(unit.reporterTelegramId, "Đạt");
     let actions = 0;
     const say = async (text: string) => {
@@ -68,15 +85,14 @@ describe("actions to answer a unit's report", () => {
       if ("text" in action) await say(action.text);
       else await press(action.press);
     }
-    expect(lastTextTo(rec, person.id)).toContain("📋 Xem lại báo cáo của Thanh tra Sở");
+    expect(lastTextTo(rec, person.id)).toContain(`📋 Xem lại báo cáo của ${name}`);
     await press("📤 Nộp báo cáo");
-    expect(lastTextTo(rec, person.id)).toMatch(/^✅ Đã nộp báo cáo của Thanh tra Sở/);
+    expect(lastTextTo(rec, person.id)).toMatch(new RegExp(`^✅ Đã nộp báo cáo của ${name}`));
 
     const submission = await db.prisma.submission.findUniqueOrThrow({ where: { id: unit.submissionId }, include: { answers: true } });
     expect(submission.status).toBe("SUBMITTED");
     expect(submission.answers).toHaveLength(questions.length);
-    expect(questions).toHaveLength(10);
-    // 10 questions: /report, 10 answers, submit.
+    // /report, one answer per question, submit.
     expect(actions).toBe(questions.length + 2);
   });
 });

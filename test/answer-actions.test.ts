@@ -10,8 +10,7 @@ import { button, buildOfficeBot, lastTextTo, seedOfficeWorld, who, type OfficeWo
 import { createTestDatabase, type TestDatabase } from "./support/test-database.ts";
 
 const template = loadBundledTemplate("dan-chu-co-so");
-// One unit of every kind the template asks anything of.
-const UNITS: { name: string; kind: UnitKind }[] = [
+const KINDS: { name: string; kind: UnitKind }[] = [
   { name: "Thanh tra Sở", kind: "department" },
   { name: "Trung tâm Thông tin và Thống kê", kind: "affiliated" },
   { name: "Công đoàn Sở", kind: "trade_union" },
@@ -19,7 +18,9 @@ const UNITS: { name: string; kind: UnitKind }[] = [
   { name: "Chi bộ Văn phòng", kind: "party_cell" },
   { name: "Tổ công nghệ thông tin", kind: "other" },
   { name: "Văn phòng Sở", kind: "office" },
-].filter((unit) => questionsForUnitKind(template, unit.kind).length > 0);
+];
+// One unit of every kind the template asks anything of.
+const UNITS = KINDS.filter((unit) => questionsForUnitKind(template, unit.kind).length > 0);
 
 /** What a person types (or presses) for a question of this type, in one action. */
 function reply(question: Question): { text: string } | { press: string } {

@@ -1,21 +1,9 @@
-import { existsSync } from "node:fs";
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FakeBotApi } from "./support/fake-bot-api.ts";
-import { spawnApp } from "./support/spawn-app.ts";
-
-const startUpdate = (languageCode: string, userId: number) => ({
-  message: {
-    message_id: 1,
-    date: Math.floor(Date.now() / 1000),
-    chat: { id: userId, type: "private", first_name: "Lan" },
-    from: { id: userId, is_bot: false, first_name: "Lan", language_code: languageCode },
-    text: "/start",
-    entities: [{ type: "bot_command", offset: 0, length: 6 }],
-  },
-});
+import { FakeBotApi, startCommand } from "./support/fake-bot-api.ts";
+import { killIfRunning, spawnApp, stopApp } from "./support/spawn-app.ts";
 
 describe("npm start against a Bot API server (embedded database, long polling)", () => {
   const api = new FakeBotApi();
@@ -28,21 +16,21 @@ describe("npm start against a Bot API server (embedded database, long polling)",
     try {
       // Generous: the embedded database's first start is slow on a busy machine.
       await api.waitForCall((call) => call.method === "deleteWebhook", 90_000);
-      api.pushUpdate(startUpdate("vi", 501));
+      api.pushUpdate(startCommand(501, "vi"));
       const vi = await api.waitForCall((call) => call.method === "sendMessage" && call.payload.chat_id === 501, 15_000);
       expect(vi.payload.text).toMatch(/^Xin chào Anh\/Chị! Tôi là trợ lý Tổng hợp/);
       expect(vi.payload.text).toContain("Anh/Chị chưa được gắn với đơn vị");
 
-      api.pushUpdate(startUpdate("en-US", 502));
+      api.pushUpdate(startCommand(502, "en-US"));
       const en = await api.waitForCall((call) => call.method === "sendMessage" && call.payload.chat_id === 502, 15_000);
       expect(en.payload.text).toMatch(/^Hello! I am the Tổng hợp assistant/);
 
       expect(existsSync(join(cwd, "data", "postgres", "PG_VERSION"))).toBe(true);
-      app.child.kill("SIGTERM");
-      expect(await app.exited).toBe(0);
-      expect(app.output()).toContain('"msg":"stopped"');
+      const stopped = await stopApp(app);
+      expect(stopped.code).toBe(0);
+      expect(stopped.output).toContain('"msg":"stopped"');
     } finally {
-      if (app.child.exitCode === null) app.child.kill("SIGKILL");
+      killIfRunning(app);
     }
   }, 150_000);
 });

@@ -1,8 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FakeBotApi } from "./support/fake-bot-api.ts";
-import { ROOT, spawnApp } from "./support/spawn-app.ts";
+import { FakeBotApi, startCommand } from "./support/fake-bot-api.ts";
+import { killIfRunning, ROOT, spawnApp, stopApp } from "./support/spawn-app.ts";
 import { createTestDatabase, type TestDatabase } from "./support/test-database.ts";
 
 // What production runs: src/ compiled to dist/ by `npm run build`, started with npm start's V8 flags. The tests
@@ -25,24 +25,14 @@ describe("the compiled build (npm run build, then node dist/main.js)", () => {
     const app = spawnApp({ BOT_TOKEN: "123:abc", BOT_API_ROOT: api.apiRoot, DATABASE_URL: db.url, PORT: "0", PUBLIC_URL: "https://tonghop.example.gov.vn", LOG_LEVEL: "info" }, "all", undefined, { compiled: true });
     try {
       await api.waitForCall((call) => call.method === "deleteWebhook", 90_000);
-      api.pushUpdate({
-        update_id: 1,
-        message: {
-          message_id: 1,
-          date: Math.floor(Date.now() / 1000),
-          chat: { id: 601, type: "private", first_name: "Lan" },
-          from: { id: 601, is_bot: false, first_name: "Lan", language_code: "vi" },
-          text: "/start",
-          entities: [{ type: "bot_command", offset: 0, length: 6 }],
-        },
-      });
+      api.pushUpdate(startCommand(601, "vi"));
       const reply = await api.waitForCall((call) => call.method === "sendMessage" && call.payload.chat_id === 601, 20_000);
       expect(reply.payload.text).toMatch(/^Xin chào Anh\/Chị! Tôi là trợ lý Tổng hợp/);
-      app.child.kill("SIGTERM");
-      expect(await app.exited).toBe(0);
-      expect(app.output()).toContain('"msg":"stopped"');
+      const stopped = await stopApp(app);
+      expect(stopped.code).toBe(0);
+      expect(stopped.output).toContain('"msg":"stopped"');
     } finally {
-      if (app.child.exitCode === null) app.child.kill("SIGKILL");
+      killIfRunning(app);
     }
   }, 150_000);
 });

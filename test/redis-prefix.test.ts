@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type App } from "../src/app.ts";
 import { parseConfig } from "../src/config.ts";
 import { createLogger } from "../src/logger.ts";
-import { FakeBotApi } from "./support/fake-bot-api.ts";
+import { FakeBotApi, startCommand } from "./support/fake-bot-api.ts";
 import { OwnRedis } from "./support/own-redis.ts";
 import { createTestDatabase, type TestDatabase } from "./support/test-database.ts";
 
@@ -48,10 +48,7 @@ describe("REDIS_PREFIX", () => {
       d.app = await startApp("all", config, createLogger("silent"));
     }
     // Telegram numbers each bot's updates on its own: both deployments get update 777.
-    const update = {
-      update_id: 777,
-      message: { message_id: 1, date: Math.floor(Date.now() / 1000), chat: { id: 901, type: "private" }, from: { id: 901, is_bot: false, first_name: "Lan" }, text: "/start", entities: [{ type: "bot_command", offset: 0, length: 6 }] },
-    };
+    const update = { update_id: 777, ...startCommand(901) };
     for (const d of deployments) d.api.pushUpdate(update);
     for (const d of deployments) await d.api.waitForCall((call) => call.method === "sendMessage" && call.payload.chat_id === 901, 20_000);
 

@@ -28,3 +28,15 @@ export function spawnApp(env: Record<string, string>, mode = "all", cwd = mkdtem
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   return { child, output: () => output, exited };
 }
+
+/** Sends SIGTERM and waits for the exit: its code, and everything the process printed. */
+export async function stopApp(app: Spawned): Promise<{ code: number | null; output: string }> {
+  app.child.kill("SIGTERM");
+  const code = await app.exited;
+  return { code, output: app.output() };
+}
+
+/** For a test's `finally`: a process still running after a failure is killed. */
+export function killIfRunning(app: Spawned): void {
+  if (app.child.exitCode === null) app.child.kill("SIGKILL");
+}

@@ -1,6 +1,6 @@
 import { Document, HighlightColor, Packer, Paragraph, TextRun } from "docx";
 import { describe, expect, it } from "vitest";
-import { paragraphXml, spliceBody, bodyMarker } from "../src/report/streamed-body.ts";
+import { bodyMarker, paragraphWriter, spliceBody } from "../src/report/streamed-body.ts";
 import { openDocx, paragraphTexts } from "./support/docx-xml.ts";
 
 /** What docx itself writes for these paragraphs as a whole document's body. */
@@ -21,9 +21,9 @@ const kinds: (() => Paragraph)[] = [
 
 describe("the report body written paragraph by paragraph", () => {
   it("is the XML docx writes for the same paragraphs", async () => {
-    const document = new Document({ sections: [] });
-    for (const make of kinds) expect(paragraphXml(make(), document)).toBe(await docxBody([make()]));
-    expect(kinds.map((make) => paragraphXml(make(), document)).join("")).toBe(await docxBody(kinds.map((make) => make())));
+    const paragraphXml = paragraphWriter(new Document({ sections: [] }));
+    for (const make of kinds) expect(paragraphXml(make())).toBe(await docxBody([make()]));
+    expect(kinds.map((make) => paragraphXml(make())).join("")).toBe(await docxBody(kinds.map((make) => make())));
   });
 
   it("takes the marker paragraph's place in the package, and only it", async () => {
@@ -31,7 +31,8 @@ describe("the report body written paragraph by paragraph", () => {
     const document = new Document({
       sections: [{ children: [new Paragraph("trước"), new Paragraph({ children: [new TextRun(marker)] }), new Paragraph("sau")] }],
     });
-    const body = kinds.map((make) => paragraphXml(make(), document)).join("");
+    const paragraphXml = paragraphWriter(document);
+    const body = kinds.map((make) => paragraphXml(make())).join("");
     const xml = (await openDocx(spliceBody(await Packer.toBuffer(document), marker, body))).xml("word/document.xml");
     expect(xml).not.toContain(marker);
     const texts = paragraphTexts(xml);

@@ -22,7 +22,7 @@ import {
 } from "docx";
 import type { ReportBlock, ReportModel, ReportSection } from "../domain/report/report-model.ts";
 import { sanitizeXmlText } from "../domain/sanitize-xml-text.ts";
-import { bodyMarker, paragraphXml, spliceBody } from "./streamed-body.ts";
+import { bodyMarker, paragraphWriter, spliceBody } from "./streamed-body.ts";
 import { textWidthTwips } from "./text-width.ts";
 
 /** Page and type per Nghị định 30/2020/NĐ-CP, Phụ lục I. All lengths in twips (1/20 pt, 1/1440 inch). */
@@ -350,7 +350,8 @@ export async function renderReportDocx(model: ReportModel): Promise<Buffer> {
       },
     ],
   });
+  const xml = paragraphWriter(document);
   const sections: string[] = [];
-  for (const section of model.sections) for (const paragraph of sectionParagraphs(section)) sections.push(paragraphXml(paragraph, document));
+  for (const section of model.sections) for (const paragraph of sectionParagraphs(section)) sections.push(xml(paragraph));
   return spliceBody(await Packer.toBuffer(document), marker, sections.join(""));
 }

@@ -45,12 +45,14 @@ function xmlOf(data: IXmlableObject): string {
   return `<${name}${attributes}>${content.join("")}</${name}>`;
 }
 
-/** One paragraph's XML, formatted in the document's context (styles, relationships) as the whole body would be. */
-export function paragraphXml(paragraph: Paragraph, document: Document): string {
+/** Writes paragraphs' XML, each formatted in the document's context (styles, relationships) as the whole body would be. */
+export function paragraphWriter(document: Document): (paragraph: Paragraph) => string {
   const context: IContext = { file: document, viewWrapper: document.Document, stack: [] };
-  const formatted = paragraph.prepForXml(context);
-  if (!formatted) throw new Error("docx did not format a report paragraph");
-  return xmlOf(formatted);
+  return (paragraph) => {
+    const formatted = paragraph.prepForXml(context);
+    if (!formatted) throw new Error("docx did not format a report paragraph");
+    return xmlOf(formatted);
+  };
 }
 
 /** A paragraph with this text marks where the streamed body goes. */

@@ -1,4 +1,6 @@
 // N reporters answering a whole submission at once through the real grammY stack on PostgreSQL.
+import { writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import { cpus } from "node:os";
 import { pathToFileURL } from "node:url";
 import { Redis } from "ioredis";
@@ -133,12 +135,24 @@ async function measure(scenario: Scenario): Promise<Result> {
 
     // Each reporter's cycle is think time + step time; the think time alone sets the offered rate.
     const thinkMs = scenario.pacedRate ? (scenario.reporters / scenario.pacedRate) * 1000 : 0;
+    // BENCH_CPU_PROFILE=<file> writes a V8 CPU profile of the measured steps only (not seeding or warm-up).
+    const profiler = process.env.BENCH_CPU_PROFILE ? new Session() : undefined;
+    if (profiler) {
+      profiler.connect();
+      await profiler.post("Profiler.enable");
+      await profiler.post("Profiler.start");
+    }
     const started = performance.now();
     const cpuBefore = process.cpuUsage();
     const tripsBefore = roundTrips;
     await Promise.all(measured.map((person) => answerAll(person, thinkMs, true)));
     const cpu = process.cpuUsage(cpuBefore);
     const trips = roundTrips - tripsBefore;
+    if (profiler) {
+      const { profile } = await profiler.post("Profiler.stop");
+      writeFileSync(process.env.BENCH_CPU_PROFILE!, JSON.stringify(profile));
+      profiler.disconnect();
+    }
     if (process.env.BENCH_DEBUG) process.stderr.write(`user ${cpu.user / 1000} ms, system ${cpu.system / 1000} ms, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB\n`);
     const seconds = (performance.now() - started) / 1000;
 

@@ -1,5 +1,5 @@
 // N reporters answering a whole submission at once through the real grammY stack on PostgreSQL.
-import { writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
 import { cpus } from "node:os";
 import { pathToFileURL } from "node:url";
@@ -65,6 +65,27 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
   }
   return (clientQuery as (...a: unknown[]) => unknown).apply(this, args);
 } as typeof clientQuery;
+
+/**
+ * CPU time (ms) of each thread of this process, from Linux's /proc: the main thread runs JavaScript, V8's own
+ * threads collect garbage and compile; empty elsewhere.
+ */
+function threadCpuMs(): Map<string, number> {
+  const times = new Map<string, number>();
+  let tasks: string[] = [];
+  try {
+    tasks = readdirSync("/proc/self/task");
+  } catch {
+    return times;
+  }
+  for (const task of tasks) {
+    const stat = readFileSync(`/proc/self/task/${task}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // utime and stime, fields 14 and 15 of stat, in clock ticks (100 per second).
+    times.set(task, (Number(fields[11]) + Number(fields[12])) * 10);
+  }
+  return times;
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -144,6 +165,7 @@ async function measure(scenario: Scenario): Promise<Result> {
     }
     const started = performance.now();
     const cpuBefore = process.cpuUsage();
+    const threadsBefore = threadCpuMs();
     const tripsBefore = roundTrips;
     await Promise.all(measured.map((person) => answerAll(person, thinkMs, true)));
     const cpu = process.cpuUsage(cpuBefore);
@@ -153,7 +175,20 @@ async function measure(scenario: Scenario): Promise<Result> {
       writeFileSync(process.env.BENCH_CPU_PROFILE!, JSON.stringify(profile));
       profiler.disconnect();
     }
-    if (process.env.BENCH_DEBUG) process.stderr.write(`user ${cpu.user / 1000} ms, system ${cpu.system / 1000} ms, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB\n`);
+    if (process.env.BENCH_DEBUG) {
+      const main = String(process.pid);
+      let mainMs = NaN;
+      let others = 0;
+      for (const [task, ms] of threadCpuMs()) {
+        const spent = ms - (threadsBefore.get(task) ?? 0);
+        if (task === main) mainMs = spent;
+        else others += spent;
+      }
+      process.stderr.write(
+        `user ${cpu.user / 1000} ms, system ${cpu.system / 1000} ms, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB; ` +
+          `per update: main thread ${(mainMs / durations.length).toFixed(2)} ms, V8's other threads ${(others / durations.length).toFixed(2)} ms\n`,
+      );
+    }
     const seconds = (performance.now() - started) / 1000;
 
     const submitted = await db.prisma.submission.count({ where: { roundId: world.roundId, status: "SUBMITTED", unitId: { in: measured.map((r) => r.unitId) } } });

@@ -3,7 +3,7 @@
 // them stale, never forged.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { KEY_GRACE_MS, loadKeyring } from "../src/db/signing-keys.ts";
-import { decodeAction, encodeAction } from "../src/messaging/action-codec.ts";
+import { decodeAction, encodeAction, keyIdOf } from "../src/messaging/action-codec.ts";
 import { createTestDatabase, type TestDatabase } from "./support/test-database.ts";
 
 const STATUS = { op: "status.page", round: 7, page: 2 } as const;
@@ -47,5 +47,26 @@ describe("the key that signs buttons", () => {
     expect(again.previous?.id).toBe(before.current.id);
     const tampered = `${oldButton.slice(0, -1)}${oldButton.endsWith("A") ? "B" : "A"}`;
     expect(decodeAction(tampered, rotated)).toEqual({ kind: "forged" });
+  });
+
+  it("a new CALLBACK_SECRET whose two-character id is the current key's still replaces it, under an id of its own", async () => {
+    const current = (await loadKeyring(db.prisma, undefined)).current;
+    // One secret in 256 has a given id: search until one collides with the current key's.
+    let colliding = "";
+    for (let n = 0; !colliding; n++) {
+      const candidate = `another-configured-secret-of-32-chars-${n}`;
+      if (keyIdOf(candidate) === current.id && candidate !== current.secret) colliding = candidate;
+    }
+    const oldButton = encodeAction(STATUS, { current });
+    const rotated = await loadKeyring(db.prisma, colliding);
+    expect(rotated.current.secret).toBe(colliding);
+    expect(rotated.current.id).not.toBe(current.id);
+    expect(rotated.previous).toMatchObject({ id: current.id, secret: current.secret });
+    expect(decodeAction(encodeAction(STATUS, rotated), rotated)).toEqual({ kind: "ok", action: STATUS });
+    expect(decodeAction(oldButton, rotated)).toEqual({ kind: "ok", action: STATUS });
+    // Every instance that starts with the same secret finds the key already there.
+    const again = await loadKeyring(db.prisma, colliding);
+    expect(again.current).toEqual(rotated.current);
+    expect(await db.prisma.signingKey.count({ where: { retiredAt: null } })).toBe(1);
   });
 });

@@ -288,7 +288,7 @@ export async function startApp(mode: AppMode, config: Config, logger: Logger, op
         formLink: config.PUBLIC_URL ? (personId, roundId) => pageUrl(useCaseDeps, { personId, roundId, kind: "form" }) : undefined,
       });
       stops.set("reminders", () => reminders.close());
-      officeNotices.startWorker({ prisma: db.prisma, send: outbound.send, timeZone: config.TZ_REPORTS, defaultLocale });
+      officeNotices.startWorker({ prisma: db.prisma, send: outbound.send, defaultTimeZone: config.TZ_REPORTS, defaultLocale });
       outbound.startNoticeWorker();
       logger.info("reminder worker started");
     }

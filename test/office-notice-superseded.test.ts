@@ -56,7 +56,7 @@ describe("a batched notice that a later state has superseded", () => {
     await bot.handleUpdate(callbackUpdate(s, button(rec, s.id, "✅ Tiếp nhận")));
     expect(lastTextTo(rec, s.id)).toContain("✅ Đã tiếp nhận báo cáo của Văn phòng Sở.");
 
-    office.startWorker({ prisma: db.prisma, send: workerSending(db.prisma, redis, PREFIX, bot.api, { pace: { perChatMs: 0 } }).send, timeZone: "Asia/Ho_Chi_Minh", defaultLocale: "vi" });
+    office.startWorker({ prisma: db.prisma, send: workerSending(db.prisma, redis, PREFIX, bot.api, { pace: { perChatMs: 0 } }).send, defaultTimeZone: "Asia/Ho_Chi_Minh", defaultLocale: "vi" });
     const notice = await eventually(
       () =>
         messagesTo(rec, s.id)

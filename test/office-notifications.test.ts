@@ -2,6 +2,7 @@ import { Bot } from "grammy";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { BotContext } from "../src/channels/telegram/context.ts";
 import type { SubmittedEvent } from "../src/conversation/conversation-service.ts";
+import { formatDateTime } from "../src/conversation/format-time.ts";
 import { createOfficeNotifications, type OfficeNotifications } from "../src/queue/office-notifications.ts";
 import { recordApiCalls, TEST_BOT_INFO, type OutgoingCall } from "./support/bot-harness.ts";
 import { answer, departmentAnswers, eventually, seedOfficeWorld, submit, TOKEN, type OfficeWorld } from "./support/office-world.ts";
@@ -43,7 +44,8 @@ describe("notices to the office when units submit", () => {
     });
     calls = recorder.calls;
     office = createOfficeNotifications({ connection: redis, prefix: PREFIX, windowMs: WINDOW_MS, jobOptions: { backoff: { type: "fixed", delay: 100 } } });
-    office.startWorker({ prisma: db.prisma, send: workerSending(db.prisma, redis, PREFIX, bot.api, { pace: { perChatMs: 0 } }).send, timeZone: "Asia/Ho_Chi_Minh", defaultLocale: "vi" });
+    // TZ_REPORTS of the deployment is UTC here; the stored organisation's zone (Asia/Ho_Chi_Minh) is the one shown.
+    office.startWorker({ prisma: db.prisma, send: workerSending(db.prisma, redis, PREFIX, bot.api, { pace: { perChatMs: 0 } }).send, defaultTimeZone: "UTC", defaultLocale: "vi" });
   });
   beforeEach(() => {
     calls.splice(0);
@@ -56,7 +58,8 @@ describe("notices to the office when units submit", () => {
   });
 
   it("a burst is one pending job for the round, and one message per secretary when the window ends", async () => {
-    await office.onSubmitted(event(0));
+    const first = event(0);
+    await office.onSubmitted(first);
     await office.onSubmitted(event(1));
     await office.onSubmitted(event(2, true));
     const pending = await office.queue.getDelayed();
@@ -64,7 +67,7 @@ describe("notices to the office when units submit", () => {
     for (const s of world.secretaries) {
       const [text] = await eventually(() => (noticesTo(s.telegramId).length ? noticesTo(s.telegramId) : undefined));
       expect(text).toContain("3 đơn vị vừa gửi");
-      expect(text).toContain("• Văn phòng Sở — đã nộp lúc");
+      expect(text).toContain(`• Văn phòng Sở — đã nộp lúc ${formatDateTime(first.at, "Asia/Ho_Chi_Minh", "vi")}`);
       expect(text).toContain("• Phòng Quản lý khoa học — đã sửa và nộp lại lúc");
       expect(text).toContain("Hiện đã nộp 4/4 đơn vị.");
     }

@@ -47,7 +47,7 @@ describe("the review loop: return → re-answer → resubmit → accept → lock
     world = await seedOfficeWorld(db.prisma, { units: ["Văn phòng Sở", "Thanh tra Sở", "Phòng Quản lý khoa học"], secretaries: 2 });
     office = createOfficeNotifications({ connection: redis, prefix: PREFIX, windowMs: WINDOW_MS });
     ({ bot, rec } = buildOfficeBot(db.prisma, { officeNotices: office }));
-    worker = office.startWorker({ prisma: db.prisma, send: workerSending(db.prisma, redis, PREFIX, bot.api, { pace: { perChatMs: 0 } }).send, timeZone: "Asia/Ho_Chi_Minh", defaultLocale: "vi" });
+    worker = office.startWorker({ prisma: db.prisma, send: workerSending(db.prisma, redis, PREFIX, bot.api, { pace: { perChatMs: 0 } }).send, defaultTimeZone: "Asia/Ho_Chi_Minh", defaultLocale: "vi" });
     // Every answer stored; each unit only has to look at the preview and submit.
     for (const unit of world.units) await answer(db.prisma, unit, departmentAnswers(unit.name));
   });

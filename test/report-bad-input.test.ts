@@ -232,12 +232,15 @@ describe("bad input, stale and forged buttons, permissions, groups, blocked chat
     await say(minh, "/report");
     expect(lastTextTo(rec(), minh.id)).toContain("Câu 10/10");
     await say(minh, "Ý kiến của Minh");
-    // Lan, still on her screen of question 10, answers it too.
-    const calls = await say(lan, "Ý kiến của Lan");
+    // Lan, still on her screen of question 10, answers it too. Minh, who chose no language of his own and is not
+    // the one talking, is told in the organisation's language (English here), not the deployment's default.
+    expect((await personByTelegramId(db.prisma, minh.id))?.locale).toBeNull();
+    await db.prisma.organisation.updateMany({ data: { locale: "en" } });
+    const calls = await say(lan, "Ý kiến của Lan").finally(() => db.prisma.organisation.updateMany({ data: { locale: "vi" } }));
     const mine = calls.filter((c) => c.method === "sendMessage" && c.payload.chat_id === lan.id).map((c) => String(c.payload.text)).join("\n");
     expect(mine).toMatch(/⚠️ Trong lúc Anh\/Chị nhập, Minh đã trả lời câu này \(lúc \d\d:\d\d ngày [\d/]+\)\. Câu trả lời của Anh\/Chị đã được lưu thay thế; bản của Minh vẫn còn trong lịch sử sửa đổi\./);
     const told = calls.find((c) => c.method === "sendMessage" && c.payload.chat_id === minh.id);
-    expect(told?.payload.text).toBe("⚠️ Lan vừa thay câu trả lời của Anh/Chị cho câu 10 trong báo cáo của Văn phòng Sở. Bản của Anh/Chị vẫn còn trong lịch sử sửa đổi; gõ /report để xem lại.");
+    expect(told?.payload.text).toBe("⚠️ Lan has just replaced your answer to question 10 in the report of Văn phòng Sở. Your version stays in the history; type /report to review.");
     const history = await answerHistory(db.prisma, sid, "proposals");
     expect(history.map((h) => [h.revision, h.value, h.authorName])).toEqual([
       [1, "Ý kiến của Minh", "Minh"],

@@ -20,7 +20,7 @@ try {
   const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   try {
     await migrate(db.sql);
-    const summary = await importOrganisation(db.prisma, file);
+    const summary = await importOrganisation(db.prisma, file, { defaultTimeZone: config.TZ_REPORTS });
     console.log(`${summary.organisationCreated ? "created" : "updated"} organisation "${file.organisation.shortName}"`);
     console.log(`units: ${summary.created.length} created, ${summary.updated.length} updated`);
     if (summary.notInFile.length > 0) console.log(`not in the file, left unchanged: ${summary.notInFile.join(", ")}`);

@@ -34,7 +34,8 @@ export type ConversationDeps = {
 export type Speaker = { personId: number; name: string; actor: Actor | null; locale: Locale };
 
 /** A message for another person (e.g. whose answer was just replaced), already in their language. */
-export type Notification = { personId: number; text: string };
+/** A message for someone else, worded by the notifier in that person's language. */
+export type Notification = { personId: number; key: string; vars: Record<string, string | number> };
 
 export type SubmittedEvent = { submissionId: number; roundId: number; unitId: number; personId: number; resubmitted: boolean; at: Date };
 
@@ -130,12 +131,6 @@ async function personById(sql: RawSql, personId: number): Promise<{ name: string
   return person;
 }
 
-async function noticeForOther(deps: ConversationDeps, sql: RawSql, personId: number, key: string, vars: Record<string, string | number>): Promise<Notification | null> {
-  const person = await personById(sql, personId);
-  if (!person) return null;
-  const locale: Locale = person.locale === "en" || person.locale === "vi" ? person.locale : deps.defaultLocale;
-  return { personId, text: deps.translatorFor(locale)(key, vars) };
-}
 
 /**
  * One event of the conversation, in one transaction that holds the chat's session row: read where the
@@ -235,12 +230,7 @@ export async function handleEvent(
         const other = result.overwrote.authorId === null ? undefined : await personById(sql, result.overwrote.authorId);
         notices.push({ key: "conversation-overwrote", vars: { name: other ? cleanDisplayName(other.name) : "—", time: result.overwrote.at } });
         if (result.overwrote.authorId !== null) {
-          const message = await noticeForOther(deps, sql, result.overwrote.authorId, "conversation-overwritten-by", {
-            name: cleanDisplayName(speaker.name),
-            number,
-            unit: s.unitName,
-          });
-          if (message) notify.push(message);
+          notify.push({ personId: result.overwrote.authorId, key: "conversation-overwritten-by", vars: { name: cleanDisplayName(speaker.name), number, unit: s.unitName } });
         }
       }
       if (result.firstChangeAfterSubmit) notices.push({ key: "conversation-edit-after-submit", vars: { time: s.submittedAt ?? now } });

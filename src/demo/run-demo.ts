@@ -91,7 +91,7 @@ async function main(): Promise<void> {
     await channel.start();
     transcript.heading(`Chuẩn bị: cơ sở dữ liệu ${db.embedded ? "nhúng (PostgreSQL trong DATA_DIR)" : db.location}, Redis ${config.REDIS_URL}, ${channel.describe}`);
     await migrate(db.sql);
-    const org = await importOrganisation(db.prisma, parseOrgFile(readFileSync(join(ROOT, "examples/org.yaml"), "utf8"), "examples/org.yaml"));
+    const org = await importOrganisation(db.prisma, parseOrgFile(readFileSync(join(ROOT, "examples/org.yaml"), "utf8"), "examples/org.yaml"), { defaultTimeZone: timeZone });
     await ensureBundledTemplates(db.prisma);
     await seedHolidays(db.prisma);
     transcript.note(`Nhập tổ chức từ examples/org.yaml: ${org.created.length + org.updated.length} đơn vị; mẫu báo cáo "dan-chu-co-so".`);
@@ -149,7 +149,7 @@ async function main(): Promise<void> {
       reconcileEveryMs: false,
     });
     cleanups.push(() => reminders.close());
-    officeNotices.startWorker({ prisma: db.prisma, send: outbound.send, timeZone, defaultLocale: "vi" });
+    officeNotices.startWorker({ prisma: db.prisma, send: outbound.send, defaultTimeZone: timeZone, defaultLocale: "vi" });
     outbound.startNoticeWorker();
     cleanups.push(() => officeNotices.close());
     cleanups.push(() => reminderQueue.close());

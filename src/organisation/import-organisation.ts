@@ -1,5 +1,6 @@
 import { inTransaction, type Db } from "../submissions/db-client.ts";
 import { cleanDisplayName } from "../domain/display-name.ts";
+import { currentOrganisation } from "./current-organisation.ts";
 import type { OrgFile } from "./org-file.ts";
 
 export type ImportSummary = {
@@ -15,7 +16,8 @@ export type ImportSummary = {
  * Creates or updates the organisation (one deployment serves one: the first one is updated) and upserts
  * its units by code. Units without an order get the position after the last given one.
  */
-export function importOrganisation(db: Db, file: OrgFile, actorId: number | null = null): Promise<ImportSummary> {
+export function importOrganisation(db: Db, file: OrgFile, options: { defaultTimeZone: string; actorId?: number | null }): Promise<ImportSummary> {
+  const actorId = options.actorId ?? null;
   return inTransaction(db, async (tx) => {
     const { organisation } = file;
     const data = {
@@ -30,15 +32,15 @@ export function importOrganisation(db: Db, file: OrgFile, actorId: number | null
       recipients: organisation.recipients,
       distribution: organisation.distribution,
       profileText: organisation.profileText.trim(),
-      timezone: organisation.timezone,
+      ...(organisation.timezone ? { timezone: organisation.timezone } : {}),
       shortForm: organisation.shortForm,
       drafterUnit: organisation.drafterUnit,
       unitKinds: file.unitKinds,
     };
-    const existing = await tx.organisation.findFirst({ orderBy: { id: "asc" }, select: { id: true } });
+    const existing = await currentOrganisation(tx);
     const org = existing
       ? await tx.organisation.update({ where: { id: existing.id }, data, select: { id: true } })
-      : await tx.organisation.create({ data, select: { id: true } });
+      : await tx.organisation.create({ data: { timezone: options.defaultTimeZone, ...data }, select: { id: true } });
 
     const before = await tx.unit.findMany({ where: { organisationId: org.id }, select: { code: true } });
     const known = new Set(before.map((u) => u.code));

@@ -43,7 +43,8 @@ const organisationSchema = z.strictObject({
   recipients: z.array(text).default([]),
   distribution: z.array(text).default([]),
   profileText: z.string().default(""),
-  timezone: z.string().refine(isTimeZone, "must be an IANA time zone such as Asia/Ho_Chi_Minh").default("Asia/Ho_Chi_Minh"),
+  // Left out: a new organisation takes TZ_REPORTS, an existing one keeps its own.
+  timezone: z.string().refine(isTimeZone, "must be an IANA time zone such as Asia/Ho_Chi_Minh").optional(),
 });
 
 export const orgFileSchema = z.strictObject({

@@ -3,6 +3,7 @@ import { revokeRefusal, type Role } from "../domain/permissions.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { TRANSACTION_OPTIONS, type Db } from "../submissions/db-client.ts";
 import { UNIT_NAME_MAX } from "./unit-service.ts";
+import { currentOrganisation } from "./current-organisation.ts";
 
 /** One live role of one person. */
 export type RoleHolder = { membershipId: number; personId: number; name: string };
@@ -14,7 +15,7 @@ export type PeopleDirectory = { admins: RoleHolder[]; secretaries: RoleHolder[];
 
 /** The people with a live role, grouped by role and unit (units without a reporter included). */
 export async function listPeople(db: Db): Promise<PeopleDirectory> {
-  const org = await db.organisation.findFirst({ orderBy: { id: "asc" }, select: { id: true } });
+  const org = await currentOrganisation(db);
   const memberships = await db.membership.findMany({
     where: { revokedAt: null },
     select: { id: true, role: true, unitId: true, person: { select: { id: true, name: true } } },

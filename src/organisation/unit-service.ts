@@ -2,13 +2,14 @@ import { foldText } from "../domain/text-scan.ts";
 import { cleanDisplayName, DISPLAY_NAME_MAX } from "../domain/display-name.ts";
 import type { UnitKind } from "../domain/unit-kind.ts";
 import { inTransaction, type Db } from "../submissions/db-client.ts";
+import { currentOrganisation } from "./current-organisation.ts";
 
 export type UnitRow = { id: number; code: string; name: string; kind: string; order: number; active: boolean };
 
 export const UNIT_NAME_MAX = DISPLAY_NAME_MAX;
 
 export async function listUnits(db: Db): Promise<UnitRow[]> {
-  const org = await db.organisation.findFirst({ orderBy: { id: "asc" }, select: { id: true } });
+  const org = await currentOrganisation(db);
   if (!org) return [];
   return db.unit.findMany({
     where: { organisationId: org.id },
@@ -33,7 +34,7 @@ export type AddUnitResult = { ok: true; unit: UnitRow } | { ok: false; reason: "
 /** A new unit at the end of the order, with a code made from its name (numbered if taken). */
 export function addUnit(db: Db, input: { name: string; kind: UnitKind; actorId: number }): Promise<AddUnitResult> {
   return inTransaction(db, async (tx) => {
-    const org = await tx.organisation.findFirst({ orderBy: { id: "asc" }, select: { id: true } });
+    const org = await currentOrganisation(tx);
     if (!org) return { ok: false, reason: "no-organisation" };
     const name = cleanDisplayName(input.name);
     const units = await tx.unit.findMany({ where: { organisationId: org.id }, select: { code: true, order: true } });

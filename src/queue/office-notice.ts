@@ -5,6 +5,7 @@ import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { Locale } from "../i18n.ts";
 import type { Choice } from "../messaging/reply.ts";
 import { roundSummary, roundTitle } from "../office/round-choice.ts";
+import { currentOrganisation } from "../organisation/current-organisation.ts";
 import { loadRoundProgress } from "../office/round-progress.ts";
 import { loadRecipient, type Recipient } from "./notifier.ts";
 import type { SendToPerson } from "./reminder-delivery.ts";
@@ -12,7 +13,13 @@ import type { SendToPerson } from "./reminder-delivery.ts";
 /** A submission event as kept until its batch is sent. */
 export type StoredSubmittedEvent = { submissionId: number; roundId: number; unitId: number; personId: number; resubmitted: boolean; at: string };
 
-export type OfficeNoticeDeps = { prisma: PrismaClient; send: SendToPerson; timeZone: string; defaultLocale: Locale };
+export type OfficeNoticeDeps = {
+  prisma: PrismaClient;
+  send: SendToPerson;
+  /** TZ_REPORTS, for times shown while no organisation is stored; the organisation's own zone otherwise. */
+  defaultTimeZone: string;
+  defaultLocale: Locale;
+};
 
 export type OfficeNoticeResult = { sent: number; failed: number; unreachable: number; items: number };
 
@@ -63,6 +70,7 @@ export async function sendOfficeNotice(
   const result: OfficeNoticeResult = { sent: 0, failed: 0, unreachable: 0, items: items.length };
   if (!round || items.length === 0) return result;
   const counts = statusCounts(await loadRoundProgress(prisma, roundId));
+  const timeZone = (await currentOrganisation(prisma))?.timezone ?? deps.defaultTimeZone;
   const secretaries = await prisma.membership.findMany({ where: { role: "SECRETARY", revokedAt: null }, select: { personId: true }, orderBy: { personId: "asc" } });
   const recipients: number[] = [];
   for (const personId of new Set(secretaries.map((m) => m.personId))) {
@@ -71,7 +79,7 @@ export async function sendOfficeNotice(
     if (!recipient) continue;
     const title = await roundTitle(prisma, round, recipient.locale);
     const { outcome } = await deps.send(recipient, (t, locale) => {
-      const text = submissionNoticeText({ round: title, items, submitted: counts.submitted, total: counts.total }, t, (instant) => formatDateTime(instant, deps.timeZone, locale));
+      const text = submissionNoticeText({ round: title, items, submitted: counts.submitted, total: counts.total }, t, (instant) => formatDateTime(instant, timeZone, locale));
       const review: Choice[] = items.slice(0, MAX_REVIEW_CHOICES).map((item) => ({ label: t("office-button-review-unit", { unit: item.unit }), action: { op: "review.open", sid: item.submissionId, page: 0 } }));
       const rows: Choice[][] = [[{ label: t("office-button-status"), action: { op: "status.page", round: roundId, page: 0 } }]];
       for (let i = 0; i < review.length; i += 2) rows.push(review.slice(i, i + 2));

@@ -37,8 +37,8 @@ export type OfficeWorkerOptions = {
   prisma: PrismaClient;
   /** Sends to a person on their preferred channel (the notifier's send). */
   send: SendToPerson;
-  /** Time zone of the times in the message (the reports' zone). */
-  timeZone: string;
+  /** TZ_REPORTS: times are shown in the organisation's zone, this one only while none is stored. */
+  defaultTimeZone: string;
   defaultLocale: Locale;
   workerOptions?: Partial<WorkerOptions>;
 };
@@ -149,7 +149,7 @@ export function createOfficeNotifications(options: OfficeNotificationsOptions): 
           if (events.length === 0) return { sent: 0 };
           const sentTo = new Set(job.data.sentTo ?? []);
           const result = await sendOfficeNotice(
-            { prisma, send, timeZone: workerOptions.timeZone, defaultLocale: workerOptions.defaultLocale },
+            { prisma, send, defaultTimeZone: workerOptions.defaultTimeZone, defaultLocale: workerOptions.defaultLocale },
             job.data.roundId,
             events,
             sentTo,

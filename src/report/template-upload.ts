@@ -12,6 +12,7 @@ import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import { inTransaction } from "../submissions/db-client.ts";
 import { canonicalJson } from "./canonical-json.ts";
 import { SAMPLE_ORGANISATION } from "./sample/sample-report-input.ts";
+import { currentOrganisation } from "../organisation/current-organisation.ts";
 
 export type TemplateUploadCheck =
   | { ok: false; problems: TemplateProblem[]; warnings: TemplateProblem[] }
@@ -40,7 +41,8 @@ const sha256 = (text: string) => createHash("sha256").update(text).digest("hex")
 type OrgRow = Prisma.OrganisationGetPayload<object>;
 
 async function organisationRow(prisma: PrismaClient): Promise<OrgRow | null> {
-  return prisma.organisation.findFirst({ orderBy: { id: "asc" } });
+  const current = await currentOrganisation(prisma);
+  return current ? prisma.organisation.findUnique({ where: { id: current.id } }) : null;
 }
 
 function organisationInfo(org: OrgRow | null): OrganisationInfo {

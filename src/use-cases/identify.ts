@@ -96,7 +96,9 @@ export async function senderLocale(deps: UseCaseDeps, sender: Pick<Sender, "chan
   const account = await deps.prisma.channelAccount
     .findUnique({ where: { channel_externalId: { channel: CHANNEL_ENUM[sender.channel], externalId: sender.externalId } }, select: { person: { select: { locale: true } } } })
     .catch(() => null);
-  return recipientLocale({ person: account?.person.locale, client: sender.languageHint, fallback: deps.defaultLocale });
+  // The organisation only matters to a sender with no language of their own or of their messenger (Zalo sends none).
+  const organisationLocale = account?.person.locale || sender.languageHint ? null : (await currentOrganisation(deps.prisma).catch(() => null))?.locale;
+  return recipientLocale({ person: account?.person.locale, client: sender.languageHint, organisation: organisationLocale, fallback: deps.defaultLocale });
 }
 
 /**

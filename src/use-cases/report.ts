@@ -36,7 +36,7 @@ export function repliesOf(messages: readonly OutMessage[]): Reply[] {
 async function settle(ctx: UseCaseContext, outcome: Outcome): Promise<Answer> {
   const { deps } = ctx;
   for (const note of outcome.notify) {
-    await deps.notifier.tell(note.personId, () => [{ kind: "text", text: note.text }]).catch((error) => deps.logger.warn({ err: error }, "could not tell a person"));
+    await deps.notifier.tell(note.personId, (t) => [{ kind: "text", text: t(note.key, note.vars) }]).catch((error) => deps.logger.warn({ err: error }, "could not tell a person"));
   }
   if (outcome.changed) await afterAnswerChanged(ctx, outcome.changed);
   if (outcome.submitted) await afterSubmitted(ctx, outcome.submitted);

@@ -32,7 +32,7 @@ export function buildBot(prisma: PrismaClient, respond?: (call: OutgoingCall) =>
 /** The example organisation (examples/org.yaml) as `npm run import` stores it; unit ids by code. */
 export async function seedOrganisation(prisma: PrismaClient): Promise<{ orgId: number; units: Record<string, number> }> {
   const file = parseOrgFile(readFileSync(resolve(ROOT, "examples/org.yaml"), "utf8"));
-  const summary = await importOrganisation(prisma, file);
+  const summary = await importOrganisation(prisma, file, { defaultTimeZone: "Asia/Ho_Chi_Minh" });
   const units = await prisma.unit.findMany({ select: { id: true, code: true } });
   return { orgId: summary.organisationId, units: Object.fromEntries(units.map((u) => [u.code, u.id])) };
 }

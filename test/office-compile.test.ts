@@ -46,6 +46,8 @@ describe("/compile", () => {
     const stored = await db.prisma.compiledReport.findMany({ where: { roundId: world.roundId } });
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ version: 1, final: false, createdById: world.secretaries[0]!.id });
+    // The secretary who compiles is the drafter: "Thư ký" is raised as TK after the drafting unit.
+    expect(stored[0]!.options).toMatchObject({ drafterInitials: "TK" });
     expect(Buffer.from(stored[0]!.bytes).equals(Buffer.from(doc.bytes))).toBe(true);
     expect(await db.prisma.auditEvent.count({ where: { action: "report.compiled" } })).toBe(1);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { assembleReport, EMPTY_SECTION_PLACEHOLDER } from "../src/domain/report/assemble-report.ts";
 import { formatDocumentDate, placeAndDateLine } from "../src/domain/report/document-date.ts";
+import { drafterInitialsOf } from "../src/domain/report/drafter-initials.ts";
 import type { OrganisationInfo, ReportInput, RoundInfo, SubmissionInfo, UnitInfo } from "../src/domain/report/report-input.ts";
 import type { ReportBlock, ReportSection } from "../src/domain/report/report-model.ts";
 import { parseTemplateYaml } from "../src/domain/template/load-template.ts";
@@ -338,6 +339,16 @@ describe("assembleReport", () => {
 
   it("is deterministic", () => {
     expect(assembleReport(input(), { attribution: true })).toEqual(assembleReport(input(), { attribution: true }));
+  });
+});
+
+describe("the drafter's initials", () => {
+  it("are the first letter of each word of the compiling person's name, upper case, at most ten", () => {
+    expect(drafterInitialsOf("Nguyễn Thị Lan")).toBe("NTL");
+    expect(drafterInitialsOf("  đặng   văn  ánh ")).toBe("ĐVÁ");
+    expect(drafterInitialsOf("Lan (VP) 🎉")).toBe("LV");
+    expect(drafterInitialsOf("🎉 123")).toBe("");
+    expect(drafterInitialsOf("a b c d e f g h i j k l")).toBe("ABCDEFGHIJ");
   });
 });
 

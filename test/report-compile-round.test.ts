@@ -103,8 +103,12 @@ describe("compileRound", () => {
     expect(Buffer.from(stored.bytes).equals(Buffer.from(result.bytes))).toBe(true);
   });
 
-  it("returns the stored version when nothing changed", async () => {
+  it("returns the stored version when nothing changed; every compile is audited, the command line's too (no actor)", async () => {
+    const audits = () => prisma.auditEvent.findMany({ where: { action: "report.compiled" }, orderBy: { id: "asc" } });
+    const before = (await audits()).length;
     const again = await compileRound(prisma, { roundId });
+    const [audit] = (await audits()).slice(before);
+    expect(audit).toMatchObject({ actorId: null, entityType: "CompiledReport", entityId: String(again.id), data: { roundId, version: again.version, reused: true } });
     expect(again).toMatchObject({ version: 1, reused: true });
     expect(await prisma.compiledReport.count({ where: { roundId } })).toBe(1);
   });

@@ -8,6 +8,7 @@ import { canonicalJson, sha256Hex } from "./canonical-json.ts";
 import { renderReportDocx } from "./render-docx.ts";
 import { officeAnswers, roundToReportInput, type RoundRows } from "./round-report-input.ts";
 import { CompileError, loadRoundRows } from "./round-rows.ts";
+import { DRAFTER_INITIALS_MAX } from "../domain/report/drafter-initials.ts";
 
 /**
  * Part of every input hash: raise it when assembly or layout changes, so a compile after an upgrade
@@ -38,7 +39,7 @@ export function compileOptions(request: CompileRequestOptions): CompileOptions {
     includeDrafts: request.includeDrafts ?? false,
     attribution: request.attribution ?? false,
     statusAppendix: request.statusAppendix ?? null,
-    drafterInitials: initials ? initials.slice(0, 10) : null,
+    drafterInitials: initials ? initials.slice(0, DRAFTER_INITIALS_MAX) : null,
   };
 }
 
@@ -154,8 +155,22 @@ export async function compileRound(
   const inputHash = inputHashOf(rows, options);
   const extras = { warnings: model.warnings, unitStatus: model.unitStatus, appendix: model.showStatusAppendix, overridden: rows.overrides.length };
 
+  // Every compile is audited where it is made, whoever asks (chat, desk, command line: actor null).
+  const audited = async (db: Prisma.TransactionClient | PrismaClient, result: CompileRoundResult): Promise<CompileRoundResult> => {
+    await db.auditEvent.create({
+      data: {
+        actorId: request.actorId ?? null,
+        action: "report.compiled",
+        entityType: "CompiledReport",
+        entityId: String(result.id),
+        data: { roundId: rows.round.id, version: result.version, reused: result.reused, final: result.final, options, checksum: result.checksum },
+      },
+    });
+    return result;
+  };
+
   const existing = await prisma.compiledReport.findFirst({ where: { roundId: rows.round.id, inputHash }, orderBy: { version: "desc" } });
-  if (existing) return { ...toFile(existing), reused: true, ...extras };
+  if (existing) return audited(prisma, { ...toFile(existing), reused: true, ...extras });
 
   const bytes = await renderReportDocx(model);
   const includedSubmissions: IncludedSubmission[] = rows.submissions
@@ -166,7 +181,7 @@ export async function compileRound(
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_CLASS}::int, ${rows.round.id}::int)`;
     // Someone may have stored the same input while this one rendered.
     const raced = await tx.compiledReport.findFirst({ where: { roundId: rows.round.id, inputHash }, orderBy: { version: "desc" } });
-    if (raced) return { ...toFile(raced), reused: true, ...extras };
+    if (raced) return audited(tx, { ...toFile(raced), reused: true, ...extras });
     const last = await tx.compiledReport.aggregate({ where: { roundId: rows.round.id }, _max: { version: true } });
     const version = (last._max.version ?? 0) + 1;
     const row = await tx.compiledReport.create({
@@ -183,7 +198,7 @@ export async function compileRound(
         createdById: request.actorId ?? null,
       },
     });
-    return { ...toFile(row), reused: false, ...extras };
+    return audited(tx, { ...toFile(row), reused: false, ...extras });
   });
 }
 

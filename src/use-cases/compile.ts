@@ -9,6 +9,7 @@ import { personOf, type UseCaseContext } from "./context.ts";
 import { deskLinkForFile } from "./file-delivery.ts";
 import { officeRefusal, staleChoice } from "./office-access.ts";
 import { commandRound, noRounds, otherRoundChoice, roundOf } from "./round-pick.ts";
+import { drafterInitialsOf } from "../domain/report/drafter-initials.ts";
 
 // /compile: the round's consolidated .docx now, stored as a version; the same file again when nothing changed.
 
@@ -61,20 +62,19 @@ async function compileAndSend(ctx: UseCaseContext, round: RoundSummary, choice: 
   const { CompileError, compileRound } = await import("../report/compile-round.ts");
   let result;
   try {
-    result = await compileRound(prisma, { roundId: round.id, actorId: person.id, includeDrafts: choice.includeDrafts, attribution: choice.attribution, statusAppendix: choice.appendix });
+    result = await compileRound(prisma, {
+      roundId: round.id,
+      actorId: person.id,
+      includeDrafts: choice.includeDrafts,
+      attribution: choice.attribution,
+      statusAppendix: choice.appendix,
+      // The one who compiles drafts the report: their initials are raised in "Lưu: VT, VP^NTL".
+      drafterInitials: drafterInitialsOf(person.name) || null,
+    });
   } catch (error) {
     if (error instanceof CompileError) return { replies: [{ kind: "text", text: t("office-compile-failed") }] };
     throw error;
   }
-  await prisma.auditEvent.create({
-    data: {
-      actorId: person.id,
-      action: "report.compiled",
-      entityType: "CompiledReport",
-      entityId: String(result.id),
-      data: { roundId: round.id, version: result.version, reused: result.reused, final: result.final, options: choice, checksum: result.checksum },
-    },
-  });
   const { caption, followUp } = compileCaption(
     {
       version: result.version,
@@ -98,7 +98,7 @@ async function compileAndSend(ctx: UseCaseContext, round: RoundSummary, choice: 
   if (can(ctx.caller.actor, "reports.edit")) rows.push([{ label: t("office-button-rewrite"), action: { op: "rewrite.sections", round: round.id } }]);
   const other = await otherRoundChoice(ctx, "compile");
   if (other) rows.push([other]);
-  // No downloadUrl yet: until a web page serves stored compiles, a channel that cannot carry the file says how to get it.
+  // A channel that cannot carry the file (Zalo's size limit) gives the desk's address of the stored compile.
   const downloadUrl = await deskLinkForFile(ctx, round.id, result.fileName, result.bytes.byteLength);
   const replies: Reply[] = [{ kind: "document", fileName: result.fileName, bytes: result.bytes, caption, choices: rows, ...(downloadUrl ? { downloadUrl } : {}) }];
   const texts = [...followUp];

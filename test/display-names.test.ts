@@ -9,13 +9,25 @@ import { addUnit, renameUnit } from "../src/organisation/unit-service.ts";
 import { answer, seedOfficeWorld, type OfficeWorld } from "./support/office-world.ts";
 import { parseCsv } from "./support/parse-csv.ts";
 import { createTestDatabase, type TestDatabase } from "./support/test-database.ts";
-import { suggestFullName } from "../src/domain/display-name.ts";
+import { addressedName, suggestFullName } from "../src/domain/display-name.ts";
 import { markTelegramUnreachable, personByTelegramId } from "./support/people.ts";
 
 // Right-to-left override, a zero-width space, an escape, a bell and an isolate, with line breaks
 // (PostgreSQL itself refuses NUL, and stores a lone surrogate as U+FFFD).
 const DIRTY = "Phòng\u202E Pháp\u200B chế\u001B\u0007\n  và Tổng hợp\u2066";
 const CLEAN = "Phòng Pháp chế và Tổng hợp";
+
+describe("addressedName", () => {
+  it("drops a title typed before the name, since the bot already writes Anh/Chị", () => {
+    expect(addressedName("Chị Lan")).toBe("Lan");
+    expect(addressedName("  anh   Nguyễn Văn Minh ")).toBe("Nguyễn Văn Minh");
+    expect(addressedName("Đồng chí Trần Văn Bình")).toBe("Trần Văn Bình");
+    expect(addressedName("Nguyễn Thị Lan, Chánh Văn phòng")).toBe("Nguyễn Thị Lan, Chánh Văn phòng");
+    // A title alone, or a name that only starts like one, stays as it is.
+    expect(addressedName("Chị")).toBe("Chị");
+    expect(addressedName("Anhđào")).toBe("Anhđào");
+  });
+});
 
 describe("cleanDisplayName", () => {
   it("removes bidi and control characters, joins lines, caps the length", () => {

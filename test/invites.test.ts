@@ -138,6 +138,15 @@ describe("invite codes: single use, expiry, revocation, unknown codes, guessing"
     expect((await personByTelegramId(db.prisma, lan.id))!.name).toBe("Nguyễn Thị Lan Anh");
   });
 
+  it("a name typed with a title (\"Chị Hoa\") is kept as typed, and the bot addresses the person without repeating the title", async () => {
+    const hoa = user(4012, "Hoa");
+    const invite = await createInvite(db.prisma, { role: "REPORTER", unitId: units["thanh-tra"] });
+    await send(world.bot, world.rec, textUpdate(hoa, `/start ${invite.code}`));
+    await send(world.bot, world.rec, textUpdate(hoa, "Chị Hoa"));
+    expect(reply(hoa)).toBe("Cảm ơn Anh/Chị Hoa. Tôi đã ghi tên này; Văn phòng sẽ thấy tên này bên cạnh các câu trả lời.");
+    expect((await personByTelegramId(db.prisma, hoa.id))!.name).toBe("Chị Hoa");
+  });
+
   it("30 bad codes sent at once from one account: only the allowed number is tried, the rest are refused as rate-limited", async () => {
     const account = { channel: "telegram" as const, externalId: "4010", name: "Đoán Nhanh" };
     const results = await Promise.all(Array.from({ length: 30 }, () => redeemInvite(db.prisma, generateInviteCode(), account)));

@@ -24,3 +24,20 @@ export function suggestFullName(profile: { firstName?: string | null; lastName?:
   const name = cleanDisplayName([last, first].filter(Boolean).join(" "));
   return name || cleanDisplayName(profile.username ?? "");
 }
+
+/** Words people put before their own name; the bot's texts already say "Anh/Chị". */
+const HONORIFICS = new Set(["anh", "chị", "ông", "bà", "cô", "chú", "bác", "em", "thầy", "đồng chí", "đ/c"]);
+
+/**
+ * The name a text addresses a person by, after its own "Anh/Chị": a name typed as "Chị Lan" or
+ * "Đồng chí Nguyễn Văn A" loses its leading title, so the bot does not write "Anh/Chị Chị Lan".
+ */
+export function addressedName(name: string): string {
+  const clean = cleanDisplayName(name);
+  const words = clean.split(" ");
+  for (const count of [2, 1]) {
+    const title = words.slice(0, count).join(" ").toLocaleLowerCase("vi").normalize("NFC");
+    if (words.length > count && HONORIFICS.has(title)) return words.slice(count).join(" ");
+  }
+  return clean;
+}

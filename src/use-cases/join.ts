@@ -1,5 +1,5 @@
 import { cleanText } from "../domain/answer-parsing.ts";
-import { cleanDisplayName, DISPLAY_NAME_MAX } from "../domain/display-name.ts";
+import { addressedName, cleanDisplayName, DISPLAY_NAME_MAX } from "../domain/display-name.ts";
 import { redeemInvite } from "../invites/invite-service.ts";
 import type { ActionOf } from "../messaging/action.ts";
 import type { Answer, Reply } from "../messaging/reply.ts";
@@ -41,7 +41,7 @@ export async function joinWithCode(ctx: UseCaseContext, code: string): Promise<A
   const org = (await ctx.organisation())?.shortName ?? t("start-org-fallback");
   const lines: string[] = [];
   if (result.alreadyMember) lines.push(t("join-already-member"));
-  const name = person.name;
+  const name = addressedName(person.name);
   if (result.role === "REPORTER") {
     lines.push(t("join-welcome-reporter", { name, unit: result.unit?.name ?? "—", org }));
     const open = await deps.prisma.round.count({ where: { status: "OPEN" } });
@@ -85,7 +85,7 @@ export async function joinNameTyped(ctx: UseCaseContext, text: string): Promise<
   if (name.length < 2 || [...cleanText(text)].length > DISPLAY_NAME_MAX) return { replies: [say(ctx.t("join-name-invalid", { max: DISPLAY_NAME_MAX }))] };
   await ctx.deps.prisma.person.update({ where: { id: personId }, data: { name } });
   await setChatPart(ctx, JOIN_PART, null, { focus: false });
-  return { replies: [say(ctx.t("join-name-saved", { name }))] };
+  return { replies: [say(ctx.t("join-name-saved", { name: addressedName(name) }))] };
 }
 
 /** A sticker or photo where the name is expected. */
@@ -98,5 +98,5 @@ export async function joinNameConfirmed(ctx: UseCaseContext, _action: ActionOf<"
   if (personId === null) return { replies: [], toast: ctx.t("conversation-stale-button-toast") };
   await setChatPart(ctx, JOIN_PART, null, { focus: false });
   const person = await ctx.deps.prisma.person.findUniqueOrThrow({ where: { id: personId }, select: { name: true } });
-  return { replies: [say(ctx.t("join-name-saved", { name: person.name }))] };
+  return { replies: [say(ctx.t("join-name-saved", { name: addressedName(person.name) }))] };
 }

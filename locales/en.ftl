@@ -977,6 +977,7 @@ rewrite-gone = This section is no longer in the report (the round or its templat
 rewrite-refused-empty = The message has no text, so nothing was saved. Send the text for this section again.
 rewrite-refused-too-long = The text is longer than { $max } characters, so nothing was saved. Shorten it and send it again.
 rewrite-refused-section-overridden = The whole section uses the office's text, so one item cannot be rewritten alone. Rewrite the whole section.
+rewrite-refused-round-closed = The round is closed, so its final report no longer changes; nothing was saved. To change the text, reopen the round (/rounds) first.
 rewrite-saved =
     ✅ Saved the text of section { $title } (version { $version }, { $length } characters). Later compiles use it.
     To continue it or write it again, press a button below.

@@ -872,6 +872,7 @@ rewrite-gone = Mục này không còn trong báo cáo (kỳ báo cáo hoặc m�
 rewrite-refused-empty = Tin nhắn không có chữ nào nên tôi chưa lưu. Anh/Chị gửi lại lời văn cho mục này.
 rewrite-refused-too-long = Lời văn dài quá { $max } ký tự nên tôi chưa lưu. Anh/Chị rút gọn rồi gửi lại.
 rewrite-refused-section-overridden = Cả mục này đang dùng lời văn Văn phòng viết nên không sửa riêng một ý được. Anh/Chị sửa cả mục.
+rewrite-refused-round-closed = Kỳ báo cáo đã đóng nên bản tổng hợp cuối không đổi nữa; tôi chưa lưu. Muốn sửa lời văn, Anh/Chị mở lại kỳ (/rounds) trước.
 rewrite-saved =
     ✅ Đã lưu lời văn mục { $title } (lần { $version }, { $length } ký tự). Các bản tổng hợp sau dùng lời văn này.
     Muốn nối thêm hoặc viết lại, Anh/Chị bấm nút bên dưới.

@@ -123,4 +123,17 @@ describe("the secretary's own text", () => {
     expect(second.version).toBe(first.version + 1);
     expect(between(await bodyParagraphs(second.bytes), "3.", "4.")).toEqual(["- Văn phòng tự viết lại mục 3."]);
   });
+
+  it("is refused once the round is closed (its compile is final), and allowed again after reopening", async () => {
+    const { status } = await prisma.round.findUniqueOrThrow({ where: { id: roundId }, select: { status: true } });
+    await prisma.round.update({ where: { id: roundId }, data: { status: "CLOSED" } });
+    try {
+      expect(await setReportOverride(prisma, { roundId, sectionKey: "shortcomings", text: "Lời văn sau khi đóng kỳ.", authorId: secretaryId })).toEqual({ ok: false, reason: "round-closed" });
+      expect(await dropReportOverride(prisma, { roundId, sectionKey: "results", authorId: secretaryId })).toEqual({ ok: false, reason: "round-closed" });
+      expect((await overriddenSections(prisma, roundId)).map((o) => o.sectionKey)).toContain("results");
+    } finally {
+      await prisma.round.update({ where: { id: roundId }, data: { status } });
+    }
+    expect(await setReportOverride(prisma, { roundId, sectionKey: "shortcomings", text: "Lời văn sau khi mở lại kỳ.", authorId: secretaryId })).toMatchObject({ ok: true });
+  });
 });

@@ -95,6 +95,7 @@ web-desk-export-button = ⬇ Download the answers (.csv)
 web-override-saved = 💾 Text saved (version { $version }); the next compile uses it.
 web-override-dropped = This section is back to its generated text.
 web-override-refused-round-not-found = The round was not found.
+web-override-refused-round-closed = The round is closed, so its final report no longer changes; nothing was saved. Reopen the round first to change the text.
 web-override-refused-no-such-section = The report has no such section.
 web-override-refused-no-such-item = The section has no such item.
 web-override-refused-empty = The text is empty; nothing was saved.

@@ -95,6 +95,7 @@ web-desk-export-button = ⬇ Tải câu trả lời (.csv)
 web-override-saved = 💾 Đã lưu lời văn (phiên bản { $version }); lần tổng hợp sau sẽ dùng lời văn này.
 web-override-dropped = Mục này đã trở lại bản tổng hợp tự động.
 web-override-refused-round-not-found = Không tìm thấy kỳ báo cáo.
+web-override-refused-round-closed = Kỳ báo cáo đã đóng nên bản tổng hợp cuối không đổi nữa; chưa lưu. Muốn sửa lời văn, Anh/Chị mở lại kỳ trước.
 web-override-refused-no-such-section = Không có mục này trong báo cáo.
 web-override-refused-no-such-item = Không có ý này trong mục.
 web-override-refused-empty = Lời văn đang trống; chưa có gì được lưu.

@@ -19,9 +19,9 @@ export type OverrideTarget = { roundId: number; sectionKey: string; /** 1-based 
 
 export type SetOverrideResult =
   | { ok: true; version: number; sectionKey: string; item: number | null }
-  | { ok: false; reason: "round-not-found" | "no-such-section" | "no-such-item" | "empty" | "too-long" | "section-overridden" };
+  | { ok: false; reason: "round-not-found" | "round-closed" | "no-such-section" | "no-such-item" | "empty" | "too-long" | "section-overridden" };
 
-export type DropOverrideResult = { ok: true; version: number } | { ok: false; reason: "round-not-found" | "not-overridden" };
+export type DropOverrideResult = { ok: true; version: number } | { ok: false; reason: "round-not-found" | "round-closed" | "not-overridden" };
 
 export type OverrideVersion = { version: number; text: string; dropped: boolean; authorId: number | null; authorName: string | null; at: Date };
 
@@ -72,8 +72,10 @@ export function setReportOverride(
   if (text.length > OVERRIDE_MAX_LENGTH) return Promise.resolve({ ok: false, reason: "too-long" });
   const item = input.item ?? null;
   return inTransaction(prisma, async (tx) => {
-    const round = await tx.round.findUnique({ where: { id: input.roundId }, select: { id: true } });
+    const round = await tx.round.findUnique({ where: { id: input.roundId }, select: { id: true, status: true } });
     if (!round) return { ok: false, reason: "round-not-found" };
+    // A closed round's compile is final: its text changes only after the round is reopened.
+    if (round.status === "CLOSED") return { ok: false, reason: "round-closed" };
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_CLASS}::int, ${input.roundId}::int)`;
     const rows = await loadRoundRows(tx, input.roundId);
     // Items are counted in the generated text, without the secretary's texts.
@@ -119,8 +121,10 @@ export function setReportOverride(
 export function dropReportOverride(prisma: PrismaClient, input: OverrideTarget & { authorId: number; now?: Date }): Promise<DropOverrideResult> {
   const item = input.item ?? null;
   return inTransaction(prisma, async (tx) => {
-    const round = await tx.round.findUnique({ where: { id: input.roundId }, select: { id: true } });
+    const round = await tx.round.findUnique({ where: { id: input.roundId }, select: { id: true, status: true } });
     if (!round) return { ok: false, reason: "round-not-found" };
+    // A closed round's compile is final: its text changes only after the round is reopened.
+    if (round.status === "CLOSED") return { ok: false, reason: "round-closed" };
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_CLASS}::int, ${input.roundId}::int)`;
     const latest = await tx.reportOverride.findFirst({
       where: { roundId: input.roundId, sectionKey: input.sectionKey, itemKey: itemKey(item) },

@@ -155,7 +155,7 @@ export async function rewriteTyped(ctx: UseCaseContext, typed: string): Promise<
     now: ctx.now(),
   });
   if (!result.ok) {
-    const key = result.reason === "empty" || result.reason === "too-long" || result.reason === "section-overridden" ? `rewrite-refused-${result.reason}` : "rewrite-gone";
+    const key = result.reason === "empty" || result.reason === "too-long" || result.reason === "section-overridden" || result.reason === "round-closed" ? `rewrite-refused-${result.reason}` : "rewrite-gone";
     return { replies: [{ kind: "text", text: ctx.t(key, { max: OVERRIDE_MAX_LENGTH.toLocaleString("vi-VN") }) }] };
   }
   // Saved: later typing is not taken for this section unless the secretary asks to continue or rewrite it.
@@ -199,7 +199,7 @@ export async function rewriteDrop(ctx: UseCaseContext, action: ActionOf<"rewrite
     authorId: personOf(ctx).id,
     now: ctx.now(),
   });
-  if (!result.ok) return { replies: [], toast: ctx.t("rewrite-not-overridden") };
+  if (!result.ok) return { replies: [], toast: ctx.t(result.reason === "round-closed" ? "rewrite-refused-round-closed" : "rewrite-not-overridden") };
   const fresh = (await sectionOf(ctx, round.id, action.section)) ?? section;
   return sectionScreen(ctx, round, fresh, action.item, ctx.t("rewrite-dropped", { title: targetTitle(ctx, section, action.item) }));
 }

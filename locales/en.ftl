@@ -387,6 +387,44 @@ stranger-refusal =
        *[other] open the invite link (t.me/…?start=…) the office or an administrator sent you
     }; I will register you with the right unit.
 stranger-refusal-short = You have not joined yet. Use the invite link or code an administrator gave you.
+### ── link ──
+
+# Linking one person's Zalo and Telegram accounts (/link).
+
+link-code-issued =
+    🔗 Your link code: { $code }
+    Send it to me from { $other ->
+        [zalo] Zalo
+       *[other] Telegram
+    } within { $minutes } minutes (it expires at { $until }). That account is then attached to you, with the roles you have. The code works once; do not give it to anyone else.
+link-code-where = { $other ->
+        [zalo] On Zalo: open { $link }, press “Follow” to follow the Official Account, then send the code in the chat.
+       *[other] On Telegram: open { $link } and press “Start”, or send the code in the chat with the bot.
+    }
+link-no-other-channel = This system does not use { $other ->
+        [zalo] Zalo
+       *[other] Telegram
+    }, so there is no account to link.
+link-refused-used = This link code has already been used. Type /link where you joined to get a new one.
+link-refused-expired = This link code expired at { $time }. Type /link where you joined to get a new one.
+link-refused-already-yours = This account is already linked to you; nothing changed.
+link-refused-same-channel = This code links another messenger: send it from { $other ->
+        [zalo] Zalo
+       *[other] Telegram
+    }.
+link-refused-other-person = This account belongs to another user who has a role in the system, so I did not link it (two users are never merged). Contact an administrator.
+link-done =
+    🔗 Linked: this account is now yours, { $name }, with the roles you have on { $other ->
+        [zalo] Zalo
+       *[other] Telegram
+    }.
+    I answer where you write; reminders and notices go to the messenger you used last. Type /help to see the commands.
+link-done-notice = 🔗 Your { $channel ->
+        [zalo] Zalo
+       *[other] Telegram
+    } account is now linked to you, { $name }. From now on reminders go to the messenger you used last. If this was not you, tell an administrator at once.
+
+
 ### ── menu ──
 
 # Commands menu, /help, /lang, /cancel, group chats, unclear messages.
@@ -402,6 +440,7 @@ command-compile = Compile the draft report (.docx)
 command-export = Export the answers as CSV
 command-units = Manage the units
 command-invite = Create an invite link or code
+command-link = Link your other messenger account (Zalo or Telegram)
 command-people = People by unit and role; remove a role
 command-help = The commands you can use
 command-lang = Change language (Tiếng Việt / English)

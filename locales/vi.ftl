@@ -344,6 +344,44 @@ stranger-refusal =
        *[other] mở đường liên kết mời (t.me/…?start=…) do Văn phòng hoặc quản trị viên gửi
     }; tôi sẽ ghi nhận Anh/Chị vào đúng đơn vị.
 stranger-refusal-short = Anh/Chị chưa tham gia. Hãy dùng đường liên kết hoặc mã mời do quản trị viên gửi.
+### ── link ──
+
+# Liên kết tài khoản Zalo và Telegram của cùng một người (/link).
+
+link-code-issued =
+    🔗 Mã liên kết của Anh/Chị: { $code }
+    Anh/Chị gửi mã này cho tôi từ { $other ->
+        [zalo] Zalo
+       *[other] Telegram
+    } trong vòng { $minutes } phút (hết hạn lúc { $until }). Tài khoản đó sẽ được gắn với Anh/Chị, cùng các vai trò Anh/Chị đang có. Mã chỉ dùng được một lần; Anh/Chị không đưa mã này cho người khác.
+link-code-where = { $other ->
+        [zalo] Trên Zalo: mở { $link }, bấm “Quan tâm” để theo dõi Official Account, rồi gửi mã vào khung chat.
+       *[other] Trên Telegram: mở { $link } rồi bấm “Bắt đầu”, hoặc gửi mã vào khung chat với bot.
+    }
+link-no-other-channel = Hệ thống chưa dùng { $other ->
+        [zalo] Zalo
+       *[other] Telegram
+    } nên chưa có tài khoản nào để liên kết.
+link-refused-used = Mã liên kết này đã được dùng. Anh/Chị gõ /link ở ứng dụng đã tham gia để lấy mã mới.
+link-refused-expired = Mã liên kết này đã hết hạn lúc { $time }. Anh/Chị gõ /link ở ứng dụng đã tham gia để lấy mã mới.
+link-refused-already-yours = Tài khoản này đã được liên kết với Anh/Chị rồi; không có gì thay đổi.
+link-refused-same-channel = Mã này dùng để liên kết một ứng dụng khác: Anh/Chị gửi mã từ { $other ->
+        [zalo] Zalo
+       *[other] Telegram
+    }.
+link-refused-other-person = Tài khoản này đang thuộc về một người dùng khác có vai trò trong hệ thống, nên tôi không liên kết (không gộp hai người dùng). Anh/Chị liên hệ quản trị viên.
+link-done =
+    🔗 Đã liên kết: tài khoản này giờ là của Anh/Chị { $name }, cùng các vai trò Anh/Chị có trên { $other ->
+        [zalo] Zalo
+       *[other] Telegram
+    }.
+    Tôi trả lời ở ứng dụng Anh/Chị vừa nhắn; lời nhắc và thông báo đến ứng dụng Anh/Chị dùng gần nhất. Gõ /help để xem các lệnh.
+link-done-notice = 🔗 Tài khoản { $channel ->
+        [zalo] Zalo
+       *[other] Telegram
+    } đã được liên kết với Anh/Chị { $name }. Từ nay lời nhắc đến ứng dụng Anh/Chị dùng gần nhất. Nếu không phải Anh/Chị làm việc này, Anh/Chị báo ngay cho quản trị viên.
+
+
 ### ── menu ──
 
 # Menu lệnh, /help, /lang, /cancel, nhóm chat, tin nhắn không rõ.
@@ -359,6 +397,7 @@ command-compile = Tổng hợp dự thảo báo cáo (.docx)
 command-export = Xuất câu trả lời ra tệp CSV
 command-units = Quản lý danh sách đơn vị
 command-invite = Tạo đường liên kết hoặc mã mời
+command-link = Liên kết tài khoản Zalo hoặc Telegram khác của Anh/Chị
 command-people = Người dùng theo đơn vị và vai trò; thu hồi vai trò
 command-help = Các lệnh Anh/Chị được dùng
 command-lang = Đổi ngôn ngữ (Tiếng Việt / English)

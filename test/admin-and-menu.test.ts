@@ -144,7 +144,7 @@ describe("/units, /invite, the commands menu, /help, /lang, /cancel", () => {
     const calls = await say(secretary, `/start ${code}`);
     const menu = calls.find((c) => c.method === "setMyCommands")!;
     expect(menu.payload.scope).toEqual({ type: "chat", chat_id: secretary.id });
-    expect((menu.payload.commands as Command[]).map((c) => c.command)).toEqual(["status", "newround", "rounds", "remind", "review", "compile", "rewrite", "export", "help", "lang", "cancel"]);
+    expect((menu.payload.commands as Command[]).map((c) => c.command)).toEqual(["status", "newround", "rounds", "remind", "review", "compile", "rewrite", "export", "link", "help", "lang", "cancel"]);
     // The administrator who made the invite is told it was used.
     expect(reply(admin)).toBe("Thư đã dùng lời mời Văn phòng.");
   });

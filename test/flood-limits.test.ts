@@ -62,6 +62,9 @@ describe("people who send too much", () => {
     expect(calls.texts(stranger.id)).toHaveLength(1);
     await bot.handleUpdate(textUpdate(stranger, "/start q3J9xZr0LmN4pT7vW2yB8cDe"));
     expect(calls.texts(stranger.id)).toHaveLength(2);
+    // A typed code (a link code from the person's other messenger) too.
+    await bot.handleUpdate(textUpdate(stranger, "K7QM-3XD9-PA"));
+    expect(calls.texts(stranger.id)).toHaveLength(3);
   });
 
   it("a sender over the limit is not handled and is told once to slow down, in their own language", async () => {

@@ -88,7 +88,7 @@ describe("from the first admin to a submitted, edited report", () => {
     const person = (await personByTelegramId(db.prisma, reporter.id))!;
     expect(person.memberships).toMatchObject([{ role: "REPORTER", unitId: units["van-phong"] }]);
     const menu = calls.find((c) => c.method === "setMyCommands" && (c.payload.scope as { chat_id?: number })?.chat_id === reporter.id);
-    expect((menu?.payload.commands as { command: string }[]).map((c) => c.command)).toEqual(["report", "status", "help", "lang", "cancel"]);
+    expect((menu?.payload.commands as { command: string }[]).map((c) => c.command)).toEqual(["report", "status", "link", "help", "lang", "cancel"]);
   });
 
   it("answers every question type one at a time; a restart in the middle loses nothing", async () => {

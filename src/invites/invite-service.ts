@@ -103,8 +103,8 @@ export type RedeemResult =
   | { ok: false; reason: "unknown" | "used" | "used-by-you" | "revoked" | "unit-inactive" }
   | { ok: false; reason: "expired"; expiredAt: Date };
 
-/** The stored hash of a typed code of either kind, or null when it cannot be a code of this bot. */
-function hashOfTypedCode(code: string): string | null {
+/** The stored hash of a typed code of either kind (invite links and short codes, link codes), or null when it cannot be a code of this bot. */
+export function hashOfTypedCode(code: string): string | null {
   const trimmed = code.trim();
   if (isWellFormedInviteCode(trimmed)) return hashInviteCode(trimmed);
   const short = normaliseShortCode(trimmed);
@@ -117,18 +117,34 @@ function hashOfTypedCode(code: string): string | null {
  * code, including one lost in a race for the same code, leaves no person and no role behind.
  */
 export async function redeemInvite(prisma: PrismaClient, code: string, account: JoiningAccount, now = new Date()): Promise<RedeemResult> {
+  return attemptCode(prisma, account, now, (tx) => claimInvite(tx, code, account, now));
+}
+
+export type RateLimited = { ok: false; reason: "rate-limited"; retryAfterMinutes: number };
+
+/**
+ * One typed code from one sender, whatever kind of code it turns out to be: attempts from a sender are taken
+ * one at a time (an advisory lock) and counted together, so the limit on failed guesses covers every kind.
+ */
+export async function attemptCode<R extends { ok: boolean }>(
+  prisma: PrismaClient,
+  account: Pick<JoiningAccount, "channel" | "externalId">,
+  now: Date,
+  claimCode: (tx: Prisma.TransactionClient) => Promise<R>,
+): Promise<R | RateLimited> {
   const sender = `${account.channel}:${account.externalId}`;
   return prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`invite-attempt:${sender}`}))`;
     const limit = await inviteRateLimit(tx, sender, now);
     if (limit.limited) return { ok: false, reason: "rate-limited", retryAfterMinutes: limit.retryAfterMinutes } as const;
-    const result = await claim(tx, code, account, now);
+    const result = await claimCode(tx);
     await tx.inviteAttempt.create({ data: { sender, success: result.ok, createdAt: now } });
     return result;
   }, TRANSACTION_OPTIONS);
 }
 
-async function claim(tx: Prisma.TransactionClient, code: string, account: JoiningAccount, now: Date): Promise<RedeemResult> {
+/** Redeems an invite inside the caller's attempt (see attemptCode); "unknown" when the code is no invite. */
+export async function claimInvite(tx: Prisma.TransactionClient, code: string, account: JoiningAccount, now: Date): Promise<Exclude<RedeemResult, RateLimited>> {
   const channel = CHANNEL_ENUM[account.channel];
   const hash = hashOfTypedCode(code);
   if (!hash) return { ok: false, reason: "unknown" };

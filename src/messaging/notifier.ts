@@ -1,4 +1,5 @@
 import type { Locale, Translate } from "../i18n.ts";
+import type { ChannelName } from "./channel-sender.ts";
 import type { Reply } from "./reply.ts";
 
 /** A message for one person, worded when it is sent, in the language chosen for them. */
@@ -13,5 +14,6 @@ export type NoticeOutcome = "sent" | "unreachable" | "window-closed" | "failed";
  * for good.
  */
 export interface Notifier {
-  tell(personId: number, message: PersonMessage): Promise<NoticeOutcome>;
+  /** `only`: this channel and no other (a notice that belongs there, such as "your accounts were linked"). */
+  tell(personId: number, message: PersonMessage, options?: { only?: ChannelName }): Promise<NoticeOutcome>;
 }

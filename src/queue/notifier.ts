@@ -100,9 +100,10 @@ export function createNotifier(options: NotifierOptions): Notifier & { send(reci
 
   return {
     send,
-    async tell(personId, message) {
+    async tell(personId, message, { only } = {}) {
       const recipient = await loadRecipient(options.prisma, personId, options.defaultLocale);
       if (!recipient) return "unreachable";
+      if (only) recipient.accounts = recipient.accounts.filter((a) => a.channel === only);
       return (await send(recipient, message)).outcome;
     },
   };

@@ -22,6 +22,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: "units", audience: "admin", description: "command-units", keywords: ["đơn vị", "units"] },
   { name: "people", audience: "admin", description: "command-people", keywords: ["người dùng", "thành viên", "people"] },
   { name: "invite", audience: "admin", description: "command-invite", keywords: ["mời", "invite"] },
+  { name: "link", audience: "member", description: "command-link", keywords: ["liên kết", "link"] },
   { name: "help", audience: "everyone", description: "command-help", keywords: ["hướng dẫn", "trợ giúp", "help", "menu"] },
   { name: "lang", audience: "everyone", description: "command-lang", keywords: ["ngôn ngữ", "language"] },
   { name: "cancel", audience: "member", description: "command-cancel", keywords: ["hủy", "huỷ", "thôi", "cancel"] },

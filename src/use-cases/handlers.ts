@@ -4,6 +4,7 @@ import type { Answer } from "../messaging/reply.ts";
 import type { UseCaseContext } from "./context.ts";
 import { cancel, help, language, languageChosen, start } from "./help.ts";
 import { JOIN_PART, joinNameConfirmed, joinNameNotText, joinNameTyped } from "./join.ts";
+import { askLinkCode } from "./link-channel.ts";
 import { NEW_ROUND_PART, newRoundChoice, newRoundNotText, newRoundText, startNewRound } from "./open-round.ts";
 import { reportButton, startReporting } from "./report.ts";
 import { compile, compileRun } from "./compile.ts";
@@ -40,6 +41,7 @@ export const COMMAND_HANDLERS: Record<string, CommandHandler> = {
   people: (ctx) => showPeople(ctx),
   newround: (ctx) => startNewRound(ctx),
   rounds: (ctx) => listRounds(ctx),
+  link: (ctx) => askLinkCode(ctx),
 };
 
 /** Which use case answers each choice (action.ts lists them with their payload layout). */

@@ -1,10 +1,11 @@
 import { cleanText } from "../domain/answer-parsing.ts";
 import { addressedName, cleanDisplayName, DISPLAY_NAME_MAX } from "../domain/display-name.ts";
-import { redeemInvite } from "../invites/invite-service.ts";
+import { redeemCode } from "../invites/redeem-code.ts";
 import type { ActionOf } from "../messaging/action.ts";
 import type { Answer, Reply } from "../messaging/reply.ts";
 import { chatPart, setChatPart } from "./chat-state.ts";
 import type { UseCaseContext } from "./context.ts";
+import { linkCodeAnswer } from "./link-channel.ts";
 
 /** The chat part of a person who has just joined and is asked to confirm or type their full name. */
 export const JOIN_PART = "join";
@@ -20,18 +21,22 @@ function nameQuestion(ctx: UseCaseContext, name: string | null): Reply {
 
 /**
  * An invite code (Telegram's /start parameter, a code typed to the Zalo OA): the person gets the invite's
- * role and unit, is welcomed, and is asked to confirm the full name the bot will use.
+ * role and unit, is welcomed, and is asked to confirm the full name the bot will use. A person's link code
+ * (from /link on their other messenger) comes the same way and attaches this account to them.
  */
 export async function joinWithCode(ctx: UseCaseContext, code: string): Promise<Answer> {
   const { caller, deps, t } = ctx;
   if (caller.channel !== "telegram" && caller.channel !== "zalo") return { replies: [say(t("join-refused-unknown"))] };
   const suggested = caller.profile?.suggestedName ? cleanDisplayName(caller.profile.suggestedName) : "";
-  const result = await redeemInvite(
+  const redeemed = await redeemCode(
     deps.prisma,
     code,
     { channel: caller.channel, externalId: caller.address, username: caller.profile?.username ?? null, name: suggested || t("join-name-unknown") },
     ctx.now(),
   );
+  // A link code from the person's other messenger is sent the same way as an invite.
+  if (redeemed.kind === "link") return linkCodeAnswer(ctx, redeemed.result);
+  const result = redeemed.result;
   if (!result.ok) {
     const vars: Record<string, string | number> =
       result.reason === "rate-limited" ? { minutes: result.retryAfterMinutes } : result.reason === "expired" ? { time: await ctx.formatTime(result.expiredAt) } : {};

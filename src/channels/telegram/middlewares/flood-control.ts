@@ -1,6 +1,7 @@
 import type { MiddlewareFn } from "grammy";
 import type { FloodControl } from "../../../inbound/flood-control.ts";
 import { i18n, localeFromTelegram, type Locale } from "../../../i18n.ts";
+import { looksLikeShortCode } from "../../../invites/short-code.ts";
 import { senderLocale } from "../../../use-cases/identify.ts";
 import type { BotContext } from "../context.ts";
 
@@ -32,13 +33,15 @@ export function limitFloods(flood: FloodControl): MiddlewareFn<BotContext> {
 
 /**
  * After the actor is loaded: someone the bot does not know gets one answer per window. An invite link
- * (/start with a code) always goes through; its attempts are limited where they are checked.
+ * (/start with a code) or a typed code always goes through; its attempts are limited where they are checked.
  */
 export function answerStrangersOnce(flood: FloodControl): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
     const from = ctx.from;
     if (ctx.person || !from || ctx.chat?.type !== "private" || !(ctx.message || ctx.callbackQuery)) return next();
     if (/^\/start(?:@\w+)?\s+\S/.test(ctx.message?.text ?? "")) return next();
+    // A typed code (a link code from the person's other messenger) goes through the same way.
+    if (looksLikeShortCode(ctx.message?.text ?? "")) return next();
     if (await flood.strangers.mayAnswer(senderKey(from.id))) return next();
     ctx.logger.debug("stranger already answered in this window; update ignored");
   };

@@ -87,7 +87,7 @@ sections:
       - key: bad
         numbering: outline
         heading: { vi: Hạn chế, en: Bad }
-        content: { type: text, text: "Không có hạn chế đáng kể trong {periodWithoutYear}." }
+        content: { type: text, text: "Không có hạn chế đáng kể trong {periodWithoutYear}.\n{nextPeriod} tiếp tục theo dõi." }
   - key: tasks
     heading: { vi: "Nhiệm vụ trọng tâm {nextPeriod}", en: Tasks }
     content:
@@ -250,7 +250,8 @@ describe("assembleReport", () => {
     expect(texts(byKey(model.sections, "tasks").blocks)).toEqual([`[${EMPTY_SECTION_PLACEHOLDER}]`]);
     expect(byKey(model.sections, "rating").blocks[0]!.kind).toBe("placeholder");
     // Fixed text needs no answers.
-    expect(texts(byKey(model.sections, "bad").blocks)).toEqual(["Không có hạn chế đáng kể trong 9 tháng đầu năm."]);
+    // A fixed text's paragraph begins with a capital, like any other, even when a period word starts it.
+    expect(texts(byKey(model.sections, "bad").blocks)).toEqual(["Không có hạn chế đáng kể trong 9 tháng đầu năm.", "Quý IV năm 2024 tiếp tục theo dõi."]);
     expect(model.sections.map((s) => s.key)).not.toContain("proposals");
 
     const profile = assembleReport(sampleReportInput(loadBundledTemplate()));

@@ -148,11 +148,9 @@ export function assembleReport(input: ReportInput, options: AssembleOptions = {}
     const content = section.content;
     if (!content) return [];
     if (content.type === "text") {
-      return textLines(sanitizeXmlText(fillPlaceholders(content.text, { ...running, ...figures.textValues(content.text) }))).map((text) => ({
-        kind: "paragraph",
-        text,
-        ending: "",
-      }));
+      return textLines(sanitizeXmlText(fillPlaceholders(content.text, { ...running, ...figures.textValues(content.text) }))).map((text) =>
+        sentenceCase({ kind: "paragraph", text, ending: "" }),
+      );
     }
     if (content.type === "profile") {
       const lines = textLines(sanitizeXmlText(org.profileText));

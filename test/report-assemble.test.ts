@@ -87,7 +87,7 @@ sections:
       - key: bad
         numbering: outline
         heading: { vi: Hạn chế, en: Bad }
-        content: { type: text, text: "Không có hạn chế đáng kể trong {periodWithoutYear}.\n{nextPeriod} tiếp tục theo dõi." }
+        content: { type: text, text: "Không có hạn chế đáng kể trong {periodWithoutYear}.\\n{nextPeriod} tiếp tục theo dõi." }
   - key: tasks
     heading: { vi: "Nhiệm vụ trọng tâm {nextPeriod}", en: Tasks }
     content:

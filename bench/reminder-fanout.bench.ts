@@ -18,12 +18,12 @@ import { workerSending } from "../test/support/outbound.ts";
 
 export const title = "Reminders";
 export const description =
-  "`npx tsx bench/reminder-fanout.bench.ts` — one in-process reminder worker (defaults: 25 msg/s, 1 msg/s per chat, concurrency 10) on local PostgreSQL and Redis. (a) /remind to 1,000 units with one reporter each, against a fake Bot API that answers 429 (retry_after 1) above 30 msg/s overall or 1 msg/s per chat; the rate is accepted messages between the first and the last. (a′) the same with 300 units and the sender set to 40 msg/s, above the Bot API's limit. (b) 100 rounds, each with one unit's before-1 reminder and the office digest due at the same moment, due 100 ms apart (all planned beforehand); lateness is the send time at the Bot API minus the job's due time (BullMQ timestamp + delay).";
+  "`npx tsx bench/reminder-fanout.bench.ts` — one in-process reminder worker (defaults: Telegram's shared send budget of 29 msg/s, 1 msg/s per chat, concurrency 10, no job limiter of its own) on local PostgreSQL and Redis. (a) /remind to 1,000 units with one reporter each, against a fake Bot API that answers 429 (retry_after 1) above 30 msg/s overall or 1 msg/s per chat; the rate is accepted messages between the first and the last. (a′) the same with 300 units and the sender set to 40 msg/s, above the Bot API's limit. (b) 100 rounds (each its own template), each with one unit's before-1 reminder and the office digest due at the same moment, due 100 ms apart (all planned beforehand); lateness is the send time at the Bot API minus the job's due time (BullMQ timestamp + delay).";
 
 const FANOUT = 1000;
 const OVER_LIMIT_FANOUT = 300;
 const DELAYED = 100;
-// Each round also has its office digest due at the same moment: two jobs per step stay under 25 jobs/s.
+// Each round also has its office digest due at the same moment: two sends per step, 20/s, stay under the budget.
 const SPACING_MS = 100;
 const PLAN_AHEAD_MS = 5000;
 
@@ -32,17 +32,18 @@ async function seed(prisma: PrismaClient, units: number, roundsOfOne: boolean) {
   const org = await prisma.organisation.create({
     data: { name: "SỞ KHOA HỌC VÀ CÔNG NGHỆ", shortName: "Sở KH&CN", parentName: "UBND TỈNH HƯNG YÊN", symbol: "SKHCN", place: "Hưng Yên", signerTitle: "PHÓ GIÁM ĐỐC", signerName: "Nguyễn Văn A" },
   });
-  const template = await prisma.template.create({ data: { key: `bench-${org.id}`, version: 1, name: "Kết quả thực hiện Quy chế dân chủ ở cơ sở", definition: {} } });
+  const template = (n: number) => prisma.template.create({ data: { key: `bench-${org.id}-${n}`, version: 1, name: "Kết quả thực hiện Quy chế dân chủ ở cơ sở", definition: {} } });
   await prisma.unit.createMany({ data: Array.from({ length: units }, (_, i) => ({ organisationId: org.id, code: `u${i}`, name: `Đơn vị ${i + 1}`, kind: "department", order: i })) });
   const unitRows = await prisma.unit.findMany({ where: { organisationId: org.id }, orderBy: { order: "asc" } });
   const people = [];
   for (const [i] of unitRows.entries()) people.push(await createTelegramPerson(prisma, { telegramId: 9_000_000_000n + BigInt(org.id * 100_000 + i), name: `Người báo cáo ${i + 1}` }));
   await prisma.membership.createMany({ data: people.map((p, i) => ({ personId: p.id, role: "REPORTER" as const, unitId: unitRows[i]!.id })) });
-  const round = (unitIds: number[]) =>
+  // One open round per organisation, template and period: each round of one unit gets its own template.
+  const round = async (unitIds: number[], n: number) =>
     prisma.round.create({
       data: {
         organisationId: org.id,
-        templateId: template.id,
+        templateId: (await template(n)).id,
         periodKind: "NINE_MONTHS",
         periodYear: 2024,
         periodNumber: 1,
@@ -51,8 +52,8 @@ async function seed(prisma: PrismaClient, units: number, roundsOfOne: boolean) {
         submissions: { create: unitIds.map((unitId) => ({ unitId })) },
       },
     });
-  const roundIds = roundsOfOne ? [] : [(await round(unitRows.map((u) => u.id))).id];
-  if (roundsOfOne) for (const u of unitRows) roundIds.push((await round([u.id])).id);
+  const roundIds = roundsOfOne ? [] : [(await round(unitRows.map((u) => u.id), 0)).id];
+  if (roundsOfOne) for (const [i, u] of unitRows.entries()) roundIds.push((await round([u.id], i)).id);
   return roundIds;
 }
 
@@ -95,7 +96,6 @@ async function fanOut(count: number, perSecond?: number) {
       prefix,
       reconcileEveryMs: false,
       now,
-      ...(perSecond ? { jobsPerSecond: perSecond } : {}),
     });
     try {
       await reminders.worker.waitUntilReady();
@@ -183,9 +183,9 @@ export async function run(): Promise<string> {
     ["scenario", "result", "target"],
     [
       ["(a) fan-out: reminders queued / delivered", `${a.queued} / ${a.delivered} in ${a.seconds.toFixed(1)} s`, "1000 / 1000"],
-      ["(a) achieved rate (first → last accepted)", `${a.rate.toFixed(1)} msg/s = ${(a.rate / 30).toFixed(2)} of 30/s`, "≥ 0.80"],
+      ["(a) achieved rate (first → last accepted)", `${a.rate.toFixed(1)} msg/s = ${(a.rate / 30).toFixed(2)} of 30/s`, "≥ 0.95"],
       ["(a) lost / duplicated", `${a.lost} / ${a.duplicated}`, "0 / 0"],
-      ["(a) 429 answers received and retried", String(a.refused), "—"],
+      ["(a) 429 answers received and retried", String(a.refused), "0"],
       ["(a) SENT rows in the reminder log", String(a.sentLogged), "1000"],
       [
         `(a′) ${OVER_LIMIT_FANOUT} reminders, sender misconfigured to 40 msg/s`,

@@ -20,7 +20,7 @@ import { percentile } from "./percentile.ts";
 
 export const title = "Round notices";
 export const description =
-  "`npx tsx bench/round-notices.bench.ts` — a round opens for 1,000 units with one reporter each (local PostgreSQL and Redis). The notices are queued (one job per reporter) and sent by one in-process notice worker through Telegram's shared send budget (29.5 msg/s, one per chat per second) to a local Bot API that answers 429 above 30 messages in any second or more than one a second per chat. Meanwhile a reply to a person who is waiting (another chat) goes out every 500 ms through the same budget; its wait is the time from asking for a slot to the Bot API's answer. The rate is accepted notices between the first and the last. Before this change the secretary's confirmation waited for all 1,000 sends: 38.5 s, at 26.8 msg/s with 37 answers of 429.";
+  "`npx tsx bench/round-notices.bench.ts` — a round opens for 1,000 units with one reporter each (local PostgreSQL and Redis). The notices are queued (one job per reporter) and sent by one in-process notice worker through Telegram's shared send budget (29 msg/s, one per chat per second) to a local Bot API that answers 429 above 30 messages in any second or more than one a second per chat. Meanwhile a reply to a person who is waiting (another chat) goes out every 500 ms through the same budget; its wait is the time from asking for a slot to the Bot API's answer. The rate is accepted notices between the first and the last. Before this change the secretary's confirmation waited for all 1,000 sends: 38.5 s, at 26.8 msg/s with 37 answers of 429.";
 
 const UNITS = 1000;
 

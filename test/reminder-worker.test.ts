@@ -114,6 +114,10 @@ describe("reminder worker", () => {
     await planRoundReminders(db.prisma, queue, roundId, now());
   });
 
+  it("is paced by the channel's shared send budget alone: no job limiter of its own holds reminders below it", () => {
+    expect(reminders.worker.opts.limiter).toBeUndefined();
+  });
+
   it("429 with retry_after: the job waits and then succeeds, sent once", { timeout: 20_000 }, async () => {
     const world = await seedReminderWorld(db.prisma, { units: 1 });
     const roundId = await createRound(db.prisma, world, { deadline: new Date("2024-10-10T10:00:00Z") });

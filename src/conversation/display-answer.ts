@@ -1,13 +1,11 @@
+import { numberText } from "../domain/answer-format/number-text.ts";
+import { optionLabel } from "../domain/answer-format/option-label.ts";
 import type { AnswerValue, DocumentRef } from "../domain/answer-value.ts";
+import { dayMonthYear } from "../domain/calendar/day-month-year.ts";
 import { cutText } from "../domain/cut-text.ts";
 import type { Question } from "../domain/template/template-schema.ts";
 import type { Locale } from "../i18n.ts";
-import { formatIsoDate } from "./format-time.ts";
 import type { Translate } from "./out-message.ts";
-
-function optionLabel(question: Question, key: string, locale: Locale): string {
-  return question.options?.find((o) => o.key === key)?.label[locale] ?? key;
-}
 
 /** A stored answer as the person reads it back in the chat. */
 export function displayAnswer(question: Question, value: AnswerValue, locale: Locale, t: Translate): string {
@@ -15,7 +13,7 @@ export function displayAnswer(question: Question, value: AnswerValue, locale: Lo
     case "list":
       return (value as string[]).map((item) => `• ${item}`).join("\n");
     case "number":
-      return new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-US", { maximumFractionDigits: 6 }).format(value as number);
+      return numberText(value as number, locale);
     case "yes_no":
       return t(value ? "value-yes" : "value-no");
     case "single_choice":
@@ -23,7 +21,7 @@ export function displayAnswer(question: Question, value: AnswerValue, locale: Lo
     case "multiple_choice":
       return (value as string[]).map((key) => `• ${optionLabel(question, key, locale)}`).join("\n");
     case "date":
-      return formatIsoDate(value as string);
+      return dayMonthYear(value as string);
     case "document_ref":
       return (value as DocumentRef).text;
     default:

@@ -6,9 +6,3 @@ export function formatDateTime(date: Date, timeZone: string, locale: Locale): st
   const { hour, minute, day, month, year } = wallClock(date, timeZone);
   return `${hour}:${minute} ${locale === "vi" ? "ngày" : "on"} ${day}/${month}/${year}`;
 }
-
-/** "05/03/2025" from "2025-03-05". */
-export function formatIsoDate(iso: string): string {
-  const [year, month, day] = iso.split("-");
-  return `${day}/${month}/${year}`;
-}

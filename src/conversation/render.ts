@@ -1,3 +1,4 @@
+import { optionLabel } from "../domain/answer-format/option-label.ts";
 import { limitsOf } from "../domain/answer-parsing.ts";
 import type { AnswerValue, DocumentRef } from "../domain/answer-value.ts";
 import { canSubmit, isEditingSubmitted, missingRequired } from "../domain/submission-rules.ts";
@@ -184,7 +185,7 @@ export function renderChoice(s: SubmissionSnapshot, flow: QuestionFlow, notices:
 function echo(question: Question, value: AnswerValue, ctx: RenderContext): string {
   switch (question.type) {
     case "multiple_choice":
-      return shorten((value as string[]).map((key) => question.options?.find((o) => o.key === key)?.label[ctx.locale] ?? key).join(", "), ECHO_LENGTH);
+      return shorten((value as string[]).map((key) => optionLabel(question, key, ctx.locale)).join(", "), ECHO_LENGTH);
     case "document_ref":
       return shorten((value as DocumentRef).text, ECHO_LENGTH);
     default:

@@ -38,8 +38,6 @@ export type ReminderWorkerOptions = {
   /** The clock for due-time checks and log times; tests pass a shifted one. */
   now?: () => Date;
   concurrency?: number;
-  /** BullMQ rate limiter: jobs started per second across all workers. */
-  jobsPerSecond?: number;
   /** A reminder that fires later than this after its planned time is skipped. */
   staleAfterMs?: number;
   /** How often the reconciler runs; false leaves the scheduler alone. */
@@ -270,7 +268,7 @@ export function createReminderWorker(options: ReminderWorkerOptions): ReminderWo
         return result;
       } catch (error) {
         if (error instanceof ChannelRateLimited) {
-          // Pause every sender (this worker through BullMQ, the others through the pacers) and
+          // Pause every sender (through the pacers), stop this worker taking jobs for as long, and
           // put the job back without using an attempt.
           for (const pacer of options.pacers) await pacer.pause(error.retryAfterMs);
           await worker.rateLimit(error.retryAfterMs);
@@ -288,7 +286,8 @@ export function createReminderWorker(options: ReminderWorkerOptions): ReminderWo
       connection,
       prefix,
       concurrency: options.concurrency ?? 10,
-      limiter: { max: options.jobsPerSecond ?? 25, duration: 1000 },
+      // No job limiter: every send waits for its channel's shared budget (notices and replies use it too),
+      // and a cap on jobs would hold reminders below that budget.
       ...options.workerOptions,
     },
   );

@@ -1,6 +1,7 @@
 import { formatDateTime } from "../conversation/format-time.ts";
 import { cleanText } from "../domain/answer-parsing.ts";
-import { dayMonthYear, deadlineDay } from "../domain/calendar/deadline-day.ts";
+import { dayMonthYear } from "../domain/calendar/day-month-year.ts";
+import { deadlineDay } from "../domain/calendar/deadline-day.ts";
 import { deadlineInstant, parseDeadlineInput } from "../domain/calendar/deadline-input.ts";
 import { weekday, type LocalDate } from "../domain/calendar/local-date.ts";
 import { localDateOf } from "../domain/calendar/zoned-time.ts";

@@ -1,10 +1,10 @@
 import { displayAnswer } from "../conversation/display-answer.ts";
 import { isAnswered } from "../conversation/engine.ts";
-import { formatIsoDate } from "../conversation/format-time.ts";
 import { loadSnapshot } from "../conversation/submission-store.ts";
 import type { SubmissionSnapshot } from "../conversation/submission-snapshot.ts";
 import { checkListItems, limitsOf, parseAnswer, splitListItems, type ParseResult } from "../domain/answer-parsing.ts";
 import { parseAnswerValue, type AnswerValue, type DocumentRef } from "../domain/answer-value.ts";
+import { dayMonthYear } from "../domain/calendar/day-month-year.ts";
 import { localTimeOf } from "../domain/calendar/zoned-time.ts";
 import { canAnswerForUnit, reportingUnitIds } from "../domain/permissions.ts";
 import { canSubmit, editability, isEditingSubmitted, missingRequired } from "../domain/submission-rules.ts";
@@ -106,7 +106,7 @@ export function fieldOf(question: Question, value: AnswerValue, ctx: UseCaseCont
     case "multiple_choice":
       return { choices: value as string[] };
     case "date":
-      return { text: formatIsoDate(value as string) };
+      return { text: dayMonthYear(value as string) };
     case "document_ref":
       return { text: (value as DocumentRef).text };
     case "number":

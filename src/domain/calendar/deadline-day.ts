@@ -1,4 +1,5 @@
-import { dateParts, weekday, type LocalDate } from "./local-date.ts";
+import { dayMonthYear } from "./day-month-year.ts";
+import { weekday, type LocalDate } from "./local-date.ts";
 import { WorkingCalendarError, type DayStatus, type WorkingCalendar } from "./working-calendar.ts";
 import { localDateOf, localTimeOf } from "./zoned-time.ts";
 
@@ -15,14 +16,6 @@ export type DeadlineDay = {
   /** On a day off, the last working day before it (null when the calendar has none near). */
   workingDayBefore: LocalDate | null;
 };
-
-const pad = (n: number) => String(n).padStart(2, "0");
-
-/** "14/10/2026" from "2026-10-14". */
-export function dayMonthYear(date: LocalDate): string {
-  const { year, month, day } = dateParts(date);
-  return `${pad(day)}/${pad(month)}/${year}`;
-}
 
 /** What day and time the deadline is in the organisation's zone, and whether units can be expected to work that day. */
 export function deadlineDay(instant: Date, timeZone: string, calendar: WorkingCalendar): DeadlineDay {

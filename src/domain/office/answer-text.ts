@@ -1,28 +1,21 @@
+import { numberText } from "../answer-format/number-text.ts";
+import { optionLabel } from "../answer-format/option-label.ts";
 import type { AnswerValue, DocumentRef } from "../answer-value.ts";
+import { dayMonthYear } from "../calendar/day-month-year.ts";
 import type { Question } from "../template/template-schema.ts";
 
 type Locale = "vi" | "en";
 
-function optionLabel(question: Question, key: string, locale: Locale): string {
-  return question.options?.find((option) => option.key === key)?.label[locale] ?? key;
-}
-
-/** "05/03/2025" from "2025-03-05". */
-function dayMonthYear(iso: string): string {
-  const [year, month, day] = iso.split("-");
-  return `${day}/${month}/${year}`;
-}
-
 /**
  * An answer as plain text for a spreadsheet cell or the office's reading view: list items and chosen options
- * one per line, numbers as written by a machine (the JSON column keeps the exact value anyway).
+ * one per line, numbers and dates as the chat shows them (the JSON column keeps the exact value for machines).
  */
 export function answerText(question: Question, value: AnswerValue, locale: Locale, yesNo: { yes: string; no: string }): string {
   switch (question.type) {
     case "list":
       return (value as string[]).join("\n");
     case "number":
-      return String(value as number);
+      return numberText(value as number, locale);
     case "yes_no":
       return value ? yesNo.yes : yesNo.no;
     case "single_choice":

@@ -1,15 +1,14 @@
+import { numberText } from "../answer-format/number-text.ts";
 import type { Computed } from "../template/evaluate-expression.ts";
 
-const NUMBER = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 4 });
-
-/** "1.260", "1,5" — Vietnamese grouping with dots and a decimal comma. */
+/** "1.260", "1,5": the report is Vietnamese, so dots group and a comma marks decimals. */
 export function formatNumber(value: number): string {
-  return NUMBER.format(value);
+  return numberText(value, "vi");
 }
 
 /** "99,37%", "100%": the percentage as computed (already rounded), without trailing zeros. */
 export function formatPercent(value: number): string {
-  return `${new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 6 }).format(value)}%`;
+  return `${numberText(value, "vi")}%`;
 }
 
 /** A computed figure as report text. */

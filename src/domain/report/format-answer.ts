@@ -1,13 +1,10 @@
+import { optionLabel } from "../answer-format/option-label.ts";
 import type { AnswerValue, DocumentRef } from "../answer-value.ts";
 import { fillPlaceholders } from "../template/placeholders.ts";
 import type { Question } from "../template/template-schema.ts";
 import { formatDocumentDate } from "./document-date.ts";
 import { formatNumber } from "./figure-text.ts";
 import { textLines } from "./punctuation.ts";
-
-function optionLabel(question: Question, key: string): string {
-  return question.options?.find((option) => option.key === key)?.label.vi ?? key;
-}
 
 function documentRefText(ref: DocumentRef): string {
   return ref.text.replace(/\s+/g, " ").trim();
@@ -39,9 +36,9 @@ export function answerPieces(question: Question, value: AnswerValue, placeholder
     case "yes_no":
       return [fillPlaceholders((value as boolean) ? question.yesText! : question.noText!, placeholders)];
     case "single_choice":
-      return [fill(optionLabel(question, value as string))];
+      return [fill(optionLabel(question, value as string, "vi"))];
     case "multiple_choice":
-      return [fill((value as string[]).map((key) => optionLabel(question, key)).join(", "))];
+      return [fill((value as string[]).map((key) => optionLabel(question, key, "vi")).join(", "))];
     case "date":
       return [fill(formatDocumentDate(value as string))];
     case "document_ref":

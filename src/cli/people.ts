@@ -5,14 +5,20 @@ import { migrate } from "../db/migrate.ts";
 import type { Role } from "../domain/permissions.ts";
 import { unitByCode } from "../invites/invite-service.ts";
 import { vietnamesePhone } from "../domain/phone-number.ts";
-import { listPeople, revokeMembership, type RoleHolder } from "../organisation/people-service.ts";
+import { listPeople, type RoleHolder } from "../organisation/people-service.ts";
 import { failAndExit } from "../process/fail-and-exit.ts";
+import { removeRole } from "../use-cases/people.ts";
+import { revokePersonLinks } from "../use-cases/revoke-links.ts";
+import { cliContext } from "./cli-context.ts";
 
 const USAGE = `usage:
   npm run people -- list
   npm run people -- revoke --person <id> --role admin|secretary|reporter [--unit <unit code>]
+  npm run people -- revoke-links --person <id> [--round <id>]
   npm run people -- phone --person <id> --phone <mobile number>|none
-Lists who holds which role (person ids first), removes one role from one person (--unit for a reporter),
+Lists who holds which role (person ids first), removes one role from one person (--unit for a reporter;
+the person is told, and their web links that opened pages of that role stop working), ends a person's
+personal web links (all, or one round's) after a lost phone or a link sent to the wrong person,
 or sets the mobile number paid Zalo template messages (ZNS) go to, when ZALO_ZNS_TEMPLATE_ID is set.`;
 
 class UsageError extends Error {}
@@ -25,7 +31,14 @@ function holderLines(holders: readonly RoleHolder[], indent: string, none: strin
 
 try {
   const { values, positionals } = parseArgs({
-    options: { person: { type: "string" }, role: { type: "string" }, unit: { type: "string" }, phone: { type: "string" }, help: { type: "boolean", short: "h" } },
+    options: {
+      person: { type: "string" },
+      role: { type: "string" },
+      unit: { type: "string" },
+      round: { type: "string" },
+      phone: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
     allowPositionals: true,
     strict: true,
   });
@@ -35,7 +48,7 @@ try {
   }
   // Arguments are checked before any connection, so a typo fails fast.
   const [command, ...rest] = positionals;
-  if ((command !== "list" && command !== "revoke" && command !== "phone") || rest.length > 0) throw new UsageError(USAGE);
+  if ((command !== "list" && command !== "revoke" && command !== "revoke-links" && command !== "phone") || rest.length > 0) throw new UsageError(USAGE);
   const role = command === "revoke" ? ROLES[(values.role ?? "").toLowerCase()] : undefined;
   const personId = Number(values.person);
   const phone = values.phone === "none" ? null : vietnamesePhone(values.phone ?? "");
@@ -52,6 +65,14 @@ try {
     if (role !== "REPORTER" && values.unit) throw new UsageError("--unit applies to the reporter role only");
   } else if (command === "list" && (values.person !== undefined || values.role !== undefined || values.unit !== undefined)) {
     throw new UsageError(`list takes no options\n${USAGE}`);
+  }
+  const roundId = values.round === undefined ? undefined : Number(values.round);
+  if (command === "revoke-links") {
+    if (!Number.isSafeInteger(personId) || personId < 1) throw new UsageError(`--person must be a person's id (see: npm run people -- list)\n${USAGE}`);
+    if (roundId !== undefined && !(Number.isSafeInteger(roundId) && roundId > 0)) throw new UsageError(`--round must be a round's id\n${USAGE}`);
+    if (values.role !== undefined || values.unit !== undefined) throw new UsageError(`revoke-links takes --person and --round only\n${USAGE}`);
+  } else if (values.round !== undefined) {
+    throw new UsageError(`--round goes with revoke-links only\n${USAGE}`);
   }
 
   const config = loadConfig();
@@ -70,6 +91,16 @@ try {
         lines.push(`  ${unit.code}  ${unit.name}${unit.active ? "" : " (inactive)"}`, ...holderLines(unit.reporters, "    ", "no reporter"));
       }
       console.log(lines.join("\n"));
+    } else if (command === "revoke-links") {
+      const cli = await cliContext(config, db);
+      try {
+        const result = await revokePersonLinks(cli.ctx, { personId, roundId });
+        if (!result.ok) throw new UsageError(`no person has the id ${personId} (see: npm run people -- list)`);
+        const which = roundId === undefined ? "" : ` of round ${roundId}`;
+        console.log(result.count === 0 ? `person ${personId} had no working web link${which}; nothing changed` : `person ${personId}: ${result.count} web link(s)${which} no longer open; their next link will be a new one`);
+      } finally {
+        await cli.close();
+      }
     } else if (role) {
       const person = await db.prisma.person.findUnique({ where: { id: personId }, select: { name: true } });
       if (!person) throw new UsageError(`no person has the id ${personId} (see: npm run people -- list)`);
@@ -81,16 +112,22 @@ try {
         console.error(`${person.name} (person ${personId}) is not ${what}; nothing changed`);
         process.exitCode = 1;
       } else {
-        const result = await revokeMembership(db.prisma, { membershipId: membership.id, actorId: null, now: new Date(), via: "cli" });
-        if (result.ok) {
-          // Reminders and notices are addressed when they go out: none reaches this person for this role any more.
-          console.log(`removed: ${person.name} (person ${personId}) is no longer ${what}`);
-        } else if (result.reason === "last-admin") {
-          console.error(`${person.name} is the only administrator left: invite another first (npm run invite -- --role admin), then remove this role`);
-          process.exitCode = 1;
-        } else {
-          console.error(`${person.name} (person ${personId}) is not ${what}; nothing changed`);
-          process.exitCode = 1;
+        // The same use case as the chat's confirmation: audited, reminders re-planned, links ended, the person told.
+        const cli = await cliContext(config, db, { reminders: true });
+        try {
+          const result = await removeRole(cli.ctx, membership.id);
+          if (result.ok) {
+            const links = result.linksRevoked > 0 ? `; ${result.linksRevoked} web link(s) no longer open` : "";
+            console.log(`removed: ${person.name} (person ${personId}) is no longer ${what}${links}`);
+          } else if (result.reason === "last-admin") {
+            console.error(`${person.name} is the only administrator left: invite another first (npm run invite -- --role admin), then remove this role`);
+            process.exitCode = 1;
+          } else {
+            console.error(`${person.name} (person ${personId}) is not ${what}; nothing changed`);
+            process.exitCode = 1;
+          }
+        } finally {
+          await cli.close();
         }
       }
     }

@@ -112,4 +112,45 @@ describe("npm run people: removing a role and ending web links go through the ch
     expect(badRound.code).toBe(2);
     expect(badRound.stderr).toContain("--round must be a round's id");
   });
+
+  it("link: prints a person's own form or desk address for e-mail or SMS, the chat's link, never in a log; refused without PUBLIC_URL", { timeout: 120_000 }, async () => {
+    const base = "https://baocao.example.gov.vn";
+    const withUrl = { ...env, PUBLIC_URL: `${base}/`, LOG_LEVEL: "trace" };
+    const unit2 = world.unitIds[1]!;
+    const reporter = world.reporters.get(unit2)![0]!;
+    const secretary = world.secretaries[0]!;
+    // An open round due earlier that does not ask unit 2: the reporter's link is for their own round.
+    const earlier = await createRound(db.prisma, { ...world, unitIds: [world.unitIds[0]!] }, { deadline: new Date(Date.now() + 86_400_000), year: 2019 });
+    const own = await createRound(db.prisma, { ...world, unitIds: [unit2] }, { deadline: new Date(Date.now() + 2 * 86_400_000), year: 2018 });
+
+    const form = await people(withUrl, "link", "--person", String(reporter.id));
+    expect(form.code, form.stderr).toBe(0);
+    expect(form.stdout).toMatch(new RegExp(`^${base}/form/[A-Za-z0-9._~-]+\n$`));
+    const token = form.stdout.trim().split("/").at(-1)!;
+    expect(await checkLink(db.prisma, keyring, token, new Date())).toMatchObject({ ok: true, link: { kind: "form", personId: reporter.id, roundId: own } });
+    expect(form.stderr).toContain(`the report form of Người báo cáo 2.1 (person ${reporter.id}), round ${own}`);
+    expect(form.stderr).not.toContain(token);
+    // The same link the chat gives while it works.
+    expect((await people(withUrl, "link", "--person", String(reporter.id))).stdout).toBe(form.stdout);
+
+    const desk = await people(withUrl, "link", "--person", String(secretary.id), "--desk", "--round", String(earlier));
+    expect(desk.code, desk.stderr).toBe(0);
+    const deskToken = desk.stdout.trim().split("/").at(-1)!;
+    expect(desk.stdout.startsWith(`${base}/desk/`)).toBe(true);
+    expect(await checkLink(db.prisma, keyring, deskToken, new Date())).toMatchObject({ ok: true, link: { kind: "desk", personId: secretary.id, roundId: earlier } });
+    expect(desk.stderr).not.toContain(deskToken);
+
+    const [noUrl, notHis, notOffice, stranger] = await Promise.all([
+      people(env, "link", "--person", String(reporter.id)),
+      people(withUrl, "link", "--person", String(reporter.id), "--round", String(earlier)),
+      people(withUrl, "link", "--person", String(reporter.id), "--desk"),
+      people(withUrl, "link", "--person", "999999"),
+    ]);
+    expect(noUrl).toMatchObject({ code: 2, stdout: "" });
+    expect(noUrl.stderr).toContain("PUBLIC_URL is not set");
+    expect(notHis).toMatchObject({ code: 1, stdout: "", stderr: `round ${earlier} asks none of this person's units\n` });
+    expect(notOffice).toMatchObject({ code: 1, stdout: "" });
+    expect(notOffice.stderr).toContain("is not in the office");
+    expect(stranger).toMatchObject({ code: 1, stderr: "no person has the id 999999 (see: npm run people -- list)\n" });
+  });
 });

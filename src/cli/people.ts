@@ -8,16 +8,20 @@ import { vietnamesePhone } from "../domain/phone-number.ts";
 import { listPeople, type RoleHolder } from "../organisation/people-service.ts";
 import { failAndExit } from "../process/fail-and-exit.ts";
 import { removeRole } from "../use-cases/people.ts";
+import { plainLink } from "../use-cases/plain-link.ts";
 import { revokePersonLinks } from "../use-cases/revoke-links.ts";
 import { cliContext } from "./cli-context.ts";
 
 const USAGE = `usage:
   npm run people -- list
   npm run people -- revoke --person <id> --role admin|secretary|reporter [--unit <unit code>]
+  npm run people -- link --person <id> [--round <id>] [--desk]
   npm run people -- revoke-links --person <id> [--round <id>]
   npm run people -- phone --person <id> --phone <mobile number>|none
 Lists who holds which role (person ids first), removes one role from one person (--unit for a reporter;
-the person is told, and their web links that opened pages of that role stop working), ends a person's
+the person is told, and their web links that opened pages of that role stop working), prints a person's
+own web form link (or with --desk the office's desk link) to send by e-mail or SMS (needs PUBLIC_URL;
+by default for the round the chat's /report or /status would pick), ends a person's
 personal web links (all, or one round's) after a lost phone or a link sent to the wrong person,
 or sets the mobile number paid Zalo template messages (ZNS) go to, when ZALO_ZNS_TEMPLATE_ID is set.`;
 
@@ -36,6 +40,7 @@ try {
       role: { type: "string" },
       unit: { type: "string" },
       round: { type: "string" },
+      desk: { type: "boolean" },
       phone: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
@@ -48,7 +53,7 @@ try {
   }
   // Arguments are checked before any connection, so a typo fails fast.
   const [command, ...rest] = positionals;
-  if ((command !== "list" && command !== "revoke" && command !== "revoke-links" && command !== "phone") || rest.length > 0) throw new UsageError(USAGE);
+  if ((command !== "list" && command !== "revoke" && command !== "revoke-links" && command !== "link" && command !== "phone") || rest.length > 0) throw new UsageError(USAGE);
   const role = command === "revoke" ? ROLES[(values.role ?? "").toLowerCase()] : undefined;
   const personId = Number(values.person);
   const phone = values.phone === "none" ? null : vietnamesePhone(values.phone ?? "");
@@ -67,13 +72,14 @@ try {
     throw new UsageError(`list takes no options\n${USAGE}`);
   }
   const roundId = values.round === undefined ? undefined : Number(values.round);
-  if (command === "revoke-links") {
+  if (command === "revoke-links" || command === "link") {
     if (!Number.isSafeInteger(personId) || personId < 1) throw new UsageError(`--person must be a person's id (see: npm run people -- list)\n${USAGE}`);
     if (roundId !== undefined && !(Number.isSafeInteger(roundId) && roundId > 0)) throw new UsageError(`--round must be a round's id\n${USAGE}`);
-    if (values.role !== undefined || values.unit !== undefined) throw new UsageError(`revoke-links takes --person and --round only\n${USAGE}`);
+    if (values.role !== undefined || values.unit !== undefined) throw new UsageError(`${command} takes --person and --round only\n${USAGE}`);
   } else if (values.round !== undefined) {
-    throw new UsageError(`--round goes with revoke-links only\n${USAGE}`);
+    throw new UsageError(`--round goes with link and revoke-links only\n${USAGE}`);
   }
+  if (values.desk && command !== "link") throw new UsageError(`--desk goes with link only\n${USAGE}`);
 
   const config = loadConfig();
   const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
@@ -91,6 +97,31 @@ try {
         lines.push(`  ${unit.code}  ${unit.name}${unit.active ? "" : " (inactive)"}`, ...holderLines(unit.reporters, "    ", "no reporter"));
       }
       console.log(lines.join("\n"));
+    } else if (command === "link") {
+      // Refused before any key is read or link row made.
+      if (!config.PUBLIC_URL) throw new UsageError("PUBLIC_URL is not set: links are built from the address people open (e.g. PUBLIC_URL=https://baocao.example.gov.vn)");
+      const cli = await cliContext(config, db);
+      try {
+        const result = await plainLink(cli.ctx, { personId, roundId, kind: values.desk ? "desk" : undefined });
+        if (!result.ok) {
+          const why = {
+            "not-allowed": "not allowed",
+            "no-public-url": "PUBLIC_URL is not set",
+            "unknown-person": `no person has the id ${personId} (see: npm run people -- list)`,
+            "no-role": values.desk ? `person ${personId} is not in the office: the desk is for secretaries and administrators` : `person ${personId} reports for no unit (and is not in the office)`,
+            "no-round": roundId === undefined ? "no round is open for this person's units" : `no round has the id ${roundId}`,
+            "not-in-round": `round ${roundId} asks none of this person's units`,
+          }[result.reason];
+          console.error(why);
+          process.exitCode = 1;
+        } else {
+          // The address is the answer, on stdout only: it is a key to the person's page, never logged.
+          console.error(`${result.kind === "desk" ? "the office's desk" : "the report form"} of ${result.name} (person ${personId}), round ${result.roundId}; works until 7 days after the round closes:`);
+          console.log(result.url);
+        }
+      } finally {
+        await cli.close();
+      }
     } else if (command === "revoke-links") {
       const cli = await cliContext(config, db);
       try {

@@ -8,6 +8,7 @@ import { startApp, type App } from "../src/app.ts";
 import { parseConfig } from "../src/config.ts";
 import { loadKeyring } from "../src/db/signing-keys.ts";
 import { createLogger } from "../src/logger.ts";
+import { saveAnswer } from "../src/submissions/save-answer.ts";
 import { issueLink } from "../src/web-links/web-links.ts";
 import { openDocx, paragraphTexts } from "./support/docx-xml.ts";
 import { FakeBotApi, type RecordedCall } from "./support/fake-bot-api.ts";
@@ -243,6 +244,30 @@ describe("the web form and the office's desk in a real browser", () => {
       ["typed", "Trần Văn Bình, Phó Chánh Văn phòng"],
       ["web", "Nguyễn Thị Lan, Chánh Văn phòng Sở"],
     ]);
+  }, 40_000);
+
+  it("a conflict on a choice shows both sides by their labels, not the options' keys", async () => {
+    const submission = await db.prisma.submission.findFirstOrThrow({ where: { roundId, unitId: units["van-phong"] } });
+    const lan = await db.prisma.channelAccount.findFirstOrThrow({ where: { externalId: String(LAN) } });
+    // Changed elsewhere (as the chat saves) after the page was loaded.
+    for (const [questionKey, value] of [["form", "mixed"], ["channels", ["website"]]] as const) {
+      expect(await saveAnswer(db.prisma, { submissionId: submission.id, questionKey, value: value as string | string[], skipped: false, authorId: lan.personId, source: "typed", now: now() })).toMatchObject({ ok: true });
+    }
+    await page.getByLabel("Trực tiếp").check();
+    const single = page.locator("#x-form");
+    await single.waitFor({ state: "visible", timeout: 10_000 });
+    await seeText(single.locator(".conflict-text").nth(0), "Kết hợp");
+    await seeText(single.locator(".conflict-text").nth(1), "Trực tiếp");
+    await page.getByLabel("Bảng tin").uncheck();
+    const multiple = page.locator("#x-channels");
+    await multiple.waitFor({ state: "visible", timeout: 10_000 });
+    await seeText(multiple.locator(".conflict-text").nth(0), "• Trang thông tin điện tử");
+    await seeText(multiple.locator(".conflict-text").nth(1), "• Họp giao ban");
+    await single.getByRole("button", { name: "Giữ bản của tôi" }).click();
+    await multiple.getByRole("button", { name: "Giữ bản của tôi" }).click();
+    await settled();
+    const stored = await db.prisma.answer.findMany({ where: { submissionId: submission.id, questionKey: { in: ["form", "channels"] } }, orderBy: { questionKey: "asc" } });
+    expect(stored.map((a) => a.value)).toEqual([["briefing"], "direct"]);
   }, 40_000);
 
   it("previews the unit's part in the report's wording, then submits; the chat sees the same submission", async () => {

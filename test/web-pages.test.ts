@@ -6,6 +6,7 @@ import { parseConfig } from "../src/config.ts";
 import { loadKeyring } from "../src/db/signing-keys.ts";
 import { createLogger } from "../src/logger.ts";
 import type { ActionKeyring } from "../src/messaging/action-codec.ts";
+import { saveAnswer } from "../src/submissions/save-answer.ts";
 import { checkLink, issueLink } from "../src/web-links/web-links.ts";
 import { FakeBotApi } from "./support/fake-bot-api.ts";
 import { freePort } from "./support/free-port.ts";
@@ -27,6 +28,7 @@ const LAN = 7201;
 const THU = 7202;
 const HAI = 7203;
 const MAI = 7204;
+const MINH = 7205;
 
 /** Telegram's start data for a Mini App, signed as Telegram does (HMAC-SHA-256, key from the bot token). */
 function initData(userId: number, authDate: Date): string {
@@ -50,7 +52,7 @@ describe("the web pages over HTTP: the Mini App's round, returned answers, the d
   let units: Record<string, number>;
   /** Due first, asks Thanh tra only. */
   let earlier: number;
-  /** Due later, asks Văn phòng and the planning department. */
+  /** Due later, asks Văn phòng, the planning department, two more (one unreachable, one without a reporter). */
   let later: number;
   const person: Record<string, number> = {};
 
@@ -66,11 +68,15 @@ describe("the web pages over HTTP: the Mini App's round, returned answers, the d
     earlier = await createRound(db.prisma, { orgId, templateId, deadline: new Date(now().getTime() + 5 * DAY), year: 2026, quarter: 3 });
     later = await createRound(db.prisma, { orgId, templateId, deadline: new Date(now().getTime() + 20 * DAY), year: 2026, quarter: 4 });
     await db.prisma.submission.create({ data: { roundId: earlier, unitId: units["thanh-tra"]! } });
-    for (const code of ["van-phong", "phong-ke-hoach-tai-chinh"]) await db.prisma.submission.create({ data: { roundId: later, unitId: units[code]! } });
+    for (const code of ["van-phong", "phong-ke-hoach-tai-chinh", "phong-quan-ly-khoa-hoc", "phong-quan-ly-cong-nghe"]) await db.prisma.submission.create({ data: { roundId: later, unitId: units[code]! } });
     person.lan = await addPerson(db.prisma, LAN, "Nguyễn Thị Lan", [{ role: "REPORTER", unitId: units["van-phong"] }]);
     person.thu = await addPerson(db.prisma, THU, "Trần Thị Thu", [{ role: "SECRETARY" }]);
     person.hai = await addPerson(db.prisma, HAI, "Lê Văn Hải", [{ role: "REPORTER", unitId: units["phong-ke-hoach-tai-chinh"] }]);
     person.mai = await addPerson(db.prisma, MAI, "Mai Anh", [{ role: "REPORTER", unitId: units["thanh-tra"] }]);
+    person.minh = await addPerson(db.prisma, MINH, "Đỗ Minh", [{ role: "REPORTER", unitId: units["phong-quan-ly-khoa-hoc"] }]);
+    await db.prisma.channelAccount.updateMany({ where: { personId: person.minh }, data: { unreachableAt: now(), unreachableError: "403 Forbidden: bot was blocked by the user" } });
+    // Hải reads English.
+    await db.prisma.person.update({ where: { id: person.hai }, data: { locale: "en" } });
     await api.start();
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
@@ -103,5 +109,94 @@ describe("the web pages over HTTP: the Mini App's round, returned answers, the d
     const desk = await fetch(`${base}/tg/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ initData: initData(THU, now()), to: "desk" }) });
     const deskPath = ((await desk.json()) as { path: string }).path;
     expect(await checkLink(db.prisma, keyring, deskPath.split("/")[2]!, now())).toMatchObject({ ok: true, link: { kind: "desk", roundId: earlier } });
+  });
+
+  /** The HTML of one question's block on the form page. */
+  const blockOf = (html: string, key: string) => new RegExp(`<(?:fieldset|div) class="([^"]*)" id="q-${key}"[\\s\\S]*?</(?:fieldset|div)>\\n`).exec(html);
+  const rowOf = (html: string, unitId: number) => new RegExp(`<tr class="[^"]*" data-unit="${unitId}">([\\s\\S]*?)</tr>`).exec(html)?.[1] ?? "";
+  const sentTo = (chatId: number) => api.callsOf("sendMessage").filter((c) => Number(c.payload.chat_id) === chatId);
+
+  it("a returned answer is highlighted on the form with the office's comment; the others are read-only", async () => {
+    const submission = await db.prisma.submission.findUniqueOrThrow({ where: { roundId_unitId: { roundId: later, unitId: units["van-phong"]! } } });
+    await saveAnswer(db.prisma, { submissionId: submission.id, questionKey: "contact", value: "Nguyễn Thị Lan", skipped: false, authorId: person.lan!, source: "web", now: now() });
+    await saveAnswer(db.prisma, { submissionId: submission.id, questionKey: "complaints", value: 12, skipped: false, authorId: person.lan!, source: "web", now: now() });
+    await db.prisma.submission.update({
+      where: { id: submission.id },
+      data: { status: "RETURNED", returnedAt: now(), returnedQuestionKeys: ["contact"], returnComment: "Ghi rõ chức vụ <Chánh Văn phòng>" },
+    });
+    const page = await get(`/form/${await link(person.lan!, later, "form")}/s/${submission.id}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('<p class="notice returned-notice"><strong>Văn phòng đã trả lại báo cáo để bổ sung:</strong> Ghi rõ chức vụ &lt;Chánh Văn phòng&gt;</p>');
+    const contact = blockOf(html, "contact")!;
+    expect(contact[1]).toBe("q returned");
+    expect(contact[0]).toContain(`<p class="office-comment"><strong>Văn phòng đề nghị bổ sung:</strong> Ghi rõ chức vụ &lt;Chánh Văn phòng&gt;</p>`);
+    const complaints = blockOf(html, "complaints")!;
+    expect(complaints[1]).toBe("q readonly");
+    expect(complaints[0]).not.toContain("office-comment");
+  });
+
+  it("the desk shows who can be reached; reminds one unit, then all late ones; exports the answers as CSV", async () => {
+    const desk = `/desk/${await link(person.thu!, later, "desk")}`;
+    const page = await (await get(desk)).text();
+    expect(rowOf(page, units["van-phong"]!)).toContain("<td data-label=\"Nhắn được\">Có</td>");
+    expect(rowOf(page, units["phong-quan-ly-khoa-hoc"]!)).toContain('<span class="warn">Không</span><span class="sub">Đỗ Minh (đã chặn hoặc bỏ quan tâm)</span>');
+    expect(rowOf(page, units["phong-quan-ly-cong-nghe"]!)).toContain('<span class="warn">Không</span><span class="sub">⚠️ chưa có người báo cáo</span>');
+    expect(page).toContain("🔔 Nhắc tất cả đơn vị chưa nộp (3)");
+
+    const one = await post(`${desk}/remind`, { unit: String(units["van-phong"]) });
+    expect(one.status).toBe(200);
+    expect(await one.text()).toContain("🔔 Đang gửi nhắc việc tới người báo cáo của Văn phòng Sở.");
+    await api.waitForCall((c) => c.method === "sendMessage" && Number(c.payload.chat_id) === LAN, 20_000);
+    expect(sentTo(HAI)).toEqual([]);
+
+    const all = await post(`${desk}/remind`, {});
+    const text = await all.text();
+    expect(all.status).toBe(200);
+    expect(text).toContain("Tóm tắt: đang gửi 1 · không nhắn được 1 · chưa có người báo cáo 2 (đơn vị).");
+    expect(text).toContain("1 đơn vị khác vừa được nhắc trong vòng một phút nên không gửi lại.");
+    await api.waitForCall((c) => c.method === "sendMessage" && Number(c.payload.chat_id) === HAI, 20_000);
+    expect(sentTo(MINH)).toEqual([]);
+    // The secretary hears how the reminders went, as after /remind.
+    await api.waitForCall((c) => c.method === "sendMessage" && Number(c.payload.chat_id) === THU, 20_000);
+
+    const csv = await post(`${desk}/export`, {});
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(csv.headers.get("content-disposition")).toMatch(/^attachment; filename="[\w.-]+\.csv"/);
+    const body = await csv.text();
+    expect(body).toContain("Văn phòng Sở");
+    expect(body).toContain("Nguyễn Thị Lan");
+  }, 60_000);
+
+  it("a reporter's link cannot remind or export from the desk", async () => {
+    const toReporters = () => [LAN, HAI, MAI, MINH].flatMap(sentTo).length;
+    const before = toReporters();
+    const formToken = await link(person.hai!, later, "form");
+    // A desk link made for a reporter (a role removed since, a mistake): the desk still asks the office's rights.
+    const deskToken = await link(person.lan!, later, "desk");
+    for (const token of [formToken, deskToken]) {
+      const remind = await post(`/desk/${token}/remind`, { unit: String(units["phong-ke-hoach-tai-chinh"]) });
+      expect(remind.status).toBe(403);
+      const exported = await post(`/desk/${token}/export`, {});
+      expect(exported.status).toBe(403);
+      expect(exported.headers.get("content-disposition")).toBeNull();
+      expect(await exported.text()).not.toContain("Nguyễn Thị Lan");
+    }
+    await new Promise((done) => setTimeout(done, 1000));
+    expect(toReporters()).toBe(before);
+  });
+
+  it("a person who reads English gets the form in English", async () => {
+    const submission = await db.prisma.submission.findUniqueOrThrow({ where: { roundId_unitId: { roundId: later, unitId: units["phong-ke-hoach-tai-chinh"]! } } });
+    const page = await get(`/form/${await link(person.hai!, later, "form")}/s/${submission.id}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toMatch(/<html lang="en">/);
+    expect(html).toContain("<h2>Results</h2>");
+    expect(html).toContain("Who is the unit&#39;s contact person?");
+    expect(html).toContain(">Online</span>");
+    // No Vietnamese words of the page's own (the unit's name stays as the organisation wrote it).
+    expect(html).not.toMatch(/Xem trước|Bắt buộc|đã lưu|Trực tuyến/);
   });
 });

@@ -357,6 +357,25 @@ describe("the web form and the office's desk in a real browser", () => {
     await seeText(page.locator("#miniapp-status"), /không hợp lệ/);
   }, 30_000);
 
+  it("the form fits a phone 360 px wide: nothing scrolls sideways", async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    try {
+      await page.goto(formUrl);
+      await page.locator("main.form").waitFor();
+      // Every question's block, the longest list and the action buttons laid out at that width.
+      const widths = (await page.evaluate("({ page: document.documentElement.scrollWidth, body: document.body.scrollWidth, view: window.innerWidth })")) as { page: number; body: number; view: number };
+      expect(widths.view).toBe(360);
+      expect(Math.max(widths.page, widths.body)).toBeLessThanOrEqual(360);
+      const wide = (await page.evaluate(
+        "Array.from(document.querySelectorAll('main *')).filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5).map((el) => el.tagName + '.' + el.className)",
+      )) as string[];
+      expect(wide).toEqual([]);
+      await page.screenshot({ path: resolve(OUTPUT, "web-form-360.png") });
+    } finally {
+      await page.setViewportSize({ width: 390, height: 844 });
+    }
+  }, 30_000);
+
   it("no page broke its Content-Security-Policy; a screenshot of the form is kept for the README", () => {
     expect(consoleErrors.filter((e) => /Content Security Policy|Refused to/i.test(e))).toEqual([]);
     mkdirSync(resolve(ROOT, "docs"), { recursive: true });

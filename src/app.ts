@@ -1,19 +1,14 @@
 import type { RunnerHandle } from "@grammyjs/runner";
-import { Api, GrammyError, HttpError, type Bot } from "grammy";
+import { GrammyError, HttpError, type Bot } from "grammy";
 import type { Redis } from "ioredis";
 import type { BotContext } from "./channels/telegram/context.ts";
-import { telegramSender } from "./channels/telegram/telegram-sender.ts";
-import { ZaloAccessTokenManager } from "./channels/zalo/access-token.ts";
+import { configuredSenders } from "./channel-senders.ts";
 import { webRoutes } from "./channels/web/web-routes.ts";
 import { pageUrl } from "./use-cases/web-access.ts";
-import { ZaloApi } from "./channels/zalo/zalo-api.ts";
-import { ZaloSender } from "./channels/zalo/zalo-sender.ts";
-import { ZnsSender } from "./channels/zalo/zns-sender.ts";
 import { DEFAULT_PORT, requireChannel, zaloConfig, type Config } from "./config.ts";
 import { openDatabase, redactUrl, type Database } from "./db/create-prisma.ts";
 import { migrate } from "./db/migrate.ts";
 import { loadKeyring } from "./db/signing-keys.ts";
-import { createPrismaZaloTokenStore } from "./db/zalo-token-store.ts";
 import { isLocale } from "./i18n.ts";
 import { createFloodControl } from "./inbound/flood-control.ts";
 import { createRedisHandledEvents } from "./inbound/handled-events.ts";
@@ -21,8 +16,6 @@ import type { Logger } from "./logger.ts";
 import { checkDatabase, checkRedis, createRedisConnection, ServiceUnreachableError } from "./process/service-checks.ts";
 import { portError } from "./process/startup-error.ts";
 import { waitAtMost } from "./queue/bounded-redis.ts";
-import type { ChannelSender } from "./messaging/channel-sender.ts";
-import type { TemplateSender } from "./messaging/template-sender.ts";
 import type { PublicLinks } from "./use-cases/context.ts";
 import { createInboundEvents } from "./queue/inbound-events.ts";
 import { createOfficeNotifications } from "./queue/office-notifications.ts";
@@ -128,27 +121,10 @@ export async function startApp(mode: AppMode, config: Config, logger: Logger, op
     const keyring = await loadKeyring(db.prisma, config.CALLBACK_SECRET, token);
 
     // The channels' senders: every process can reach people on every configured channel.
-    const senders: ChannelSender[] = [];
-    if (token) senders.push(telegramSender(new Api(token, { apiRoot: config.BOT_API_ROOT })));
-    let zaloTokens: ZaloAccessTokenManager | undefined;
-    let templateSender: TemplateSender | undefined;
-    if (zalo) {
-      zaloTokens = new ZaloAccessTokenManager({
-        appId: zalo.appId,
-        oaId: zalo.oaId,
-        appSecret: zalo.appSecret,
-        oauthRoot: zalo.oauthRoot,
-        seedRefreshToken: zalo.refreshToken,
-        store: createPrismaZaloTokenStore(db.prisma),
-        logger: logger.child({ part: "zalo-tokens" }),
-      });
-      const tokens = zaloTokens;
-      const stopFresh = tokens.keepFresh();
+    const { senders, templateSender, zaloTokens } = configuredSenders(config, db.prisma, logger);
+    if (zaloTokens) {
+      const stopFresh = zaloTokens.keepFresh();
       stops.set("zalo-tokens", async () => stopFresh());
-      const api = new ZaloApi({ apiRoot: zalo.apiRoot, tokens });
-      senders.push(new ZaloSender(api));
-      // Paid messages only when an administrator configured a template for them.
-      if (zalo.zns) templateSender = new ZnsSender(api, { znsRoot: zalo.zns.apiRoot, templateId: zalo.zns.templateId });
     }
     const now = options.now;
     const outbound = createOutbound({ prisma: db.prisma, redis, prefix, logger, defaultLocale, windows, keyring, senders, now });

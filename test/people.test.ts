@@ -13,6 +13,7 @@ import { testOutbound, workerSending } from "./support/outbound.ts";
 import { createRound, createTestRedis, deleteKeys, seedReminderWorld, type ReminderWorld } from "./support/reminder-fixtures.ts";
 import { button, buttonsOf, lastTextTo, messagesTo, seedTemplate, signedAction, textsTo, TOKEN, type Recorder } from "./support/report-world.ts";
 import { encodeAction } from "../src/messaging/action-codec.ts";
+import { checkLink, issueLink } from "../src/web-links/web-links.ts";
 import { createTestDatabase, type TestDatabase } from "./support/test-database.ts";
 
 const PREFIX = `test-people-${randomUUID()}`;
@@ -202,6 +203,32 @@ describe("/people: who holds which role, and taking a role away", () => {
     expect(answered).toEqual(["Xin lỗi, chỉ quản trị viên mới dùng được chức năng này."]);
     expect(rec.calls.slice(before).filter((c) => c.method === "sendMessage" || c.method === "editMessageText")).toEqual([]);
     expect(await db.prisma.membership.count({ where: { personId: secondId, revokedAt: null } })).toBe(0);
+  });
+
+  it("removing a role ends the person's web links that opened that role's pages; the links of roles kept still work", async () => {
+    const unit2 = world.unitIds[1]!;
+    const both = await db.prisma.person.create({
+      data: { name: "Hai Vai", memberships: { create: [{ role: "REPORTER", unitId: unit2 }, { role: "SECRETARY" }] } },
+    });
+    const form = await issueLink(db.prisma, TEST_KEYRING, { personId: both.id, roundId, kind: "form" });
+    const desk = await issueLink(db.prisma, TEST_KEYRING, { personId: both.id, roundId, kind: "desk" });
+    const opens = async (token: string) => (await checkLink(db.prisma, TEST_KEYRING, token, new Date())).ok;
+    expect([await opens(form), await opens(desk)]).toEqual([true, true]);
+
+    await say(ADMIN, "/people");
+    await tap(ADMIN, "✖️ Hai Vai — Văn phòng (thư ký tổng hợp)");
+    await tap(ADMIN, "✅ Gỡ vai trò");
+    expect(lastTextTo(rec, ADMIN.id)).toContain("✅ Hai Vai không còn là Văn phòng (thư ký tổng hợp).");
+    // Still a reporter: the form link works; the desk link does not.
+    expect([await opens(form), await opens(desk)]).toEqual([true, false]);
+    const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { action: "membership.revoked", data: { path: ["personId"], equals: both.id } } });
+    expect(audit).toMatchObject({ actorId: adminId, data: { role: "SECRETARY", linksRevoked: 1, via: "bot" } });
+
+    await tap(ADMIN, /^✖️ Hai Vai — người báo cáo/);
+    await tap(ADMIN, "✅ Gỡ vai trò");
+    expect(await opens(form)).toBe(false);
+    // A link asked for again is a new one (and opens nothing the person has no role for).
+    expect(await issueLink(db.prisma, TEST_KEYRING, { personId: both.id, roundId, kind: "form" })).not.toBe(form);
   });
 
   it("two administrators removing each other at the same moment leave one of them", async () => {

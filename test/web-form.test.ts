@@ -8,6 +8,7 @@ import { startApp, type App } from "../src/app.ts";
 import { parseConfig } from "../src/config.ts";
 import { loadKeyring } from "../src/db/signing-keys.ts";
 import { createLogger } from "../src/logger.ts";
+import { saveAnswer } from "../src/submissions/save-answer.ts";
 import { issueLink } from "../src/web-links/web-links.ts";
 import { openDocx, paragraphTexts } from "./support/docx-xml.ts";
 import { FakeBotApi, type RecordedCall } from "./support/fake-bot-api.ts";
@@ -245,6 +246,30 @@ describe("the web form and the office's desk in a real browser", () => {
     ]);
   }, 40_000);
 
+  it("a conflict on a choice shows both sides by their labels, not the options' keys", async () => {
+    const submission = await db.prisma.submission.findFirstOrThrow({ where: { roundId, unitId: units["van-phong"] } });
+    const lan = await db.prisma.channelAccount.findFirstOrThrow({ where: { externalId: String(LAN) } });
+    // Changed elsewhere (as the chat saves) after the page was loaded.
+    for (const [questionKey, value] of [["form", "mixed"], ["channels", ["website"]]] as const) {
+      expect(await saveAnswer(db.prisma, { submissionId: submission.id, questionKey, value: value as string | string[], skipped: false, authorId: lan.personId, source: "typed", now: now() })).toMatchObject({ ok: true });
+    }
+    await page.getByLabel("Trực tiếp").check();
+    const single = page.locator("#x-form");
+    await single.waitFor({ state: "visible", timeout: 10_000 });
+    await seeText(single.locator(".conflict-text").nth(0), "Kết hợp");
+    await seeText(single.locator(".conflict-text").nth(1), "Trực tiếp");
+    await page.getByLabel("Bảng tin").uncheck();
+    const multiple = page.locator("#x-channels");
+    await multiple.waitFor({ state: "visible", timeout: 10_000 });
+    await seeText(multiple.locator(".conflict-text").nth(0), "• Trang thông tin điện tử");
+    await seeText(multiple.locator(".conflict-text").nth(1), "• Họp giao ban");
+    await single.getByRole("button", { name: "Giữ bản của tôi" }).click();
+    await multiple.getByRole("button", { name: "Giữ bản của tôi" }).click();
+    await settled();
+    const stored = await db.prisma.answer.findMany({ where: { submissionId: submission.id, questionKey: { in: ["form", "channels"] } }, orderBy: { questionKey: "asc" } });
+    expect(stored.map((a) => a.value)).toEqual([["briefing"], "direct"]);
+  }, 40_000);
+
   it("previews the unit's part in the report's wording, then submits; the chat sees the same submission", async () => {
     await page.getByRole("link", { name: /Xem trước và nộp/ }).click();
     await seeText(page.locator("h2").first(), "Xem trước phần báo cáo của đơn vị");
@@ -330,6 +355,25 @@ describe("the web form and the office's desk in a real browser", () => {
     await seeText(page.locator("#miniapp-status"), /đã cũ/);
     await page.goto(`${base}/tg?to=form&n=3#tgWebAppData=${encodeURIComponent(initData(LAN, now(), "654321:another-bot-token-abcdefghijklmnopq"))}`);
     await seeText(page.locator("#miniapp-status"), /không hợp lệ/);
+  }, 30_000);
+
+  it("the form fits a phone 360 px wide: nothing scrolls sideways", async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    try {
+      await page.goto(formUrl);
+      await page.locator("main.form").waitFor();
+      // Every question's block, the longest list and the action buttons laid out at that width.
+      const widths = (await page.evaluate("({ page: document.documentElement.scrollWidth, body: document.body.scrollWidth, view: window.innerWidth })")) as { page: number; body: number; view: number };
+      expect(widths.view).toBe(360);
+      expect(Math.max(widths.page, widths.body)).toBeLessThanOrEqual(360);
+      const wide = (await page.evaluate(
+        "Array.from(document.querySelectorAll('main *')).filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5).map((el) => el.tagName + '.' + el.className)",
+      )) as string[];
+      expect(wide).toEqual([]);
+      await page.screenshot({ path: resolve(OUTPUT, "web-form-360.png") });
+    } finally {
+      await page.setViewportSize({ width: 390, height: 844 });
+    }
   }, 30_000);
 
   it("no page broke its Content-Security-Policy; a screenshot of the form is kept for the README", () => {

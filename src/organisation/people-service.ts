@@ -1,7 +1,9 @@
 import { cleanDisplayName } from "../domain/display-name.ts";
-import { revokeRefusal, type Role } from "../domain/permissions.ts";
+import type { LinkKind } from "../domain/link-token.ts";
+import { isOffice, reportingUnitIds, revokeRefusal, type Role } from "../domain/permissions.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { TRANSACTION_OPTIONS, type Db } from "../submissions/db-client.ts";
+import { revokeLinks } from "../web-links/web-links.ts";
 import { UNIT_NAME_MAX } from "./unit-service.ts";
 import { currentOrganisation } from "./current-organisation.ts";
 
@@ -61,6 +63,8 @@ export type RevokeMembershipResult =
       membership: MembershipFacts;
       /** Open rounds that ask the unit of a removed reporter. */
       openRoundIds: number[];
+      /** The person's web links ended with the role (form links when no reporter role is left, desk links when no office role is). */
+      linksRevoked: number;
     }
   | { ok: false; reason: "unknown" | "already-revoked" | "last-admin" };
 
@@ -81,13 +85,19 @@ export async function revokeMembership(
     const refusal = revokeRefusal(facts.role, facts.role === "ADMIN" ? await adminsBesides(tx, facts.id) : 0);
     if (refusal) return { ok: false, reason: refusal } as const;
     await tx.membership.update({ where: { id: facts.id }, data: { revokedAt: input.now } });
+    // A link sent earlier (by chat, e-mail or SMS) stops opening a page the person has no role for any more.
+    const left = await tx.membership.findMany({ where: { personId: facts.personId, revokedAt: null }, select: { role: true, unitId: true } });
+    const actor = { personId: facts.personId, grants: left };
+    const ended: LinkKind[] = [...(reportingUnitIds(actor).length === 0 ? (["form"] as const) : []), ...(isOffice(actor) ? [] : (["desk"] as const))];
+    let linksRevoked = 0;
+    for (const kind of ended) linksRevoked += await revokeLinks(tx, { personId: facts.personId, kind, now: input.now });
     await tx.auditEvent.create({
       data: {
         actorId: input.actorId,
         action: "membership.revoked",
         entityType: "Membership",
         entityId: String(facts.id),
-        data: { personId: facts.personId, role: facts.role, unitId: facts.unit?.id ?? null, via: input.via },
+        data: { personId: facts.personId, role: facts.role, unitId: facts.unit?.id ?? null, via: input.via, linksRevoked },
         createdAt: input.now,
       },
     });
@@ -97,6 +107,6 @@ export async function revokeMembership(
             SELECT s."roundId" FROM "Submission" s JOIN "Round" r ON r."id" = s."roundId"
             WHERE s."unitId" = ${facts.unit.id} AND r."status" = 'OPEN' ORDER BY s."roundId"`).map((s) => s.roundId)
         : [];
-    return { ok: true, membership: { ...facts, revoked: true }, openRoundIds } as const;
+    return { ok: true, membership: { ...facts, revoked: true }, openRoundIds, linksRevoked } as const;
   }, TRANSACTION_OPTIONS);
 }

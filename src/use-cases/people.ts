@@ -122,6 +122,29 @@ export async function askToRevoke(ctx: UseCaseContext, action: ActionOf<"people.
   return { replies: [say(lines.join("\n\n"), { choices, replace: true })] };
 }
 
+export type RoleRemoval = Awaited<ReturnType<typeof revokeMembership>>;
+
+/**
+ * Takes the role away: audited, the unit's reminders re-planned, the person's web links that no longer
+ * open anything ended, and the person told. The chat's confirmation and the command line both come here;
+ * on the command line there is no person acting (the audit names none, via "cli").
+ */
+export async function removeRole(ctx: UseCaseContext, membershipId: number): Promise<RoleRemoval> {
+  const { deps } = ctx;
+  const actorId = ctx.caller.person?.id ?? null;
+  const result = await revokeMembership(deps.prisma, { membershipId, actorId, now: ctx.now(), via: ctx.caller.channel === "cli" ? "cli" : "bot" });
+  if (!result.ok) return result;
+  const facts = result.membership;
+  // Reminders follow the unit's rounds, re-planned as after any change they depend on.
+  for (const roundId of result.openRoundIds) await replanRound({ prisma: deps.prisma, queue: deps.reminderQueue, logger: deps.logger, now: deps.now }, roundId);
+  if (facts.personId !== actorId) {
+    await deps.notifier
+      .tell(facts.personId, (t) => [say(t("people-removed-notice", { role: roleLabel(t, facts.role, facts.unit?.name) }))])
+      .catch((error) => deps.logger.warn({ err: error }, "could not tell the person their role was removed"));
+  }
+  return result;
+}
+
 /**
  * Takes the role away. The person's next message is already read without it; reminders and notices are
  * addressed when they go out, to whoever holds the role then, so none reaches them any more.
@@ -129,21 +152,13 @@ export async function askToRevoke(ctx: UseCaseContext, action: ActionOf<"people.
 export async function revokeRole(ctx: UseCaseContext, action: ActionOf<"people.revoke-confirm">): Promise<Answer> {
   const refused = refuseUnlessAllowed(ctx, "people.manage", true);
   if (refused) return refused;
-  const { deps } = ctx;
   const me = personOf(ctx);
-  const result = await revokeMembership(deps.prisma, { membershipId: action.membership, actorId: me.id, now: ctx.now(), via: "bot" });
+  const result = await removeRole(ctx, action.membership);
   if (!result.ok) {
     if (result.reason === "last-admin") return { replies: [say(ctx.t("people-last-admin"))] };
     return { replies: [await peopleScreen(ctx, 0, { notice: ctx.t("people-already-removed"), replace: true })] };
   }
   const facts = result.membership;
-  // Reminders follow the unit's rounds, re-planned as after any change they depend on.
-  for (const roundId of result.openRoundIds) await replanRound({ prisma: deps.prisma, queue: deps.reminderQueue, logger: deps.logger, now: deps.now }, roundId);
-  if (facts.personId !== me.id) {
-    await deps.notifier
-      .tell(facts.personId, (t) => [say(t("people-removed-notice", { role: roleLabel(t, facts.role, facts.unit?.name) }))])
-      .catch((error) => deps.logger.warn({ err: error }, "could not tell the person their role was removed"));
-  }
   const notice = ctx.t("people-removed", whoAndRole(ctx, facts));
   const self = facts.personId === me.id;
   // An administrator who removed their own role sees no more of this screen, and gets the menu of the roles left.

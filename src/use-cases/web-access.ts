@@ -75,10 +75,11 @@ export async function enterMiniApp(deps: UseCaseDeps, botToken: string, initData
   const personId = userId === undefined ? null : await personOfTelegramUser(deps, String(userId));
   if (personId === null) return { ok: false, reason: "stranger", locale: fallback };
   const caller = await webCaller(deps, personId);
-  const round = await defaultRound(deps.prisma);
   const kind: LinkKind = wanted === "desk" && isOffice(caller.actor) ? "desk" : reportingUnitIds(caller.actor).length > 0 ? "form" : isOffice(caller.actor) ? "desk" : "form";
-  if (!round || (kind === "form" && reportingUnitIds(caller.actor).length === 0)) return { ok: false, reason: "nothing-open", locale: caller.locale };
-  return { ok: true, path: await pagePath(deps, { personId, roundId: round.id, kind }) };
+  // A reporter's round is the one of their own units, as the chat's button picks it; the desk's is the office's first.
+  const roundId = kind === "form" ? await reporterRound(makeContext(deps, caller)) : ((await defaultRound(deps.prisma))?.id ?? null);
+  if (roundId === null) return { ok: false, reason: "nothing-open", locale: caller.locale };
+  return { ok: true, path: await pagePath(deps, { personId, roundId, kind }) };
 }
 
 /**

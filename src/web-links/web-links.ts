@@ -1,6 +1,7 @@
 import { linkOpen, signLinkToken, verifyLinkToken, type LinkKey, type LinkKind } from "../domain/link-token.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { ActionKeyring } from "../messaging/action-codec.ts";
+import type { Db } from "../submissions/db-client.ts";
 
 /** A link that opened: whose it is and which round. */
 export type OpenedLink = { id: number; kind: LinkKind; personId: number; roundId: number };
@@ -47,10 +48,18 @@ export async function checkLink(prisma: PrismaClient, keyring: ActionKeyring, to
   return { ok: true, link: { id: decoded.linkId, kind: decoded.linkKind, personId: row.personId, roundId: row.roundId } };
 }
 
-/** Ends a person's links (of one round, or all of them): a lost phone, a person who left. */
-export async function revokeLinks(prisma: PrismaClient, input: { personId: number; roundId?: number; now?: Date }): Promise<number> {
-  const result = await prisma.webLink.updateMany({
-    where: { personId: input.personId, revokedAt: null, ...(input.roundId !== undefined ? { roundId: input.roundId } : {}) },
+/**
+ * Ends a person's links (of one round or all, of one kind or both): a lost phone, a person who left. Their
+ * next link is a new one. Runs in the caller's transaction when given one.
+ */
+export async function revokeLinks(db: Db, input: { personId: number; roundId?: number; kind?: LinkKind; now?: Date }): Promise<number> {
+  const result = await db.webLink.updateMany({
+    where: {
+      personId: input.personId,
+      revokedAt: null,
+      ...(input.roundId !== undefined ? { roundId: input.roundId } : {}),
+      ...(input.kind !== undefined ? { kind: input.kind } : {}),
+    },
     data: { revokedAt: input.now ?? new Date() },
   });
   return result.count;

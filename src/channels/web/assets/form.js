@@ -80,7 +80,7 @@
       box.appendChild(pre);
     };
     pair(S.theirs + " (" + answer.savedBy + ")", answer.theirs);
-    pair(S.yours, describe(mine));
+    pair(S.yours, describe(block, mine));
     const keep = document.createElement("button");
     keep.type = "button";
     keep.className = "primary";
@@ -107,10 +107,17 @@
     box.hidden = false;
   }
 
-  function describe(input) {
+  /** The person's own side in the words the page shows them: an option's label, not its key. */
+  function describe(block, input) {
+    const label = (value) => {
+      const option = Array.from(block.querySelectorAll("input[type=radio], input[type=checkbox]")).find((el) => el.value === value);
+      const span = option && option.closest("label") ? option.closest("label").querySelector("span") : null;
+      return span ? span.textContent.trim() : value;
+    };
     if (input.items) return input.items.filter((x) => x.trim() !== "").map((x) => "• " + x).join("\n");
-    if (input.choices) return input.choices.join(", ");
-    if (input.choice !== undefined) return input.choice;
+    // As the server words the other side: one "• " line per chosen option.
+    if (input.choices) return input.choices.map((x) => "• " + label(x)).join("\n");
+    if (input.choice !== undefined) return label(input.choice);
     return input.text || "";
   }
 

@@ -89,8 +89,7 @@ export async function revokeMembership(
     const left = await tx.membership.findMany({ where: { personId: facts.personId, revokedAt: null }, select: { role: true, unitId: true } });
     const actor = { personId: facts.personId, grants: left };
     const ended: LinkKind[] = [...(reportingUnitIds(actor).length === 0 ? (["form"] as const) : []), ...(isOffice(actor) ? [] : (["desk"] as const))];
-    let linksRevoked = 0;
-    for (const kind of ended) linksRevoked += await revokeLinks(tx, { personId: facts.personId, kind, now: input.now });
+    const linksRevoked = ended.length === 0 ? 0 : await revokeLinks(tx, { personId: facts.personId, kinds: ended, now: input.now });
     await tx.auditEvent.create({
       data: {
         actorId: input.actorId,

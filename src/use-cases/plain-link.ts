@@ -1,9 +1,9 @@
 import type { LinkKind } from "../domain/link-token.ts";
-import { can, isOffice, reportingUnitIds } from "../domain/permissions.ts";
-import { defaultRound } from "../office/round-choice.ts";
-import { makeContext, type UseCaseContext } from "./context.ts";
+import { isOffice, reportingUnitIds } from "../domain/permissions.ts";
+import { callerMay } from "./admin-access.ts";
+import type { UseCaseContext } from "./context.ts";
 import { webCaller } from "./identify.ts";
-import { pageUrl, reporterRound } from "./web-access.ts";
+import { pageRound, pageUrl } from "./web-access.ts";
 
 export type PlainLink =
   | { ok: true; url: string; kind: LinkKind; roundId: number; name: string }
@@ -16,7 +16,7 @@ export type PlainLink =
  */
 export async function plainLink(ctx: UseCaseContext, input: { personId: number; roundId?: number; kind?: LinkKind }): Promise<PlainLink> {
   const { deps } = ctx;
-  if (ctx.caller.channel !== "cli" && !can(ctx.caller.actor, "people.manage")) return { ok: false, reason: "not-allowed" };
+  if (!callerMay(ctx, "people.manage")) return { ok: false, reason: "not-allowed" };
   // Checked first: no link is made that could not be opened.
   if (!deps.links.publicUrl) return { ok: false, reason: "no-public-url" };
   const person = await webCaller(deps, input.personId);
@@ -26,8 +26,9 @@ export async function plainLink(ctx: UseCaseContext, input: { personId: number; 
   if (kind === "form" ? units.length === 0 : !isOffice(person.actor)) return { ok: false, reason: "no-role" };
   let roundId = input.roundId;
   if (roundId === undefined) {
-    roundId = (kind === "form" ? await reporterRound(makeContext(deps, person)) : (await defaultRound(deps.prisma))?.id) ?? undefined;
-    if (roundId === undefined) return { ok: false, reason: "no-round" };
+    const opened = await pageRound(deps, person, kind);
+    if (opened === null) return { ok: false, reason: "no-round" };
+    roundId = opened;
   } else {
     const asked = await deps.prisma.submission.count({ where: { roundId, ...(kind === "form" ? { unitId: { in: units } } : {}) } });
     if (asked === 0) return { ok: false, reason: (await deps.prisma.round.count({ where: { id: roundId } })) === 0 ? "no-round" : "not-in-round" };

@@ -1,4 +1,4 @@
-import { can } from "../domain/permissions.ts";
+import { callerMay } from "./admin-access.ts";
 import { TRANSACTION_OPTIONS } from "../submissions/db-client.ts";
 import { revokeLinks } from "../web-links/web-links.ts";
 import type { UseCaseContext } from "./context.ts";
@@ -10,8 +10,7 @@ export type LinksRevoked = { ok: true; count: number } | { ok: false; reason: "n
  * the count, never a token; the person's next link (from the chat or `npm run people -- link`) is a new one.
  */
 export async function revokePersonLinks(ctx: UseCaseContext, input: { personId: number; roundId?: number }): Promise<LinksRevoked> {
-  // The command line is run by whoever runs the server; elsewhere only an administrator.
-  if (ctx.caller.channel !== "cli" && !can(ctx.caller.actor, "people.manage")) return { ok: false, reason: "not-allowed" };
+  if (!callerMay(ctx, "people.manage")) return { ok: false, reason: "not-allowed" };
   const now = ctx.now();
   return ctx.deps.prisma.$transaction(async (tx) => {
     if (!(await tx.person.findUnique({ where: { id: input.personId }, select: { id: true } }))) return { ok: false, reason: "unknown-person" } as const;

@@ -5,7 +5,7 @@ import type { Locale } from "../i18n.ts";
 import type { OutLink } from "../messaging/out-reply.ts";
 import { defaultRound } from "../office/round-choice.ts";
 import { checkLink, issueLink, type OpenedLink } from "../web-links/web-links.ts";
-import { makeContext, type UseCaseContext, type UseCaseDeps } from "./context.ts";
+import { makeContext, type Caller, type UseCaseContext, type UseCaseDeps } from "./context.ts";
 import { personOfTelegramUser, webCaller } from "./identify.ts";
 
 export type WebEntry =
@@ -76,8 +76,7 @@ export async function enterMiniApp(deps: UseCaseDeps, botToken: string, initData
   if (personId === null) return { ok: false, reason: "stranger", locale: fallback };
   const caller = await webCaller(deps, personId);
   const kind: LinkKind = wanted === "desk" && isOffice(caller.actor) ? "desk" : reportingUnitIds(caller.actor).length > 0 ? "form" : isOffice(caller.actor) ? "desk" : "form";
-  // A reporter's round is the one of their own units, as the chat's button picks it; the desk's is the office's first.
-  const roundId = kind === "form" ? await reporterRound(makeContext(deps, caller)) : ((await defaultRound(deps.prisma))?.id ?? null);
+  const roundId = await pageRound(deps, caller, kind);
   if (roundId === null) return { ok: false, reason: "nothing-open", locale: caller.locale };
   return { ok: true, path: await pagePath(deps, { personId, roundId, kind }) };
 }
@@ -98,6 +97,11 @@ export async function pageLink(ctx: UseCaseContext, roundId: number, kind: LinkK
 }
 
 /** The round a reporter's page link is for: the open round of their units due first. */
+/** The round a person's page opens on: a reporter's form on their own units' round (as the chat's button picks it), the desk on the office's first. */
+export async function pageRound(deps: UseCaseDeps, caller: Caller, kind: LinkKind): Promise<number | null> {
+  return kind === "form" ? reporterRound(makeContext(deps, caller)) : ((await defaultRound(deps.prisma))?.id ?? null);
+}
+
 export async function reporterRound(ctx: UseCaseContext): Promise<number | null> {
   const units = reportingUnitIds(ctx.caller.actor);
   if (units.length === 0) return null;

@@ -49,16 +49,16 @@ export async function checkLink(prisma: PrismaClient, keyring: ActionKeyring, to
 }
 
 /**
- * Ends a person's links (of one round or all, of one kind or both): a lost phone, a person who left. Their
+ * Ends a person's links (of one round or all, of some kinds or all): a lost phone, a person who left. Their
  * next link is a new one. Runs in the caller's transaction when given one.
  */
-export async function revokeLinks(db: Db, input: { personId: number; roundId?: number; kind?: LinkKind; now?: Date }): Promise<number> {
+export async function revokeLinks(db: Db, input: { personId: number; roundId?: number; kinds?: readonly LinkKind[]; now?: Date }): Promise<number> {
   const result = await db.webLink.updateMany({
     where: {
       personId: input.personId,
       revokedAt: null,
       ...(input.roundId !== undefined ? { roundId: input.roundId } : {}),
-      ...(input.kind !== undefined ? { kind: input.kind } : {}),
+      ...(input.kinds !== undefined ? { kind: { in: [...input.kinds] } } : {}),
     },
     data: { revokedAt: input.now ?? new Date() },
   });

@@ -10,15 +10,15 @@ export type CodeResult = { kind: "invite"; result: RedeemResult } | { kind: "lin
  * messenger): an invite first, else a link code, in one attempt that counts against the sender's limit once.
  */
 export async function redeemCode(prisma: PrismaClient, code: string, account: JoiningAccount, now = new Date()): Promise<CodeResult> {
-  const outcome = await attemptCode(prisma, account, now, async (tx): Promise<CodeResult & { ok: boolean }> => {
+  const outcome = await attemptCode(prisma, account, now, async (tx): Promise<{ ok: boolean; done: CodeResult }> => {
     const invite = await claimInvite(tx, code, account, now);
     const hash = hashOfTypedCode(code);
-    if (invite.ok || invite.reason !== "unknown" || hash === null) return { kind: "invite", result: invite, ok: invite.ok };
+    if (invite.ok || invite.reason !== "unknown" || hash === null) return { ok: invite.ok, done: { kind: "invite", result: invite } };
     const link = await claimLinkCode(tx, hash, account, now);
     // A code that is neither is refused in the invite's words (the ones a stranger expects).
-    if (!link.ok && link.reason === "unknown") return { kind: "invite", result: invite, ok: false };
-    return { kind: "link", result: link, ok: link.ok };
+    if (!link.ok && link.reason === "unknown") return { ok: false, done: { kind: "invite", result: invite } };
+    return { ok: link.ok, done: { kind: "link", result: link } };
   });
-  if ("kind" in outcome) return outcome.kind === "invite" ? { kind: "invite", result: outcome.result } : { kind: "link", result: outcome.result };
-  return { kind: "invite", result: outcome };
+  // Refused before any code was looked at: too many failed guesses from this sender.
+  return "done" in outcome ? outcome.done : { kind: "invite", result: outcome };
 }

@@ -20,6 +20,7 @@ import type { PublicLinks } from "./use-cases/context.ts";
 import { createInboundEvents } from "./queue/inbound-events.ts";
 import { createOfficeNotifications } from "./queue/office-notifications.ts";
 import { createOutbound } from "./queue/outbound.ts";
+import type { FormLink } from "./queue/notice-queue.ts";
 import { createReminderQueue } from "./queue/reminder-queue.ts";
 import { createHttpServer, WEBHOOK_PATH, type HttpRoutes, type HttpServer } from "./server/create-server.ts";
 
@@ -248,6 +249,8 @@ export async function startApp(mode: AppMode, config: Config, logger: Logger, op
     }
 
     if (runsWorker) {
+      // Reminders and notices asking for answers carry the reporter's form link when the pages have an address.
+      const formLink: FormLink | undefined = config.PUBLIC_URL ? (personId, roundId) => pageUrl(useCaseDeps, { personId, roundId, kind: "form" }) : undefined;
       // No retries here: the worker answers 429 by pausing its queue, which BullMQ coordinates.
       const { createReminderWorker } = await import("./queue/reminder-worker.ts");
       const reminders = createReminderWorker({
@@ -261,11 +264,11 @@ export async function startApp(mode: AppMode, config: Config, logger: Logger, op
         now,
         logger: logger.child({ part: "reminders" }),
         templateSender,
-        formLink: config.PUBLIC_URL ? (personId, roundId) => pageUrl(useCaseDeps, { personId, roundId, kind: "form" }) : undefined,
+        formLink,
       });
       stops.set("reminders", () => reminders.close());
       officeNotices.startWorker({ prisma: db.prisma, send: outbound.send, defaultTimeZone: config.TZ_REPORTS, defaultLocale });
-      outbound.startNoticeWorker();
+      outbound.startNoticeWorker({ formLink });
       logger.info("reminder worker started");
     }
 

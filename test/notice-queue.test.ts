@@ -26,12 +26,18 @@ describe("round notices through the queue", () => {
   const prefix = `test-notices-${randomUUID()}`;
   /** Chat ids of the notices the Bot API accepted, in order. */
   const delivered: number[] = [];
+  /** The web addresses among each accepted notice's buttons, by chat. */
+  const urls = new Map<number, string[]>();
   const api = new Api("1:notices");
   api.config.use(async (_prev, method, payload) => {
     const chat = Number((payload as { chat_id?: unknown }).chat_id);
     // Each send takes a moment, so the worker is caught with notices still to send.
     await new Promise((resolve) => setTimeout(resolve, 30));
-    if (method === "sendMessage") delivered.push(chat);
+    if (method === "sendMessage") {
+      delivered.push(chat);
+      const rows = (payload as { reply_markup?: { inline_keyboard?: { url?: string }[][] } }).reply_markup?.inline_keyboard ?? [];
+      urls.set(chat, rows.flat().flatMap((button) => (button.url ? [button.url] : [])));
+    }
     return { ok: true, result: { message_id: delivered.length, date: 0, chat: { id: chat, type: "private" }, text: "" } } as never;
   });
   const outbound = (): Outbound =>
@@ -46,11 +52,13 @@ describe("round notices through the queue", () => {
     await db?.drop();
   });
 
-  it("announcing twice queues each notice once; a worker stopped mid-batch and started again sends each reporter one", { timeout: 60_000 }, async () => {
+  it("announcing twice queues each notice once; a worker stopped mid-batch and started again sends each reporter one, with their own form link", { timeout: 60_000 }, async () => {
+    const personOfChat = new Map<number, number>();
     const org = await db.prisma.organisation.create({ data: TEST_ORGANISATION });
     for (let i = 0; i < REPORTERS; i++) {
       const unit = await db.prisma.unit.create({ data: { organisationId: org.id, code: `u${i}`, name: `Đơn vị ${i + 1}`, kind: "department", order: i } });
       const person = await createTelegramPerson(db.prisma, { telegramId: FIRST_CHAT + i, name: `Người báo cáo ${i + 1}` });
+      personOfChat.set(FIRST_CHAT + i, person.id);
       await db.prisma.membership.create({ data: { personId: person.id, role: "REPORTER", unitId: unit.id } });
     }
     const secretary = await createTelegramPerson(db.prisma, { telegramId: 1, name: "Văn phòng" });
@@ -67,7 +75,8 @@ describe("round notices through the queue", () => {
     await announceToReporters(ctx, round.id, "round-opened");
     expect(await first.notices.queue.getJobCounts("waiting", "delayed", "active")).toMatchObject({ waiting: REPORTERS });
 
-    first.startNoticeWorker();
+    const formLink = async (personId: number, roundId: number) => `https://tonghop.example.gov.vn/form/p${personId}-r${roundId}`;
+    first.startNoticeWorker({ formLink });
     const reporters = () => delivered.filter((chat) => chat >= FIRST_CHAT);
     const until = async (done: () => boolean) => {
       for (const stop = Date.now() + 30_000; !done() && Date.now() < stop; ) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -78,12 +87,14 @@ describe("round notices through the queue", () => {
     expect(beforeRestart).toBeLessThan(REPORTERS);
 
     const second = outbound();
-    second.startNoticeWorker();
+    second.startNoticeWorker({ formLink });
     await until(() => reporters().length >= REPORTERS);
     // A moment more, for any notice sent twice to show up.
     await new Promise((resolve) => setTimeout(resolve, 300));
     await second.close();
     const sent = reporters().sort((a, b) => a - b);
     expect(sent).toEqual(Array.from({ length: REPORTERS }, (_, i) => FIRST_CHAT + i));
+    // Each notice carries its reporter's own link to the round's form, beside the button that starts in chat.
+    for (const chat of sent) expect(urls.get(chat)).toEqual([`https://tonghop.example.gov.vn/form/p${personOfChat.get(chat)}-r${round.id}`]);
   });
 });

@@ -3,10 +3,11 @@ import { periodLabel, type PeriodKind } from "../domain/calendar/period.ts";
 import { questionsForUnitKind } from "../domain/template/template-schema.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { templateById } from "../submissions/round-template.ts";
-import type { BatchReport, NoticeBuilder, NoticeJob } from "./notice-queue.ts";
+import type { BatchReport, FormLink, NoticeBuilder, NoticeJob } from "./notice-queue.ts";
 
 type NoticeFacts = {
   id: number;
+  roundId: number;
   status: string;
   unitName: string;
   unitKind: string;
@@ -25,7 +26,7 @@ type NoticeFacts = {
 /** The submission a notice is about, its unit and round, in one statement (a nested read sends side by side). */
 async function noticeFacts(prisma: PrismaClient, job: NoticeJob): Promise<NoticeFacts | null> {
   const rows = await prisma.$queryRaw<NoticeFacts[]>`
-    SELECT s."id", s."status"::text AS "status", u."name" AS "unitName", u."kind" AS "unitKind", u."active" AS "unitActive",
+    SELECT s."id", s."roundId", s."status"::text AS "status", u."name" AS "unitName", u."kind" AS "unitKind", u."active" AS "unitActive",
            r."status"::text AS "roundStatus", r."deadline", r."periodKind"::text AS "periodKind", r."periodYear", r."periodNumber", r."templateId",
            o."timezone",
            EXISTS (SELECT 1 FROM "Membership" m WHERE m."unitId" = u."id" AND m."personId" = ${job.personId} AND m."role" = 'REPORTER' AND m."revokedAt" IS NULL) AS "stillReporter"
@@ -34,12 +35,22 @@ async function noticeFacts(prisma: PrismaClient, job: NoticeJob): Promise<Notice
   return rows[0] ?? null;
 }
 
+/** The button to start in chat, and the reporter's form link beside it when the server has a public address. */
+async function answerButtons(facts: NoticeFacts, job: NoticeJob, formLink: FormLink | undefined) {
+  const url = formLink ? await formLink(job.personId, facts.roundId) : null;
+  return (t: (key: string) => string) => ({
+    choices: [[{ label: t("button-start-answering"), action: { op: "open" as const, sid: facts.id } }]],
+    ...(url ? { links: [{ label: t("web-open-form"), url }] } : {}),
+  });
+}
+
 /** "The round is open": sent to each reporter of each unit asked something, with a button to start. */
-const roundOpened: NoticeBuilder = async (prisma, job) => {
+const roundOpened: NoticeBuilder = async (prisma, job, formLink) => {
   const facts = await noticeFacts(prisma, job);
   // Opened and closed again, the unit has already answered, or the person no longer reports for it: nothing to announce.
   if (!facts || facts.roundStatus !== "OPEN" || !facts.unitActive || facts.status !== "NOT_STARTED" || !facts.stillReporter) return null;
   const count = questionsForUnitKind(await templateById(prisma, facts.templateId), facts.unitKind).length;
+  const buttons = await answerButtons(facts, job, formLink);
   return (t, locale) => [
     {
       kind: "text",
@@ -49,17 +60,18 @@ const roundOpened: NoticeBuilder = async (prisma, job) => {
         deadline: formatDateTime(facts.deadline, facts.timezone, locale),
         count,
       }),
-      choices: [[{ label: t("button-start-answering"), action: { op: "open", sid: facts.id } }]],
+      ...buttons(t),
     },
   ];
 };
 
 /** "The deadline moved": sent to the reporters of units that have not submitted. */
-const deadlineMoved: NoticeBuilder = async (prisma, job) => {
+const deadlineMoved: NoticeBuilder = async (prisma, job, formLink) => {
   const facts = await noticeFacts(prisma, job);
   if (!facts || facts.roundStatus !== "OPEN" || ["SUBMITTED", "ACCEPTED"].includes(facts.status) || !facts.stillReporter) return null;
   // The deadline as it is when the notice goes out: a second move meanwhile is announced with its own date.
   if (facts.deadline.getTime() !== job.refs.deadline) return null;
+  const buttons = await answerButtons(facts, job, formLink);
   return (t, locale) => [
     {
       kind: "text",
@@ -68,7 +80,7 @@ const deadlineMoved: NoticeBuilder = async (prisma, job) => {
         round: periodLabel({ kind: facts.periodKind, year: facts.periodYear, number: facts.periodNumber }, locale),
         deadline: formatDateTime(facts.deadline, facts.timezone, locale),
       }),
-      choices: [[{ label: t("button-start-answering"), action: { op: "open", sid: facts.id } }]],
+      ...buttons(t),
     },
   ];
 };

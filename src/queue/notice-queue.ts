@@ -23,8 +23,11 @@ export type NoticeJob = {
   batch?: BatchRef;
 };
 
+/** A reporter's personal link to a round's web form, or null when there is no public address. */
+export type FormLink = (personId: number, roundId: number) => Promise<string | null>;
+
 /** Words one kind of notice for its recipient, or null when it is no longer worth sending. */
-export type NoticeBuilder = (prisma: PrismaClient, job: NoticeJob) => Promise<PersonMessage | null>;
+export type NoticeBuilder = (prisma: PrismaClient, job: NoticeJob, formLink?: FormLink) => Promise<PersonMessage | null>;
 
 /** How a finished batch is reported to the person who caused it. */
 export type BatchReport = (prisma: PrismaClient, batch: { id: string; kind: string; refs: Record<string, number>; sent: number; unreachable: number; skipped: number; total: number }) => PersonMessage;
@@ -75,6 +78,8 @@ export type NoticeWorkerOptions = {
   pacers: readonly SendPacer[];
   defaultLocale: Locale;
   builders: Record<string, NoticeBuilder>;
+  /** Notices that ask for answers carry the reporter's form link when there is one. */
+  formLink?: FormLink;
   reportBatch?: BatchReport;
   concurrency?: number;
   logger: { warn(obj: Record<string, unknown>, msg: string): void };
@@ -115,7 +120,7 @@ export function createNoticeWorker(options: NoticeWorkerOptions): { worker: Work
     async (job: Job<NoticeJob>) => {
       const data = job.data;
       const builder = options.builders[data.kind];
-      const message = builder ? await builder(prisma, data) : null;
+      const message = builder ? await builder(prisma, data, options.formLink) : null;
       const recipient = message ? await loadRecipient(prisma, data.personId, options.defaultLocale) : null;
       if (!message || !recipient) {
         await tally(job.id!, data, "skipped");

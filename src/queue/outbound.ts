@@ -6,7 +6,7 @@ import type { Logger } from "../logger.ts";
 import type { ActionKeyring } from "../messaging/action-codec.ts";
 import type { ChannelName, ChannelSender } from "../messaging/channel-sender.ts";
 import { NOTICE_BUILDERS, reportNoticeBatch } from "./notice-builders.ts";
-import { createNoticeQueue, createNoticeWorker, type NoticeQueue } from "./notice-queue.ts";
+import { createNoticeQueue, createNoticeWorker, type FormLink, type NoticeQueue } from "./notice-queue.ts";
 import { createNotifier } from "./notifier.ts";
 import { pacedSender } from "./paced-sender.ts";
 import type { SendToPerson } from "./reminder-delivery.ts";
@@ -46,8 +46,8 @@ export type Outbound = {
   /** Each channel's sender for replies: it takes its slot ahead of bulk sends. */
   replySenders: Partial<Record<ChannelName, ChannelSender>>;
   notices: NoticeQueue;
-  /** Starts sending queued notices in this process. */
-  startNoticeWorker(): void;
+  /** Starts sending queued notices in this process; notices asking for answers carry the form link. */
+  startNoticeWorker(options?: { formLink?: FormLink }): void;
   close(): Promise<void>;
 };
 
@@ -84,7 +84,7 @@ export function createOutbound(options: OutboundOptions): Outbound {
     budgets,
     replySenders,
     notices,
-    startNoticeWorker() {
+    startNoticeWorker(workerOptions) {
       worker ??= createNoticeWorker({
         connection: options.redis,
         prefix: options.prefix,
@@ -93,6 +93,7 @@ export function createOutbound(options: OutboundOptions): Outbound {
         pacers,
         defaultLocale: options.defaultLocale,
         builders: NOTICE_BUILDERS,
+        formLink: workerOptions?.formLink,
         reportBatch: reportNoticeBatch,
         logger: options.logger,
       });

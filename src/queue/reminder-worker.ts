@@ -19,6 +19,7 @@ import { remindBatchReport, remindNote, type RemindOutcome } from "./remind-repo
 import { loadRoundReminderState, planForRound, type RoundReminderState } from "./round-reminder-state.ts";
 import { remindByTemplate } from "./template-reminder.ts";
 import type { SendPacer } from "./send-pacer.ts";
+import type { FormLink } from "./notice-queue.ts";
 
 type LogFn = (obj: Record<string, unknown>, msg: string) => void;
 export type ReminderLogger = { info: LogFn; warn: LogFn; error: LogFn };
@@ -50,7 +51,7 @@ export type ReminderWorkerOptions = {
   /** Paid template messages (ZNS) for unit reminders a messaging window keeps back; absent: none are sent. */
   templateSender?: TemplateSender;
   /** A reporter's personal link to the round's web form (null without PUBLIC_URL); a unit reminder carries it. */
-  formLink?: (personId: number, roundId: number) => Promise<string | null>;
+  formLink?: FormLink;
 };
 
 export type ReminderWorker = {

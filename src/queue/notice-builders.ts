@@ -3,6 +3,7 @@ import { periodLabel, type PeriodKind } from "../domain/calendar/period.ts";
 import { questionsForUnitKind } from "../domain/template/template-schema.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { templateById } from "../submissions/round-template.ts";
+import { answerButtons } from "./answer-buttons.ts";
 import type { BatchReport, FormLink, NoticeBuilder, NoticeJob } from "./notice-queue.ts";
 
 type NoticeFacts = {
@@ -35,13 +36,9 @@ async function noticeFacts(prisma: PrismaClient, job: NoticeJob): Promise<Notice
   return rows[0] ?? null;
 }
 
-/** The button to start in chat, and the reporter's form link beside it when the server has a public address. */
-async function answerButtons(facts: NoticeFacts, job: NoticeJob, formLink: FormLink | undefined) {
-  const url = formLink ? await formLink(job.personId, facts.roundId) : null;
-  return (t: (key: string) => string) => ({
-    choices: [[{ label: t("button-start-answering"), action: { op: "open" as const, sid: facts.id } }]],
-    ...(url ? { links: [{ label: t("web-open-form"), url }] } : {}),
-  });
+/** The reporter's form link for the notice's round, when the server has a public address. */
+async function formUrlOf(facts: NoticeFacts, job: NoticeJob, formLink: FormLink | undefined): Promise<string | null> {
+  return formLink ? formLink(job.personId, facts.roundId) : null;
 }
 
 /** "The round is open": sent to each reporter of each unit asked something, with a button to start. */
@@ -50,7 +47,7 @@ const roundOpened: NoticeBuilder = async (prisma, job, formLink) => {
   // Opened and closed again, the unit has already answered, or the person no longer reports for it: nothing to announce.
   if (!facts || facts.roundStatus !== "OPEN" || !facts.unitActive || facts.status !== "NOT_STARTED" || !facts.stillReporter) return null;
   const count = questionsForUnitKind(await templateById(prisma, facts.templateId), facts.unitKind).length;
-  const buttons = await answerButtons(facts, job, formLink);
+  const formUrl = await formUrlOf(facts, job, formLink);
   return (t, locale) => [
     {
       kind: "text",
@@ -60,7 +57,7 @@ const roundOpened: NoticeBuilder = async (prisma, job, formLink) => {
         deadline: formatDateTime(facts.deadline, facts.timezone, locale),
         count,
       }),
-      ...buttons(t),
+      ...answerButtons(t, facts.id, formUrl),
     },
   ];
 };
@@ -71,7 +68,7 @@ const deadlineMoved: NoticeBuilder = async (prisma, job, formLink) => {
   if (!facts || facts.roundStatus !== "OPEN" || ["SUBMITTED", "ACCEPTED"].includes(facts.status) || !facts.stillReporter) return null;
   // The deadline as it is when the notice goes out: a second move meanwhile is announced with its own date.
   if (facts.deadline.getTime() !== job.refs.deadline) return null;
-  const buttons = await answerButtons(facts, job, formLink);
+  const formUrl = await formUrlOf(facts, job, formLink);
   return (t, locale) => [
     {
       kind: "text",
@@ -80,7 +77,7 @@ const deadlineMoved: NoticeBuilder = async (prisma, job, formLink) => {
         round: periodLabel({ kind: facts.periodKind, year: facts.periodYear, number: facts.periodNumber }, locale),
         deadline: formatDateTime(facts.deadline, facts.timezone, locale),
       }),
-      ...buttons(t),
+      ...answerButtons(t, facts.id, formUrl),
     },
   ];
 };

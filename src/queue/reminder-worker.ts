@@ -19,6 +19,7 @@ import { remindBatchReport, remindNote, type RemindOutcome } from "./remind-repo
 import { loadRoundReminderState, planForRound, type RoundReminderState } from "./round-reminder-state.ts";
 import { remindByTemplate } from "./template-reminder.ts";
 import type { SendPacer } from "./send-pacer.ts";
+import { answerButtons } from "./answer-buttons.ts";
 import type { FormLink } from "./notice-queue.ts";
 
 type LogFn = (obj: Record<string, unknown>, msg: string) => void;
@@ -197,8 +198,7 @@ export function createReminderWorker(options: ReminderWorkerOptions): ReminderWo
         const common = { locale, period: state.period, report: state.templateName, deadline: state.deadline, timeZone: state.timeZone };
         if (unit) {
           const text = unitReminderText({ ...common, kind: data.kind, unit: unit.name, now: now(), returned: unit.status === "RETURNED" });
-          const links = formUrl ? [{ label: t("web-open-form"), url: formUrl }] : undefined;
-          return [{ kind: "text", text, choices: [[{ label: t("button-start-answering"), action: { op: "open", sid: unit.submissionId } }]], ...(links ? { links } : {}) }];
+          return [{ kind: "text", text, ...answerButtons(t, unit.submissionId, formUrl) }];
         }
         return [{ kind: "text", text: officeDigestText({ ...common, ...facts! }), choices: [[{ label: t("office-button-status"), action: { op: "status.page", round: state.id, page: 0 } }]] }];
       };
